@@ -1,0 +1,50 @@
+package dev.colsync.core.spec;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One column change, validated: everything the generator needs, nothing it has to look up.
+ *
+ * @param migration the migration's name ({@code [a-z0-9_]+}); used in generated object names
+ * @param source where the spec came from (a file name), for messages; never part of generated output
+ * @param table the table whose column changes
+ * @param primaryKey the key the backfill walks in order; exact column names
+ * @param change the rename or type change
+ * @param backfill batch size and pause of the backfill
+ * @param timeouts lock and statement timeouts set before every locking step
+ * @param java where the Java shims go, if the spec asks for them
+ * @param postgresVersion the oldest PostgreSQL major version the generated SQL must run on
+ * @param flywayVersion the Flyway version prefix of this migration's scripts
+ */
+public record MigrationSpec(
+    String migration,
+    String source,
+    TableName table,
+    List<String> primaryKey,
+    ColumnChange change,
+    Backfill backfill,
+    Timeouts timeouts,
+    Optional<JavaTarget> java,
+    int postgresVersion,
+    String flywayVersion) {
+
+  public static final int MIN_POSTGRES_VERSION = 14;
+  public static final int MAX_POSTGRES_VERSION = 18;
+
+  public MigrationSpec {
+    Objects.requireNonNull(migration, "migration");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(table, "table");
+    primaryKey = List.copyOf(primaryKey);
+    Objects.requireNonNull(change, "change");
+    Objects.requireNonNull(backfill, "backfill");
+    Objects.requireNonNull(timeouts, "timeouts");
+    Objects.requireNonNull(java, "java");
+    Objects.requireNonNull(flywayVersion, "flywayVersion");
+    if (primaryKey.isEmpty()) {
+      throw new IllegalArgumentException("primaryKey is empty");
+    }
+  }
+}

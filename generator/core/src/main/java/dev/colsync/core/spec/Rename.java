@@ -1,0 +1,55 @@
+package dev.colsync.core.spec;
+
+import java.util.Objects;
+
+/**
+ * A rename: the new column has the old one's type and the same values.
+ *
+ * @param from the old column's name
+ * @param to the new column's name
+ * @param type the column's SQL type
+ * @param notNull whether the column is {@code NOT NULL} (the old one today, the new one after validate)
+ */
+public record Rename(String from, String to, String type, boolean notNull) implements ColumnChange {
+  public Rename {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(type, "type");
+  }
+
+  @Override
+  public Column from() {
+    return new Column(from, type);
+  }
+
+  @Override
+  public Column to() {
+    return new Column(to, type);
+  }
+
+  @Override
+  public String up() {
+    return SqlNames.quote(from);
+  }
+
+  @Override
+  public String down() {
+    return SqlNames.quote(to);
+  }
+
+  @Override
+  public OnUpError onUpError() {
+    return OnUpError.REJECT;
+  }
+
+  @Override
+  public boolean fromNotNull() {
+    return notNull;
+  }
+
+  private static final class SqlNames {
+    static String quote(String name) {
+      return '"' + name.replace("\"", "\"\"") + '"';
+    }
+  }
+}
