@@ -5,36 +5,36 @@ import java.util.Objects;
 /**
  * A rename: the new column has the old one's type and the same values.
  *
- * @param from the old column's name
- * @param to the new column's name
+ * @param oldName the old column's name
+ * @param newName the new column's name
  * @param type the column's SQL type
  * @param notNull whether the column is {@code NOT NULL} (the old one today, the new one after validate)
  */
-public record Rename(String from, String to, String type, boolean notNull) implements ColumnChange {
+public record Rename(String oldName, String newName, String type, boolean notNull) implements ColumnChange {
   public Rename {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(oldName, "oldName");
+    Objects.requireNonNull(newName, "newName");
     Objects.requireNonNull(type, "type");
   }
 
   @Override
   public Column from() {
-    return new Column(from, type);
+    return new Column(oldName, type);
   }
 
   @Override
   public Column to() {
-    return new Column(to, type);
+    return new Column(newName, type);
   }
 
   @Override
   public String up() {
-    return SqlNames.quote(from);
+    return SqlNames.quote(oldName);
   }
 
   @Override
   public String down() {
-    return SqlNames.quote(to);
+    return SqlNames.quote(newName);
   }
 
   @Override
