@@ -1,0 +1,84 @@
+package dev.colsync.core.output;
+
+import dev.colsync.core.output.RunbookModel.PhaseSection;
+import dev.colsync.core.output.RunbookModel.StepRow;
+import dev.colsync.core.plan.Phase;
+import dev.colsync.core.plan.PhasePlan;
+import dev.colsync.core.plan.Plan;
+import dev.colsync.core.plan.TransactionMode;
+import dev.colsync.core.render.SqlFragments;
+import dev.colsync.core.render.TemplateRenderer;
+import dev.colsync.core.spec.ColumnChange;
+import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.core.spec.Rename;
+import dev.colsync.runtime.sql.SqlIdentifiers;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes {@code runbook.md}: each step, who may run during it, its lock, and how to undo it. */
+final class Runbook {
+  private final TemplateRenderer renderer;
+
+  Runbook(TemplateRenderer renderer) {
+    this.renderer = renderer;
+  }
+
+  GeneratedFile file(Plan plan, Layout layout) {
+    MigrationSpec spec = plan.spec();
+    List<StepRow> rows = new ArrayList<>();
+    for (ScriptFiles.Numbered script : ScriptFiles.forward(plan)) {
+      rows.add(new StepRow(script.number(), script.step().phase().id(), layout.scriptName(plan, script),
+          script.step().mode() == TransactionMode.NO_TRANSACTION ? "no transaction" : "one transaction",
+          script.step().phase().versions(), script.step().lock(), script.step().summary()));
+    }
+    List<PhaseSection> sections = new ArrayList<>();
+    for (PhasePlan phase : plan.phases()) {
+      sections.add(new PhaseSection(title(phase.phase()), phase.phase().versions(), phase.phase().outcome(),
+          instructions(plan, phase.phase()), ScriptFiles.rollbackPaths(phase),
+          phase.phase() == Phase.SWITCH ? "move the read-path flag back (NEW → SHADOW → OLD)." : "nothing to undo."));
+    }
+    RunbookModel model = new RunbookModel(spec.migration(), description(spec),
+        spec.timeouts().lock().toMillis() + " ms", spec.timeouts().statement().toMillis() + " ms", rows, sections);
+    return new GeneratedFile(spec.migration() + "/runbook.md", renderer.render(model));
+  }
+
+  private static String title(Phase phase) {
+    return Character.toUpperCase(phase.id().charAt(0)) + phase.id().substring(1);
+  }
+
+  private static String description(MigrationSpec spec) {
+    ColumnChange change = spec.change();
+    String table = "`" + spec.table() + "`";
+    if (change instanceof Rename) {
+      return "Renames column `" + change.from().name() + "` of " + table + " to `" + change.to().name()
+          + "` (" + change.from().type() + ").";
+    }
+    return "Changes column `" + change.from().name() + "` (" + change.from().type() + ") of " + table
+        + " into `" + change.to().name() + "` (" + change.to().type() + "), converting with up `"
+        + change.up() + "` and down `" + change.down() + "`; an old-version write that up cannot convert is "
+        + (change.onUpError().specValue().equals("reject") ? "rejected." : "stored with NULL in the new column.");
+  }
+
+  private static String instructions(Plan plan, Phase phase) {
+    MigrationSpec spec = plan.spec();
+    String oldColumn = "`" + spec.change().from().name() + "`";
+    String newColumn = "`" + spec.change().to().name() + "`";
+    return switch (phase) {
+      case EXPAND -> "Deploy while N-1 runs. From here on every write to " + oldColumn
+          + " is copied to " + newColumn + " and every write to " + newColumn + " back to " + oldColumn + ".";
+      case BACKFILL -> "Fills " + newColumn + " on the rows written before expand. Each batch commits with"
+          + " its checkpoint in `" + plan.names().backfillState() + "`: stop the run at any time and start it"
+          + " again to resume. Progress: `SELECT * FROM "
+          + SqlIdentifiers.qualified(spec.table().schema(), plan.names().backfillState()) + "`.";
+      case INDEXES -> "Builds the new column's indexes concurrently; each script runs outside a transaction.";
+      case VALIDATE -> "Adds the constraints as NOT VALID (checked for new writes at once), then validates"
+          + " them in a separate transaction that blocks no reads or writes.";
+      case SWITCH -> "No DDL. Deploy N with the read-path flag at OLD, then move it OLD → SHADOW (reads both"
+          + " columns, returns the old value and reports any difference) → NEW.";
+      case CONTRACT -> "Only once no N-1 instance runs and the flag is NEW everywhere. Check first that no"
+          + " row diverges: `SELECT count(*) FROM " + SqlIdentifiers.qualified(spec.table().schema(),
+              spec.table().name()) + " WHERE " + SqlIdentifiers.quote(spec.change().to().name())
+          + " IS DISTINCT FROM " + new SqlFragments(spec, plan.names()).upOfRow() + "` must be 0.";
+    };
+  }
+}

@@ -1,0 +1,86 @@
+package dev.colsync.core.plan;
+
+import dev.colsync.runtime.sql.SqlLexer;
+import dev.colsync.runtime.sql.SqlToken;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rewrites references to columns in an SQL expression, token by token. Only identifier tokens that
+ * are column references change: string constants, comments, function names ({@code subpath(…)}),
+ * qualified names, type names after {@code ::} or {@code AS}, and type names of typed literals
+ * ({@code date '…'}) stay exactly as written.
+ */
+public final class ColumnReferences {
+  private static final Set<String> TYPE_PHRASE_WORDS = Set.of("time", "zone", "varying", "precision");
+  private static final Set<String> RESERVED_HERE = Set.of(
+      "and", "or", "not", "null", "true", "false", "is", "in", "like", "ilike", "similar", "between",
+      "case", "when", "then", "else", "end", "cast", "as", "at", "distinct", "from", "array",
+      "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp",
+      "current_user", "session_user", "user", "collate", "any", "all", "some", "with", "without");
+
+  private ColumnReferences() {}
+
+  /**
+   * {@code expression} with each reference to a column named in {@code replacements} (exact
+   * catalog names) replaced by that column's replacement SQL.
+   */
+  public static String rewrite(String expression, Map<String, String> replacements) {
+    List<SqlToken> tokens = SqlLexer.tokenize(expression);
+    StringBuilder out = new StringBuilder(expression.length() + 16);
+    for (int i = 0; i < tokens.size(); i++) {
+      SqlToken token = tokens.get(i);
+      String replacement = isColumnReference(tokens, i) ? replacements.get(token.identifier()) : null;
+      out.append(replacement != null ? replacement : token.text());
+    }
+    return out.toString();
+  }
+
+  /** Whether {@code expression} refers to the column {@code name} anywhere. */
+  public static boolean refersTo(String expression, String name) {
+    List<SqlToken> tokens = SqlLexer.tokenize(expression);
+    for (int i = 0; i < tokens.size(); i++) {
+      if (isColumnReference(tokens, i) && name.equals(tokens.get(i).identifier())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isColumnReference(List<SqlToken> tokens, int i) {
+    SqlToken token = tokens.get(i);
+    if (token.identifier() == null) {
+      return false;
+    }
+    boolean quoted = token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER;
+    if (!quoted && RESERVED_HERE.contains(token.identifier())) {
+      return false;
+    }
+    SqlToken previous = neighbour(tokens, i, -1);
+    SqlToken next = neighbour(tokens, i, +1);
+    if (next != null && (next.is("(") || next.is("."))) {
+      return false; // a function name, or the qualifier of a qualified name
+    }
+    if (previous != null && (previous.is(".") || previous.is("::") || previous.isKeyword("as"))) {
+      return false; // the last part of a qualified name, or a type name
+    }
+    if (!quoted && next != null && next.kind() == SqlToken.Kind.STRING) {
+      return false; // the type of a typed literal: date '2024-01-01'
+    }
+    if (!quoted && TYPE_PHRASE_WORDS.contains(token.identifier()) && previous != null
+        && previous.kind() == SqlToken.Kind.WORD) {
+      return false; // part of a multi-word type: with time zone, character varying
+    }
+    return true;
+  }
+
+  private static SqlToken neighbour(List<SqlToken> tokens, int from, int direction) {
+    for (int j = from + direction; j >= 0 && j < tokens.size(); j += direction) {
+      if (!tokens.get(j).isTrivia()) {
+        return tokens.get(j);
+      }
+    }
+    return null;
+  }
+}

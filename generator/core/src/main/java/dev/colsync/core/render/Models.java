@@ -1,0 +1,86 @@
+package dev.colsync.core.render;
+
+import java.util.List;
+
+/** The typed models of the SQL templates, and the SQL fragments they share. All strings are SQL, quoted. */
+public final class Models {
+  private Models() {}
+
+  /**
+   * The table and the settings every script applies.
+   *
+   * @param qualified {@code "schema"."table"}
+   * @param regclass the table as a regclass constant, for catalog look-ups
+   * @param searchPath the fixed search path of generated functions
+   * @param searchPathLiteral the same as a string constant
+   * @param lockTimeout {@code lock_timeout} as a string constant
+   * @param statementTimeout {@code statement_timeout} as a string constant
+   */
+  public record TableSql(
+      String qualified, String regclass, String searchPath, String searchPathLiteral,
+      String lockTimeout, String statementTimeout) {}
+
+  /**
+   * The sync trigger and its function.
+   *
+   * @param upOfNew {@code up} over {@code NEW.<old column>}
+   * @param downOfNew {@code down} over {@code NEW.<new column>}
+   * @param upFunctionNeeded whether {@code up} is wrapped in a function that turns conversion errors into NULL
+   * @param upOfParameter {@code up} over the wrapper function's parameter {@code $1}
+   * @param quote a dollar-quote tag that occurs in none of the user's SQL
+   */
+  public record SyncSql(
+      TableSql table, String oldColumn, String newColumn, String oldType, String newType,
+      String function, String trigger, String upOfNew, String downOfNew,
+      boolean upFunctionNeeded, String upFunction, String upOfParameter, String quote) {}
+
+  /**
+   * One primary-key column of the backfill walk.
+   *
+   * @param name the quoted column name
+   * @param type its type as {@code "schema"."table"."column"%TYPE}
+   */
+  public record KeyColumn(String name, String type) {}
+
+  /**
+   * The backfill procedure and its checkpoint table.
+   *
+   * @param up {@code up} over the table's row
+   * @param down {@code down} over the table's row
+   * @param pause the default pause between batches as an interval constant
+   */
+  public record BackfillSql(
+      TableSql table, List<KeyColumn> key, String procedure, String stateTable,
+      String oldColumn, String newColumn, String up, String down, int batchSize, String pause, String quote) {}
+
+  /** A NOT NULL constraint added {@code NOT VALID}, validated, and made a column property. */
+  public record NotNullSql(
+      TableSql table, String column, String columnLiteral, String constraint, String constraintLiteral,
+      boolean nativeNotNull, String quote) {}
+
+  /** {@code expand-add-column} and its rollback. */
+  public record ExpandModel(String templateName, String migration, SyncSql sync) implements TemplateModel {}
+
+  /** {@code backfill-prepare} and its rollback. */
+  public record BackfillPrepareModel(String templateName, String migration, BackfillSql backfill)
+      implements TemplateModel {}
+
+  /** {@code backfill-run}: one call of the procedure. */
+  public record BackfillRunModel(
+      String templateName, String migration, String noTransactionMarker, String phase, String purpose,
+      String procedure, String direction, int batchSize, boolean commitBatches) implements TemplateModel {}
+
+  /** The NOT NULL steps and their rollback. */
+  public record NotNullModel(
+      String templateName, String migration, String phase, String columnRole, NotNullSql notNull)
+      implements TemplateModel {}
+
+  /** {@code contract}. */
+  public record ContractModel(
+      String templateName, String migration, SyncSql sync, String backfillProcedure, String backfillState)
+      implements TemplateModel {}
+
+  /** The rollback of contract that brings the old column back. */
+  public record RestoreModel(String templateName, String migration, SyncSql sync, BackfillSql backfill)
+      implements TemplateModel {}
+}

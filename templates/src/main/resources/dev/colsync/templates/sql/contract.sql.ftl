@@ -1,0 +1,16 @@
+<#-- @ftlvariable name="model" type="dev.colsync.core.render.Models.ContractModel" -->
+<#import "lib/objects.ftl" as o>
+<#assign s = model.sync>
+-- colsync ${model.migration}: contract / drop the sync trigger, its functions and the old column.
+-- One transaction, so no write ever sees the column gone and the trigger still there.
+-- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+<@o.timeouts s.table/>
+LOCK TABLE ${s.table.qualified} IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS ${s.trigger} ON ${s.table.qualified};
+DROP FUNCTION IF EXISTS ${s.function}();
+<#if s.upFunctionNeeded>
+DROP FUNCTION IF EXISTS ${s.upFunction}(${s.oldType});
+</#if>
+ALTER TABLE ${s.table.qualified} DROP COLUMN IF EXISTS ${s.oldColumn};
+DROP PROCEDURE IF EXISTS ${model.backfillProcedure}(text, integer, interval, boolean);
+DROP TABLE IF EXISTS ${model.backfillState};

@@ -1,0 +1,174 @@
+<#-- Macros shared by the forward scripts and the rollbacks that recreate what a later phase dropped. -->
+<#macro timeouts table statement=table.statementTimeout>
+SET LOCAL lock_timeout = ${table.lockTimeout};
+SET LOCAL statement_timeout = ${statement};
+</#macro>
+
+<#-- The sync function and trigger (DESIGN.md, "The sync trigger"). -->
+<#macro syncObjects s>
+<#if s.upFunctionNeeded>
+-- up() with onUpError: null: a value it cannot convert becomes NULL instead of failing the write.
+CREATE OR REPLACE FUNCTION ${s.upFunction}(${s.oldType}) RETURNS ${s.newType}
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = ${s.table.searchPath}
+AS ${s.quote}
+BEGIN
+  RETURN ${s.upOfParameter};
+EXCEPTION WHEN data_exception THEN
+  RETURN NULL;
+END
+${s.quote};
+
+</#if>
+-- Keeps the two columns equal whichever application version writes. Direction is decided by the
+-- data, never by the session: a write to the new column wins and the old one follows unless it
+-- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+-- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+CREATE OR REPLACE FUNCTION ${s.function}() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = ${s.table.searchPath}
+AS ${s.quote}
+BEGIN
+  IF (TG_OP = 'INSERT' AND NEW.${s.newColumn} IS NOT NULL)
+     OR (TG_OP = 'UPDATE' AND NEW.${s.newColumn} IS DISTINCT FROM OLD.${s.newColumn}) THEN
+    IF NEW.${s.newColumn} IS DISTINCT FROM ${s.upOfNew} THEN
+      NEW.${s.oldColumn} := ${s.downOfNew};
+    END IF;
+  ELSIF TG_OP = 'INSERT' OR NEW.${s.oldColumn} IS DISTINCT FROM OLD.${s.oldColumn} THEN
+    NEW.${s.newColumn} := ${s.upOfNew};
+  END IF;
+  RETURN NEW;
+END
+${s.quote};
+
+CREATE OR REPLACE TRIGGER ${s.trigger}
+  BEFORE INSERT OR UPDATE ON ${s.table.qualified}
+  FOR EACH ROW EXECUTE FUNCTION ${s.function}();
+</#macro>
+
+<#-- The checkpoint table and the batched, resumable backfill procedure. -->
+<#macro backfillObjects b>
+CREATE TABLE IF NOT EXISTS ${b.stateTable} (
+  direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+  last_key text[],
+  rows_changed bigint NOT NULL DEFAULT 0,
+  batches bigint NOT NULL DEFAULT 0,
+  done boolean NOT NULL DEFAULT false,
+  started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+-- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+-- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+CREATE OR REPLACE PROCEDURE ${b.procedure}(
+  colsync_direction text DEFAULT 'up',
+  colsync_batch_size integer DEFAULT ${b.batchSize?c},
+  colsync_pause interval DEFAULT ${b.pause},
+  colsync_commit_batches boolean DEFAULT true)
+LANGUAGE plpgsql SECURITY INVOKER
+AS ${b.quote}
+DECLARE
+  colsync_state record;
+<#list b.key as k>
+  colsync_last_${k?index} ${k.type};
+  colsync_lower_${k?index} ${k.type};
+  colsync_upper_${k?index} ${k.type};
+</#list>
+  colsync_changed bigint;
+BEGIN
+  IF colsync_direction NOT IN ('up', 'down') THEN
+    RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+  END IF;
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', ${b.table.searchPathLiteral}, true);
+    PERFORM pg_catalog.set_config('lock_timeout', ${b.table.lockTimeout}, true);
+    INSERT INTO ${b.stateTable} (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM ${b.stateTable} WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT <#list b.key as k>${k.name}<#sep>, </#list> INTO <#list b.key as k>colsync_lower_${k?index}<#sep>, </#list>
+        FROM ${b.table.qualified} ORDER BY <#list b.key as k>${k.name}<#sep>, </#list> LIMIT 1;
+    ELSE
+<#list b.key as k>
+      colsync_last_${k?index} := colsync_state.last_key[${k?index + 1}];
+</#list>
+      SELECT <#list b.key as k>${k.name}<#sep>, </#list> INTO <#list b.key as k>colsync_lower_${k?index}<#sep>, </#list>
+        FROM ${b.table.qualified}
+        WHERE (<#list b.key as k>${k.name}<#sep>, </#list>) > (<#list b.key as k>colsync_last_${k?index}<#sep>, </#list>)
+        ORDER BY <#list b.key as k>${k.name}<#sep>, </#list> LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE ${b.stateTable} SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT <#list b.key as k>batch.${k.name}<#sep>, </#list> INTO <#list b.key as k>colsync_upper_${k?index}<#sep>, </#list>
+      FROM (SELECT <#list b.key as k>${k.name}<#sep>, </#list> FROM ${b.table.qualified}
+            WHERE (<#list b.key as k>${k.name}<#sep>, </#list>) >= (<#list b.key as k>colsync_lower_${k?index}<#sep>, </#list>)
+            ORDER BY <#list b.key as k>${k.name}<#sep>, </#list> LIMIT colsync_batch_size) AS batch
+      ORDER BY <#list b.key as k>batch.${k.name} DESC<#sep>, </#list> LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE ${b.table.qualified} SET ${b.newColumn} = ${b.up}
+        WHERE (<#list b.key as k>${k.name}<#sep>, </#list>) >= (<#list b.key as k>colsync_lower_${k?index}<#sep>, </#list>)
+          AND (<#list b.key as k>${k.name}<#sep>, </#list>) <= (<#list b.key as k>colsync_upper_${k?index}<#sep>, </#list>)
+          AND ${b.newColumn} IS DISTINCT FROM ${b.up};
+    ELSE
+      UPDATE ${b.table.qualified} SET ${b.oldColumn} = ${b.down}
+        WHERE (<#list b.key as k>${k.name}<#sep>, </#list>) >= (<#list b.key as k>colsync_lower_${k?index}<#sep>, </#list>)
+          AND (<#list b.key as k>${k.name}<#sep>, </#list>) <= (<#list b.key as k>colsync_upper_${k?index}<#sep>, </#list>)
+          AND ${b.oldColumn} IS DISTINCT FROM ${b.down};
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE ${b.stateTable}
+      SET last_key = ARRAY[<#list b.key as k>colsync_upper_${k?index}::text<#sep>, </#list>],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+END
+${b.quote};
+</#macro>
+
+<#-- Adds NOT NULL without a long lock: a NOT VALID constraint now, validated in a later transaction. -->
+<#macro addNotNull n>
+DO ${n.quote}
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
+                 WHERE conrelid = ${n.table.regclass} AND conname = ${n.constraintLiteral})
+     AND NOT (SELECT attnotnull FROM pg_catalog.pg_attribute
+              WHERE attrelid = ${n.table.regclass} AND attname = ${n.columnLiteral}) THEN
+<#if n.nativeNotNull>
+    ALTER TABLE ${n.table.qualified} ADD CONSTRAINT ${n.constraint} NOT NULL ${n.column} NOT VALID;
+<#else>
+    ALTER TABLE ${n.table.qualified} ADD CONSTRAINT ${n.constraint} CHECK (${n.column} IS NOT NULL) NOT VALID;
+</#if>
+  END IF;
+END
+${n.quote};
+</#macro>
+
+<#macro validateNotNull n>
+DO ${n.quote}
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+             WHERE conrelid = ${n.table.regclass} AND conname = ${n.constraintLiteral} AND NOT convalidated) THEN
+    ALTER TABLE ${n.table.qualified} VALIDATE CONSTRAINT ${n.constraint};
+  END IF;
+END
+${n.quote};
+</#macro>
+
+<#macro setNotNull n>
+-- The validated check proves there is no NULL, so SET NOT NULL skips its table scan (PostgreSQL 12+).
+ALTER TABLE ${n.table.qualified} ALTER COLUMN ${n.column} SET NOT NULL;
+ALTER TABLE ${n.table.qualified} DROP CONSTRAINT IF EXISTS ${n.constraint};
+</#macro>
