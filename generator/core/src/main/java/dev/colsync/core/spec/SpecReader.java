@@ -1,0 +1,230 @@
+package dev.colsync.core.spec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a parsed spec document into a {@link MigrationSpec}, reporting every problem it finds
+ * rather than stopping at the first. Returns a spec only when nothing was reported.
+ */
+final class SpecReader {
+  static final List<String> SPEC_KEYS = List.of(
+      "migration", "table", "schema", "primaryKey", "rename", "retype", "backfill", "timeouts", "java", "postgres",
+      "flyway");
+  static final List<String> BACKFILL_KEYS = List.of("batchSize", "pause");
+  static final List<String> TIMEOUT_KEYS = List.of("lock", "statement");
+  static final List<String> JAVA_KEYS = List.of("package", "class");
+  static final List<String> FLYWAY_KEYS = List.of("version");
+
+  static final int MAX_BATCH_SIZE = 1_000_000;
+  /** PostgreSQL keeps {@code lock_timeout} and {@code statement_timeout} in an int of milliseconds. */
+  static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
+  private static final Pattern MIGRATION_NAME = Pattern.compile("[a-z0-9_]{1,63}");
+  private static final Pattern FLYWAY_VERSION = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+
+  static final String EXPECTED_DOCUMENT = "a mapping of spec keys: migration, table, primaryKey, rename or retype, ...";
+  static final String EXPECTED_MIGRATION = "1 to 63 lower-case letters, digits or _, e.g. users_full_name";
+  static final String EXPECTED_PRIMARY_KEY = "a list of the primary-key column names, e.g. [id] or [tenant_id, id]";
+  static final String EXPECTED_BACKFILL = "a mapping { batchSize: 5000, pause: 10ms }";
+  static final String EXPECTED_BATCH_SIZE = "a whole number from 1 to 1000000";
+  static final String EXPECTED_TIMEOUTS = "a mapping { lock: 2s, statement: 30s }";
+  static final String EXPECTED_TIMEOUT = "a duration such as 500ms, 2s or 1min, at most 2147483647ms";
+  static final String EXPECTED_JAVA = "a mapping { package: com.example.users, class: UsersShim }";
+  static final String EXPECTED_POSTGRES = "a major version from " + MigrationSpec.MIN_POSTGRES_VERSION + " to "
+      + MigrationSpec.MAX_POSTGRES_VERSION;
+  static final String EXPECTED_FLYWAY = "a mapping { version: \"2026.11.1\" }";
+  static final String EXPECTED_FLYWAY_VERSION = "digits separated by dots, e.g. \"1\" or \"2026.11.1\"";
+
+  private final String source;
+  private final Problems problems;
+  private final TypedValues values;
+  private final IdentifierReader names;
+  private final ChangeReader changes;
+
+  SpecReader(String source, Problems problems) {
+    this.source = source;
+    this.problems = problems;
+    this.values = new TypedValues(problems);
+    this.names = new IdentifierReader(values);
+    this.changes = new ChangeReader(values, names);
+  }
+
+  Optional<MigrationSpec> read(YamlNode document) {
+    Optional<YamlNode.Mapping> root = values.mapping(document, EXPECTED_DOCUMENT);
+    if (root.isEmpty()) {
+      return Optional.empty();
+    }
+    MappingFields spec = MappingFields.of(root.get(), problems, SPEC_KEYS);
+    Optional<String> migration = spec.required("migration", EXPECTED_MIGRATION, this::migrationName);
+    Optional<TableName> table = spec.required(
+        "table", IdentifierReader.EXPECTED_TABLE, node -> names.table(node, spec.node("schema")));
+    Optional<List<String>> primaryKey = spec.required("primaryKey", EXPECTED_PRIMARY_KEY, this::primaryKey);
+    ChangeReader.Result change = changes.read(spec);
+    Optional<Backfill> backfill = spec.optional("backfill", Backfill.DEFAULTS, this::backfill);
+    Optional<Timeouts> timeouts = spec.optional("timeouts", Timeouts.DEFAULTS, this::timeouts);
+    Optional<Optional<JavaTarget>> java =
+        spec.optional("java", Optional.empty(), node -> javaTarget(node).map(Optional::of));
+    Optional<Integer> postgres = spec.optional("postgres", MigrationSpec.MIN_POSTGRES_VERSION,
+        node -> values.integer(node, MigrationSpec.MIN_POSTGRES_VERSION, MigrationSpec.MAX_POSTGRES_VERSION,
+            EXPECTED_POSTGRES));
+    Optional<String> flyway = spec.optional("flyway", "1", this::flywayVersion);
+    spec.node("primaryKey").ifPresent(key -> checkKeyAvoidsChangedColumns(key, change.columnNames()));
+    if (!problems.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new MigrationSpec(migration.orElseThrow(), source, table.orElseThrow(),
+        primaryKey.orElseThrow(), change.change().orElseThrow(), backfill.orElseThrow(), timeouts.orElseThrow(),
+        java.orElseThrow(), postgres.orElseThrow(), flyway.orElseThrow()));
+  }
+
+  private Optional<String> migrationName(YamlNode node) {
+    return values.string(node, EXPECTED_MIGRATION).flatMap(name -> {
+      if (MIGRATION_NAME.matcher(name).matches()) {
+        return Optional.of(name);
+      }
+      problems.report(node, "'" + name + "' is not a valid migration name", EXPECTED_MIGRATION);
+      return Optional.empty();
+    });
+  }
+
+  private Optional<List<String>> primaryKey(YamlNode node) {
+    Optional<YamlNode.Sequence> sequence = values.sequence(node, EXPECTED_PRIMARY_KEY);
+    if (sequence.isEmpty()) {
+      return Optional.empty();
+    }
+    if (sequence.get().items().isEmpty()) {
+      problems.report(node, "is empty", EXPECTED_PRIMARY_KEY);
+      return Optional.empty();
+    }
+    List<String> columns = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    boolean valid = true;
+    for (YamlNode item : sequence.get().items()) {
+      Optional<String> column = names.name(item, "the key column name");
+      if (column.isEmpty()) {
+        valid = false;
+      } else if (!seen.add(column.get())) {
+        problems.report(item, "'" + column.get() + "' is listed more than once", "distinct column names");
+        valid = false;
+      } else {
+        columns.add(column.get());
+      }
+    }
+    return valid ? Optional.of(columns) : Optional.empty();
+  }
+
+  /** Checks the key's names (those that are strings at all) against the changed columns' names. */
+  private void checkKeyAvoidsChangedColumns(YamlNode primaryKey, Set<String> changedColumns) {
+    if (!(primaryKey instanceof YamlNode.Sequence sequence) || changedColumns.isEmpty()) {
+      return;
+    }
+    for (YamlNode item : sequence.items()) {
+      if (item instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.ScalarKind.STRING
+          && changedColumns.contains(scalar.text())) {
+        problems.report(item, "'" + scalar.text() + "' is the column being changed; changing a primary-key column"
+                + " is not supported yet (planned for a later version)",
+            "primary-key columns other than " + String.join(" and ", changedColumns));
+      }
+    }
+  }
+
+  private Optional<Backfill> backfill(YamlNode node) {
+    return fields(node, EXPECTED_BACKFILL, BACKFILL_KEYS, fields -> {
+      Optional<Integer> batchSize = fields.optional("batchSize", Backfill.DEFAULTS.batchSize(),
+          n -> values.integer(n, 1, MAX_BATCH_SIZE, EXPECTED_BATCH_SIZE));
+      Optional<Duration> pause = fields.optional("pause", Backfill.DEFAULTS.pause(),
+          n -> duration(n, Durations.EXPECTED));
+      return batchSize.isPresent() && pause.isPresent()
+          ? Optional.of(new Backfill(batchSize.get(), pause.get()))
+          : Optional.empty();
+    });
+  }
+
+  private Optional<Timeouts> timeouts(YamlNode node) {
+    return fields(node, EXPECTED_TIMEOUTS, TIMEOUT_KEYS, fields -> {
+      Optional<Duration> lock = fields.optional("lock", Timeouts.DEFAULTS.lock(), this::timeout);
+      Optional<Duration> statement = fields.optional("statement", Timeouts.DEFAULTS.statement(), this::timeout);
+      if (lock.isPresent() && lock.get().isZero()) {
+        problems.report(fields.node("lock").orElseThrow(),
+            "must be more than 0: a lock_timeout of 0 waits for the lock forever", EXPECTED_TIMEOUT);
+        return Optional.empty();
+      }
+      return lock.isPresent() && statement.isPresent()
+          ? Optional.of(new Timeouts(lock.get(), statement.get()))
+          : Optional.empty();
+    });
+  }
+
+  private Optional<Duration> timeout(YamlNode node) {
+    return duration(node, EXPECTED_TIMEOUT).flatMap(timeout -> {
+      if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+        problems.report(node, "is longer than PostgreSQL allows for a timeout", EXPECTED_TIMEOUT);
+        return Optional.empty();
+      }
+      return Optional.of(timeout);
+    });
+  }
+
+  private Optional<Duration> duration(YamlNode node, String expected) {
+    return values.string(node, expected).flatMap(text -> {
+      try {
+        return Optional.of(Durations.parse(text));
+      } catch (IllegalArgumentException e) {
+        problems.report(node, e.getMessage(), expected);
+        return Optional.empty();
+      }
+    });
+  }
+
+  private Optional<JavaTarget> javaTarget(YamlNode node) {
+    return fields(node, EXPECTED_JAVA, JAVA_KEYS, fields -> {
+      Optional<String> packageName = fields.required("package", JavaNames.EXPECTED_PACKAGE,
+          n -> javaName(n, JavaNames.EXPECTED_PACKAGE, JavaNames::packageProblem));
+      Optional<Optional<String>> className = fields.optional("class", Optional.empty(),
+          n -> javaName(n, JavaNames.EXPECTED_CLASS, JavaNames::classProblem).map(Optional::of));
+      return packageName.isPresent() && className.isPresent()
+          ? Optional.of(new JavaTarget(packageName.get(), className.get()))
+          : Optional.empty();
+    });
+  }
+
+  private Optional<String> javaName(YamlNode node, String expected, Function<String, Optional<String>> check) {
+    return values.string(node, expected).flatMap(name -> {
+      Optional<String> problem = check.apply(name);
+      problem.ifPresent(message -> problems.report(node, message, expected));
+      return problem.isPresent() ? Optional.empty() : Optional.of(name);
+    });
+  }
+
+  private Optional<String> flywayVersion(YamlNode node) {
+    return fields(node, EXPECTED_FLYWAY, FLYWAY_KEYS,
+        fields -> fields.optional("version", "1", this::versionText));
+  }
+
+  /** A version string; an unquoted whole number such as {@code 2} is taken as written. */
+  private Optional<String> versionText(YamlNode node) {
+    Optional<String> version = node instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.ScalarKind.INTEGER
+        ? Optional.of(scalar.text())
+        : values.string(node, EXPECTED_FLYWAY_VERSION);
+    return version.flatMap(text -> {
+      if (FLYWAY_VERSION.matcher(text).matches()) {
+        return Optional.of(text);
+      }
+      problems.report(node, "'" + text + "' is not a Flyway version", EXPECTED_FLYWAY_VERSION);
+      return Optional.empty();
+    });
+  }
+
+  /** Reads a nested mapping with the given keys. */
+  private <T> Optional<T> fields(YamlNode node, String expected, List<String> keys,
+      Function<MappingFields, Optional<T>> reader) {
+    return values.mapping(node, expected).flatMap(mapping -> reader.apply(MappingFields.of(mapping, problems, keys)));
+  }
+}
