@@ -18,10 +18,11 @@ class SqlFragmentCheckTest {
       "$tag$ a;b $tag$",
       "amount /* ; */ + 1",
       "amount /* nested /* ; */ still a comment ; */ + 1",
-      "amount -- trailing ; comment",
       "numeric(12,2)",
       "text[]",
       "a$b + $1",
+      "(tags[1])",
+      "')' || \"(\" || $$]$$",
   })
   void acceptsOneExpression(String sql) {
     assertThat(SqlFragmentCheck.problem(sql)).isEmpty();
@@ -47,13 +48,34 @@ class SqlFragmentCheckTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"amount -- comment", "amount -- comment\n + 1"})
+  void rejectsLineComments(String sql) {
+    assertThat(SqlFragmentCheck.problem(sql)).contains("contains a -- comment at character 8,"
+        + " which would swallow the rest of the generated line; use /* ... */ instead");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"x) OR (true", "x)", "(x]", "tags[1)"})
+  void rejectsClosingWhatWasNotOpened(String sql) {
+    assertThat(SqlFragmentCheck.problem(sql))
+        .hasValueSatisfying(problem -> assertThat(problem).endsWith("that closes nothing it opened"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"round(x", "f(g(x)", "tags[1"})
+  void rejectsUnclosedParentheses(String sql) {
+    assertThat(SqlFragmentCheck.problem(sql))
+        .hasValueSatisfying(problem -> assertThat(problem).endsWith("that is never closed"));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"", "   ", "\n\t"})
   void rejectsBlank(String sql) {
     assertThat(SqlFragmentCheck.problem(sql)).contains("is blank");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"-- nothing", "/* nothing */"})
+  @ValueSource(strings = {"/* nothing */", " /* a */ /* b */ "})
   void rejectsOnlyComments(String sql) {
     assertThat(SqlFragmentCheck.problem(sql)).contains("contains only comments");
   }
