@@ -1,0 +1,11 @@
+-- colsync orders_amount_cents: contract / drop the sync trigger, its functions and the old column.
+-- One transaction, so no write ever sees the column gone and the trigger still there.
+-- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+LOCK TABLE "public"."orders" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_orders_amount_cents_sync" ON "public"."orders";
+DROP FUNCTION IF EXISTS "public"."colsync_orders_amount_cents_sync"();
+ALTER TABLE "public"."orders" DROP COLUMN IF EXISTS "amount";
+DROP PROCEDURE IF EXISTS "public"."colsync_orders_amount_cents_backfill"(text, integer, interval, boolean);
+DROP TABLE IF EXISTS "public"."colsync_orders_amount_cents_backfill_state";

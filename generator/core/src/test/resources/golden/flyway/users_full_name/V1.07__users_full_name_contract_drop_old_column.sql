@@ -1,0 +1,11 @@
+-- colsync users_full_name: contract / drop the sync trigger, its functions and the old column.
+-- One transaction, so no write ever sees the column gone and the trigger still there.
+-- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+LOCK TABLE "public"."users" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_users_full_name_sync" ON "public"."users";
+DROP FUNCTION IF EXISTS "public"."colsync_users_full_name_sync"();
+ALTER TABLE "public"."users" DROP COLUMN IF EXISTS "name";
+DROP PROCEDURE IF EXISTS "public"."colsync_users_full_name_backfill"(text, integer, interval, boolean);
+DROP TABLE IF EXISTS "public"."colsync_users_full_name_backfill_state";

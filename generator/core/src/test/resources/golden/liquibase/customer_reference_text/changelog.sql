@@ -1,0 +1,275 @@
+--liquibase formatted sql
+
+--changeset colsync:customer_reference_text-01-expand-add-column labels:customer_reference_text,expand runInTransaction:true splitStatements:false
+-- colsync customer_reference_text: expand / add the new column and the sync trigger.
+-- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+ALTER TABLE "public"."customers" ADD COLUMN IF NOT EXISTS "customer_reference_code_from_the_legacy_billing_system_v2_text1" text;
+
+-- Keeps the two columns equal whichever application version writes. Direction is decided by the
+-- data, never by the session: a write to the new column wins and the old one follows unless it
+-- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+-- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+CREATE OR REPLACE FUNCTION "public"."colsync_customer_reference_text_sync"() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "public", pg_temp
+AS $colsync$
+BEGIN
+  IF (TG_OP = 'INSERT' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS NOT NULL)
+     OR (TG_OP = 'UPDATE' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM OLD."customer_reference_code_from_the_legacy_billing_system_v2_text1") THEN
+    IF NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM (NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde"::text) THEN
+      NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" := (NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1"::varchar(40));
+    END IF;
+  ELSIF TG_OP = 'INSERT' OR NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" IS DISTINCT FROM OLD."customer_reference_code_from_the_legacy_billing_system_v2_abcde" THEN
+    NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" := (NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde"::text);
+  END IF;
+  RETURN NEW;
+END
+$colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_customer_reference_text_sync"
+  BEFORE INSERT OR UPDATE ON "public"."customers"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_customer_reference_text_sync"();
+--rollback -- colsync customer_reference_text: rollback of expand / drop the sync trigger, its functions and the new column.
+--rollback -- One transaction; N-1 only. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback LOCK TABLE "public"."customers" IN ACCESS EXCLUSIVE MODE;
+--rollback DROP TRIGGER IF EXISTS "colsync_customer_reference_text_sync" ON "public"."customers";
+--rollback DROP FUNCTION IF EXISTS "public"."colsync_customer_reference_text_sync"();
+--rollback ALTER TABLE "public"."customers" DROP COLUMN IF EXISTS "customer_reference_code_from_the_legacy_billing_system_v2_text1";
+
+--changeset colsync:customer_reference_text-02-backfill-prepare labels:customer_reference_text,backfill runInTransaction:true splitStatements:false
+-- colsync customer_reference_text: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+CREATE TABLE IF NOT EXISTS "public"."colsync_customer_reference_text_backfill_state" (
+  direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+  last_key text[],
+  rows_changed bigint NOT NULL DEFAULT 0,
+  batches bigint NOT NULL DEFAULT 0,
+  done boolean NOT NULL DEFAULT false,
+  started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+-- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+-- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+CREATE OR REPLACE PROCEDURE "public"."colsync_customer_reference_text_backfill"(
+  colsync_direction text DEFAULT 'up',
+  colsync_batch_size integer DEFAULT 5000,
+  colsync_pause interval DEFAULT '10ms'::interval,
+  colsync_commit_batches boolean DEFAULT true)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $colsync$
+DECLARE
+  colsync_state record;
+  colsync_last_0 "public"."customers"."customer_id"%TYPE;
+  colsync_lower_0 "public"."customers"."customer_id"%TYPE;
+  colsync_upper_0 "public"."customers"."customer_id"%TYPE;
+  colsync_changed bigint;
+BEGIN
+  IF colsync_direction NOT IN ('up', 'down') THEN
+    RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+  END IF;
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
+    PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    INSERT INTO "public"."colsync_customer_reference_text_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "public"."colsync_customer_reference_text_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT "customer_id" INTO colsync_lower_0
+        FROM "public"."customers" ORDER BY "customer_id" LIMIT 1;
+    ELSE
+      colsync_last_0 := colsync_state.last_key[1];
+      SELECT "customer_id" INTO colsync_lower_0
+        FROM "public"."customers"
+        WHERE ("customer_id") > (colsync_last_0)
+        ORDER BY "customer_id" LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE "public"."colsync_customer_reference_text_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT batch."customer_id" INTO colsync_upper_0
+      FROM (SELECT "customer_id" FROM "public"."customers"
+            WHERE ("customer_id") >= (colsync_lower_0)
+            ORDER BY "customer_id" LIMIT colsync_batch_size) AS batch
+      ORDER BY batch."customer_id" DESC LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE "public"."customers" SET "customer_reference_code_from_the_legacy_billing_system_v2_text1" = (customer_reference_code_from_the_legacy_billing_system_v2_abcde::text)
+        WHERE ("customer_id") >= (colsync_lower_0)
+          AND ("customer_id") <= (colsync_upper_0)
+          AND "customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM (customer_reference_code_from_the_legacy_billing_system_v2_abcde::text);
+    ELSE
+      UPDATE "public"."customers" SET "customer_reference_code_from_the_legacy_billing_system_v2_abcde" = (customer_reference_code_from_the_legacy_billing_system_v2_text1::varchar(40))
+        WHERE ("customer_id") >= (colsync_lower_0)
+          AND ("customer_id") <= (colsync_upper_0)
+          AND "customer_reference_code_from_the_legacy_billing_system_v2_abcde" IS DISTINCT FROM (customer_reference_code_from_the_legacy_billing_system_v2_text1::varchar(40));
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE "public"."colsync_customer_reference_text_backfill_state"
+      SET last_key = ARRAY[colsync_upper_0::text],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+END
+$colsync$;
+--rollback -- colsync customer_reference_text: rollback of backfill / drop the backfill procedure and its checkpoint table.
+--rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback DROP PROCEDURE IF EXISTS "public"."colsync_customer_reference_text_backfill"(text, integer, interval, boolean);
+--rollback DROP TABLE IF EXISTS "public"."colsync_customer_reference_text_backfill_state";
+
+--changeset colsync:customer_reference_text-03-backfill-run labels:customer_reference_text,backfill runInTransaction:false splitStatements:true
+-- colsync customer_reference_text: backfill / fill the new column from the old one.
+-- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
+-- Safe to stop at any time and to run again: it resumes after the last committed batch.
+-- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
+-- each batch is bounded by its size and by lock_timeout instead.
+SET statement_timeout = 0;
+CALL "public"."colsync_customer_reference_text_backfill"(colsync_direction => 'up');
+--rollback empty
+
+--changeset colsync:customer_reference_text-04-contract-drop-old-column labels:customer_reference_text,contract runInTransaction:true splitStatements:false
+-- colsync customer_reference_text: contract / drop the sync trigger, its functions and the old column.
+-- One transaction, so no write ever sees the column gone and the trigger still there.
+-- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+LOCK TABLE "public"."customers" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_customer_reference_text_sync" ON "public"."customers";
+DROP FUNCTION IF EXISTS "public"."colsync_customer_reference_text_sync"();
+ALTER TABLE "public"."customers" DROP COLUMN IF EXISTS "customer_reference_code_from_the_legacy_billing_system_v2_abcde";
+DROP PROCEDURE IF EXISTS "public"."colsync_customer_reference_text_backfill"(text, integer, interval, boolean);
+DROP TABLE IF EXISTS "public"."colsync_customer_reference_text_backfill_state";
+--rollback -- colsync customer_reference_text: rollback of contract / bring back the old column, the sync trigger and the
+--rollback -- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
+--rollback -- From here on every write to the new column is copied to the old one; the next script refills the rest.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback ALTER TABLE "public"."customers" ADD COLUMN IF NOT EXISTS "customer_reference_code_from_the_legacy_billing_system_v2_abcde" varchar(40);
+--rollback -- Keeps the two columns equal whichever application version writes. Direction is decided by the
+--rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
+--rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+--rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+--rollback CREATE OR REPLACE FUNCTION "public"."colsync_customer_reference_text_sync"() RETURNS trigger
+--rollback LANGUAGE plpgsql SECURITY INVOKER
+--rollback SET search_path = pg_catalog, "public", pg_temp
+--rollback AS $colsync$
+--rollback BEGIN
+--rollback   IF (TG_OP = 'INSERT' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS NOT NULL)
+--rollback      OR (TG_OP = 'UPDATE' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM OLD."customer_reference_code_from_the_legacy_billing_system_v2_text1") THEN
+--rollback     IF NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM (NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde"::text) THEN
+--rollback       NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" := (NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1"::varchar(40));
+--rollback     END IF;
+--rollback   ELSIF TG_OP = 'INSERT' OR NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" IS DISTINCT FROM OLD."customer_reference_code_from_the_legacy_billing_system_v2_abcde" THEN
+--rollback     NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" := (NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde"::text);
+--rollback   END IF;
+--rollback   RETURN NEW;
+--rollback END
+--rollback $colsync$;
+--rollback CREATE OR REPLACE TRIGGER "colsync_customer_reference_text_sync"
+--rollback   BEFORE INSERT OR UPDATE ON "public"."customers"
+--rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_customer_reference_text_sync"();
+--rollback CREATE TABLE IF NOT EXISTS "public"."colsync_customer_reference_text_backfill_state" (
+--rollback   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+--rollback   last_key text[],
+--rollback   rows_changed bigint NOT NULL DEFAULT 0,
+--rollback   batches bigint NOT NULL DEFAULT 0,
+--rollback   done boolean NOT NULL DEFAULT false,
+--rollback   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+--rollback   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+--rollback );
+--rollback -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+--rollback -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+--rollback CREATE OR REPLACE PROCEDURE "public"."colsync_customer_reference_text_backfill"(
+--rollback   colsync_direction text DEFAULT 'up',
+--rollback   colsync_batch_size integer DEFAULT 5000,
+--rollback   colsync_pause interval DEFAULT '10ms'::interval,
+--rollback   colsync_commit_batches boolean DEFAULT true)
+--rollback LANGUAGE plpgsql SECURITY INVOKER
+--rollback AS $colsync$
+--rollback DECLARE
+--rollback   colsync_state record;
+--rollback   colsync_last_0 "public"."customers"."customer_id"%TYPE;
+--rollback   colsync_lower_0 "public"."customers"."customer_id"%TYPE;
+--rollback   colsync_upper_0 "public"."customers"."customer_id"%TYPE;
+--rollback   colsync_changed bigint;
+--rollback BEGIN
+--rollback   IF colsync_direction NOT IN ('up', 'down') THEN
+--rollback     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+--rollback   END IF;
+--rollback   LOOP
+--rollback     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
+--rollback     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+--rollback     INSERT INTO "public"."colsync_customer_reference_text_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+--rollback     SELECT * INTO colsync_state FROM "public"."colsync_customer_reference_text_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+--rollback     EXIT WHEN colsync_state.done;
+--rollback     IF colsync_state.last_key IS NULL THEN
+--rollback       SELECT "customer_id" INTO colsync_lower_0
+--rollback         FROM "public"."customers" ORDER BY "customer_id" LIMIT 1;
+--rollback     ELSE
+--rollback       colsync_last_0 := colsync_state.last_key[1];
+--rollback       SELECT "customer_id" INTO colsync_lower_0
+--rollback         FROM "public"."customers"
+--rollback         WHERE ("customer_id") > (colsync_last_0)
+--rollback         ORDER BY "customer_id" LIMIT 1;
+--rollback     END IF;
+--rollback     IF NOT FOUND THEN
+--rollback       UPDATE "public"."colsync_customer_reference_text_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+--rollback       RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+--rollback         colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+--rollback       IF colsync_commit_batches THEN
+--rollback         COMMIT;
+--rollback       END IF;
+--rollback       EXIT;
+--rollback     END IF;
+--rollback     SELECT batch."customer_id" INTO colsync_upper_0
+--rollback       FROM (SELECT "customer_id" FROM "public"."customers"
+--rollback             WHERE ("customer_id") >= (colsync_lower_0)
+--rollback             ORDER BY "customer_id" LIMIT colsync_batch_size) AS batch
+--rollback       ORDER BY batch."customer_id" DESC LIMIT 1;
+--rollback     IF colsync_direction = 'up' THEN
+--rollback       UPDATE "public"."customers" SET "customer_reference_code_from_the_legacy_billing_system_v2_text1" = (customer_reference_code_from_the_legacy_billing_system_v2_abcde::text)
+--rollback         WHERE ("customer_id") >= (colsync_lower_0)
+--rollback           AND ("customer_id") <= (colsync_upper_0)
+--rollback           AND "customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM (customer_reference_code_from_the_legacy_billing_system_v2_abcde::text);
+--rollback     ELSE
+--rollback       UPDATE "public"."customers" SET "customer_reference_code_from_the_legacy_billing_system_v2_abcde" = (customer_reference_code_from_the_legacy_billing_system_v2_text1::varchar(40))
+--rollback         WHERE ("customer_id") >= (colsync_lower_0)
+--rollback           AND ("customer_id") <= (colsync_upper_0)
+--rollback           AND "customer_reference_code_from_the_legacy_billing_system_v2_abcde" IS DISTINCT FROM (customer_reference_code_from_the_legacy_billing_system_v2_text1::varchar(40));
+--rollback     END IF;
+--rollback     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+--rollback     UPDATE "public"."colsync_customer_reference_text_backfill_state"
+--rollback       SET last_key = ARRAY[colsync_upper_0::text],
+--rollback           rows_changed = rows_changed + colsync_changed,
+--rollback           batches = batches + 1,
+--rollback           updated_at = pg_catalog.now()
+--rollback       WHERE direction = colsync_direction;
+--rollback     IF colsync_commit_batches THEN
+--rollback       COMMIT;
+--rollback       PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+--rollback     END IF;
+--rollback   END LOOP;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync customer_reference_text: rollback of contract / fill the old column from the new one, all batches in the caller's transaction.
+--rollback SET LOCAL statement_timeout = 0;
+--rollback CALL "public"."colsync_customer_reference_text_backfill"(colsync_direction => 'down', colsync_commit_batches => false);

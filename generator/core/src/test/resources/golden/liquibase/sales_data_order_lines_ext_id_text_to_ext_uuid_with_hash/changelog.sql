@@ -1,0 +1,308 @@
+--liquibase formatted sql
+
+--changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-01-expand-add-column labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,expand runInTransaction:true splitStatements:false
+-- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: expand / add the new column and the sync trigger.
+-- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+ALTER TABLE "Sales Data"."Order ""Lines""" ADD COLUMN IF NOT EXISTS "ext_uuid" uuid;
+
+-- up() with onUpError: null: a value it cannot convert becomes NULL instead of failing the write.
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(text) RETURNS uuid
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "Sales Data", pg_temp
+AS $colsync$
+BEGIN
+  RETURN $1::uuid;
+EXCEPTION WHEN data_exception THEN
+  RETURN NULL;
+END
+$colsync$;
+
+-- Keeps the two columns equal whichever application version writes. Direction is decided by the
+-- data, never by the session: a write to the new column wins and the old one follows unless it
+-- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+-- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "Sales Data", pg_temp
+AS $colsync$
+BEGIN
+  IF (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
+     OR (TG_OP = 'UPDATE' AND NEW."ext_uuid" IS DISTINCT FROM OLD."ext_uuid") THEN
+    IF NEW."ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id") THEN
+      NEW."ext id" := (NEW."ext_uuid"::text);
+    END IF;
+  ELSIF TG_OP = 'INSERT' OR NEW."ext id" IS DISTINCT FROM OLD."ext id" THEN
+    NEW."ext_uuid" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id");
+  END IF;
+  RETURN NEW;
+END
+$colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"
+  BEFORE INSERT OR UPDATE ON "Sales Data"."Order ""Lines"""
+  FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"();
+--rollback -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: rollback of expand / drop the sync trigger, its functions and the new column.
+--rollback -- One transaction; N-1 only. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback LOCK TABLE "Sales Data"."Order ""Lines""" IN ACCESS EXCLUSIVE MODE;
+--rollback DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d" ON "Sales Data"."Order ""Lines""";
+--rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"();
+--rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(text);
+--rollback ALTER TABLE "Sales Data"."Order ""Lines""" DROP COLUMN IF EXISTS "ext_uuid";
+
+--changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-02-backfill-prepare labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,backfill runInTransaction:true splitStatements:false
+-- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" (
+  direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+  last_key text[],
+  rows_changed bigint NOT NULL DEFAULT 0,
+  batches bigint NOT NULL DEFAULT 0,
+  done boolean NOT NULL DEFAULT false,
+  started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+-- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+-- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+CREATE OR REPLACE PROCEDURE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(
+  colsync_direction text DEFAULT 'up',
+  colsync_batch_size integer DEFAULT 5000,
+  colsync_pause interval DEFAULT '10ms'::interval,
+  colsync_commit_batches boolean DEFAULT true)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $colsync$
+DECLARE
+  colsync_state record;
+  colsync_last_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
+  colsync_lower_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
+  colsync_upper_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
+  colsync_last_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
+  colsync_lower_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
+  colsync_upper_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
+  colsync_changed bigint;
+BEGIN
+  IF colsync_direction NOT IN ('up', 'down') THEN
+    RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+  END IF;
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "Sales Data", pg_temp', true);
+    PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    INSERT INTO "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT "Region", "line id" INTO colsync_lower_0, colsync_lower_1
+        FROM "Sales Data"."Order ""Lines""" ORDER BY "Region", "line id" LIMIT 1;
+    ELSE
+      colsync_last_0 := colsync_state.last_key[1];
+      colsync_last_1 := colsync_state.last_key[2];
+      SELECT "Region", "line id" INTO colsync_lower_0, colsync_lower_1
+        FROM "Sales Data"."Order ""Lines"""
+        WHERE ("Region", "line id") > (colsync_last_0, colsync_last_1)
+        ORDER BY "Region", "line id" LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT batch."Region", batch."line id" INTO colsync_upper_0, colsync_upper_1
+      FROM (SELECT "Region", "line id" FROM "Sales Data"."Order ""Lines"""
+            WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
+            ORDER BY "Region", "line id" LIMIT colsync_batch_size) AS batch
+      ORDER BY batch."Region" DESC, batch."line id" DESC LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE "Sales Data"."Order ""Lines""" SET "ext_uuid" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"("ext id")
+        WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
+          AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
+          AND "ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"("ext id");
+    ELSE
+      UPDATE "Sales Data"."Order ""Lines""" SET "ext id" = (ext_uuid::text)
+        WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
+          AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
+          AND "ext id" IS DISTINCT FROM (ext_uuid::text);
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502"
+      SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+END
+$colsync$;
+--rollback -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: rollback of backfill / drop the backfill procedure and its checkpoint table.
+--rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback DROP PROCEDURE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(text, integer, interval, boolean);
+--rollback DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502";
+
+--changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-03-backfill-run labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,backfill runInTransaction:false splitStatements:true
+-- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: backfill / fill the new column from the old one.
+-- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
+-- Safe to stop at any time and to run again: it resumes after the last committed batch.
+-- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
+-- each batch is bounded by its size and by lock_timeout instead.
+SET statement_timeout = 0;
+CALL "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(colsync_direction => 'up');
+--rollback empty
+
+--changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-04-contract-drop-old-column labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,contract runInTransaction:true splitStatements:false
+-- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: contract / drop the sync trigger, its functions and the old column.
+-- One transaction, so no write ever sees the column gone and the trigger still there.
+-- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+LOCK TABLE "Sales Data"."Order ""Lines""" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d" ON "Sales Data"."Order ""Lines""";
+DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"();
+DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(text);
+ALTER TABLE "Sales Data"."Order ""Lines""" DROP COLUMN IF EXISTS "ext id";
+DROP PROCEDURE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(text, integer, interval, boolean);
+DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502";
+--rollback -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: rollback of contract / bring back the old column, the sync trigger and the
+--rollback -- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
+--rollback -- From here on every write to the new column is copied to the old one; the next script refills the rest.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback ALTER TABLE "Sales Data"."Order ""Lines""" ADD COLUMN IF NOT EXISTS "ext id" text;
+--rollback -- up() with onUpError: null: a value it cannot convert becomes NULL instead of failing the write.
+--rollback CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(text) RETURNS uuid
+--rollback LANGUAGE plpgsql SECURITY INVOKER
+--rollback SET search_path = pg_catalog, "Sales Data", pg_temp
+--rollback AS $colsync$
+--rollback BEGIN
+--rollback   RETURN $1::uuid;
+--rollback EXCEPTION WHEN data_exception THEN
+--rollback   RETURN NULL;
+--rollback END
+--rollback $colsync$;
+--rollback -- Keeps the two columns equal whichever application version writes. Direction is decided by the
+--rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
+--rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+--rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+--rollback CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"() RETURNS trigger
+--rollback LANGUAGE plpgsql SECURITY INVOKER
+--rollback SET search_path = pg_catalog, "Sales Data", pg_temp
+--rollback AS $colsync$
+--rollback BEGIN
+--rollback   IF (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
+--rollback      OR (TG_OP = 'UPDATE' AND NEW."ext_uuid" IS DISTINCT FROM OLD."ext_uuid") THEN
+--rollback     IF NEW."ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id") THEN
+--rollback       NEW."ext id" := (NEW."ext_uuid"::text);
+--rollback     END IF;
+--rollback   ELSIF TG_OP = 'INSERT' OR NEW."ext id" IS DISTINCT FROM OLD."ext id" THEN
+--rollback     NEW."ext_uuid" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id");
+--rollback   END IF;
+--rollback   RETURN NEW;
+--rollback END
+--rollback $colsync$;
+--rollback CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"
+--rollback   BEFORE INSERT OR UPDATE ON "Sales Data"."Order ""Lines"""
+--rollback   FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"();
+--rollback CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" (
+--rollback   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+--rollback   last_key text[],
+--rollback   rows_changed bigint NOT NULL DEFAULT 0,
+--rollback   batches bigint NOT NULL DEFAULT 0,
+--rollback   done boolean NOT NULL DEFAULT false,
+--rollback   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+--rollback   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+--rollback );
+--rollback -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+--rollback -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+--rollback CREATE OR REPLACE PROCEDURE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(
+--rollback   colsync_direction text DEFAULT 'up',
+--rollback   colsync_batch_size integer DEFAULT 5000,
+--rollback   colsync_pause interval DEFAULT '10ms'::interval,
+--rollback   colsync_commit_batches boolean DEFAULT true)
+--rollback LANGUAGE plpgsql SECURITY INVOKER
+--rollback AS $colsync$
+--rollback DECLARE
+--rollback   colsync_state record;
+--rollback   colsync_last_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
+--rollback   colsync_lower_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
+--rollback   colsync_upper_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
+--rollback   colsync_last_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
+--rollback   colsync_lower_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
+--rollback   colsync_upper_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
+--rollback   colsync_changed bigint;
+--rollback BEGIN
+--rollback   IF colsync_direction NOT IN ('up', 'down') THEN
+--rollback     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+--rollback   END IF;
+--rollback   LOOP
+--rollback     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "Sales Data", pg_temp', true);
+--rollback     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+--rollback     INSERT INTO "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+--rollback     SELECT * INTO colsync_state FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" WHERE direction = colsync_direction FOR UPDATE;
+--rollback     EXIT WHEN colsync_state.done;
+--rollback     IF colsync_state.last_key IS NULL THEN
+--rollback       SELECT "Region", "line id" INTO colsync_lower_0, colsync_lower_1
+--rollback         FROM "Sales Data"."Order ""Lines""" ORDER BY "Region", "line id" LIMIT 1;
+--rollback     ELSE
+--rollback       colsync_last_0 := colsync_state.last_key[1];
+--rollback       colsync_last_1 := colsync_state.last_key[2];
+--rollback       SELECT "Region", "line id" INTO colsync_lower_0, colsync_lower_1
+--rollback         FROM "Sales Data"."Order ""Lines"""
+--rollback         WHERE ("Region", "line id") > (colsync_last_0, colsync_last_1)
+--rollback         ORDER BY "Region", "line id" LIMIT 1;
+--rollback     END IF;
+--rollback     IF NOT FOUND THEN
+--rollback       UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+--rollback       RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+--rollback         colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+--rollback       IF colsync_commit_batches THEN
+--rollback         COMMIT;
+--rollback       END IF;
+--rollback       EXIT;
+--rollback     END IF;
+--rollback     SELECT batch."Region", batch."line id" INTO colsync_upper_0, colsync_upper_1
+--rollback       FROM (SELECT "Region", "line id" FROM "Sales Data"."Order ""Lines"""
+--rollback             WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
+--rollback             ORDER BY "Region", "line id" LIMIT colsync_batch_size) AS batch
+--rollback       ORDER BY batch."Region" DESC, batch."line id" DESC LIMIT 1;
+--rollback     IF colsync_direction = 'up' THEN
+--rollback       UPDATE "Sales Data"."Order ""Lines""" SET "ext_uuid" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"("ext id")
+--rollback         WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
+--rollback           AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
+--rollback           AND "ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"("ext id");
+--rollback     ELSE
+--rollback       UPDATE "Sales Data"."Order ""Lines""" SET "ext id" = (ext_uuid::text)
+--rollback         WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
+--rollback           AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
+--rollback           AND "ext id" IS DISTINCT FROM (ext_uuid::text);
+--rollback     END IF;
+--rollback     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+--rollback     UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502"
+--rollback       SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
+--rollback           rows_changed = rows_changed + colsync_changed,
+--rollback           batches = batches + 1,
+--rollback           updated_at = pg_catalog.now()
+--rollback       WHERE direction = colsync_direction;
+--rollback     IF colsync_commit_batches THEN
+--rollback       COMMIT;
+--rollback       PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+--rollback     END IF;
+--rollback   END LOOP;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: rollback of contract / fill the old column from the new one, all batches in the caller's transaction.
+--rollback SET LOCAL statement_timeout = 0;
+--rollback CALL "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(colsync_direction => 'down', colsync_commit_batches => false);

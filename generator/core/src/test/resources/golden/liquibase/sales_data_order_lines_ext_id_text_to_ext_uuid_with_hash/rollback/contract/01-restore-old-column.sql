@@ -1,0 +1,132 @@
+-- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: rollback of contract / bring back the old column, the sync trigger and the
+-- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
+-- From here on every write to the new column is copied to the old one; the next script refills the rest.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+ALTER TABLE "Sales Data"."Order ""Lines""" ADD COLUMN IF NOT EXISTS "ext id" text;
+
+-- up() with onUpError: null: a value it cannot convert becomes NULL instead of failing the write.
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(text) RETURNS uuid
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "Sales Data", pg_temp
+AS $colsync$
+BEGIN
+  RETURN $1::uuid;
+EXCEPTION WHEN data_exception THEN
+  RETURN NULL;
+END
+$colsync$;
+
+-- Keeps the two columns equal whichever application version writes. Direction is decided by the
+-- data, never by the session: a write to the new column wins and the old one follows unless it
+-- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+-- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "Sales Data", pg_temp
+AS $colsync$
+BEGIN
+  IF (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
+     OR (TG_OP = 'UPDATE' AND NEW."ext_uuid" IS DISTINCT FROM OLD."ext_uuid") THEN
+    IF NEW."ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id") THEN
+      NEW."ext id" := (NEW."ext_uuid"::text);
+    END IF;
+  ELSIF TG_OP = 'INSERT' OR NEW."ext id" IS DISTINCT FROM OLD."ext id" THEN
+    NEW."ext_uuid" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id");
+  END IF;
+  RETURN NEW;
+END
+$colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"
+  BEFORE INSERT OR UPDATE ON "Sales Data"."Order ""Lines"""
+  FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"();
+
+CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" (
+  direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+  last_key text[],
+  rows_changed bigint NOT NULL DEFAULT 0,
+  batches bigint NOT NULL DEFAULT 0,
+  done boolean NOT NULL DEFAULT false,
+  started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+-- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+-- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+CREATE OR REPLACE PROCEDURE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(
+  colsync_direction text DEFAULT 'up',
+  colsync_batch_size integer DEFAULT 5000,
+  colsync_pause interval DEFAULT '10ms'::interval,
+  colsync_commit_batches boolean DEFAULT true)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $colsync$
+DECLARE
+  colsync_state record;
+  colsync_last_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
+  colsync_lower_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
+  colsync_upper_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
+  colsync_last_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
+  colsync_lower_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
+  colsync_upper_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
+  colsync_changed bigint;
+BEGIN
+  IF colsync_direction NOT IN ('up', 'down') THEN
+    RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+  END IF;
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "Sales Data", pg_temp', true);
+    PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    INSERT INTO "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT "Region", "line id" INTO colsync_lower_0, colsync_lower_1
+        FROM "Sales Data"."Order ""Lines""" ORDER BY "Region", "line id" LIMIT 1;
+    ELSE
+      colsync_last_0 := colsync_state.last_key[1];
+      colsync_last_1 := colsync_state.last_key[2];
+      SELECT "Region", "line id" INTO colsync_lower_0, colsync_lower_1
+        FROM "Sales Data"."Order ""Lines"""
+        WHERE ("Region", "line id") > (colsync_last_0, colsync_last_1)
+        ORDER BY "Region", "line id" LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT batch."Region", batch."line id" INTO colsync_upper_0, colsync_upper_1
+      FROM (SELECT "Region", "line id" FROM "Sales Data"."Order ""Lines"""
+            WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
+            ORDER BY "Region", "line id" LIMIT colsync_batch_size) AS batch
+      ORDER BY batch."Region" DESC, batch."line id" DESC LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE "Sales Data"."Order ""Lines""" SET "ext_uuid" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"("ext id")
+        WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
+          AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
+          AND "ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"("ext id");
+    ELSE
+      UPDATE "Sales Data"."Order ""Lines""" SET "ext id" = (ext_uuid::text)
+        WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
+          AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
+          AND "ext id" IS DISTINCT FROM (ext_uuid::text);
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502"
+      SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+END
+$colsync$;

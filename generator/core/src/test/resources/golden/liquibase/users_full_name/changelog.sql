@@ -1,0 +1,357 @@
+--liquibase formatted sql
+
+--changeset colsync:users_full_name-01-expand-add-column labels:users_full_name,expand runInTransaction:true splitStatements:false
+-- colsync users_full_name: expand / add the new column and the sync trigger.
+-- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+ALTER TABLE "public"."users" ADD COLUMN IF NOT EXISTS "full_name" text;
+
+-- Keeps the two columns equal whichever application version writes. Direction is decided by the
+-- data, never by the session: a write to the new column wins and the old one follows unless it
+-- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+-- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+CREATE OR REPLACE FUNCTION "public"."colsync_users_full_name_sync"() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "public", pg_temp
+AS $colsync$
+BEGIN
+  IF (TG_OP = 'INSERT' AND NEW."full_name" IS NOT NULL)
+     OR (TG_OP = 'UPDATE' AND NEW."full_name" IS DISTINCT FROM OLD."full_name") THEN
+    IF NEW."full_name" IS DISTINCT FROM (NEW."name") THEN
+      NEW."name" := (NEW."full_name");
+    END IF;
+  ELSIF TG_OP = 'INSERT' OR NEW."name" IS DISTINCT FROM OLD."name" THEN
+    NEW."full_name" := (NEW."name");
+  END IF;
+  RETURN NEW;
+END
+$colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_users_full_name_sync"
+  BEFORE INSERT OR UPDATE ON "public"."users"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_users_full_name_sync"();
+--rollback -- colsync users_full_name: rollback of expand / drop the sync trigger, its functions and the new column.
+--rollback -- One transaction; N-1 only. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback LOCK TABLE "public"."users" IN ACCESS EXCLUSIVE MODE;
+--rollback DROP TRIGGER IF EXISTS "colsync_users_full_name_sync" ON "public"."users";
+--rollback DROP FUNCTION IF EXISTS "public"."colsync_users_full_name_sync"();
+--rollback ALTER TABLE "public"."users" DROP COLUMN IF EXISTS "full_name";
+
+--changeset colsync:users_full_name-02-backfill-prepare labels:users_full_name,backfill runInTransaction:true splitStatements:false
+-- colsync users_full_name: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+CREATE TABLE IF NOT EXISTS "public"."colsync_users_full_name_backfill_state" (
+  direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+  last_key text[],
+  rows_changed bigint NOT NULL DEFAULT 0,
+  batches bigint NOT NULL DEFAULT 0,
+  done boolean NOT NULL DEFAULT false,
+  started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+-- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+-- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+CREATE OR REPLACE PROCEDURE "public"."colsync_users_full_name_backfill"(
+  colsync_direction text DEFAULT 'up',
+  colsync_batch_size integer DEFAULT 5000,
+  colsync_pause interval DEFAULT '10ms'::interval,
+  colsync_commit_batches boolean DEFAULT true)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $colsync$
+DECLARE
+  colsync_state record;
+  colsync_last_0 "public"."users"."id"%TYPE;
+  colsync_lower_0 "public"."users"."id"%TYPE;
+  colsync_upper_0 "public"."users"."id"%TYPE;
+  colsync_changed bigint;
+BEGIN
+  IF colsync_direction NOT IN ('up', 'down') THEN
+    RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+  END IF;
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
+    PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    INSERT INTO "public"."colsync_users_full_name_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "public"."colsync_users_full_name_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT "id" INTO colsync_lower_0
+        FROM "public"."users" ORDER BY "id" LIMIT 1;
+    ELSE
+      colsync_last_0 := colsync_state.last_key[1];
+      SELECT "id" INTO colsync_lower_0
+        FROM "public"."users"
+        WHERE ("id") > (colsync_last_0)
+        ORDER BY "id" LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE "public"."colsync_users_full_name_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT batch."id" INTO colsync_upper_0
+      FROM (SELECT "id" FROM "public"."users"
+            WHERE ("id") >= (colsync_lower_0)
+            ORDER BY "id" LIMIT colsync_batch_size) AS batch
+      ORDER BY batch."id" DESC LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE "public"."users" SET "full_name" = ("name")
+        WHERE ("id") >= (colsync_lower_0)
+          AND ("id") <= (colsync_upper_0)
+          AND "full_name" IS DISTINCT FROM ("name");
+    ELSE
+      UPDATE "public"."users" SET "name" = ("full_name")
+        WHERE ("id") >= (colsync_lower_0)
+          AND ("id") <= (colsync_upper_0)
+          AND "name" IS DISTINCT FROM ("full_name");
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE "public"."colsync_users_full_name_backfill_state"
+      SET last_key = ARRAY[colsync_upper_0::text],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+END
+$colsync$;
+--rollback -- colsync users_full_name: rollback of backfill / drop the backfill procedure and its checkpoint table.
+--rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback DROP PROCEDURE IF EXISTS "public"."colsync_users_full_name_backfill"(text, integer, interval, boolean);
+--rollback DROP TABLE IF EXISTS "public"."colsync_users_full_name_backfill_state";
+
+--changeset colsync:users_full_name-03-backfill-run labels:users_full_name,backfill runInTransaction:false splitStatements:true
+-- colsync users_full_name: backfill / fill the new column from the old one.
+-- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
+-- Safe to stop at any time and to run again: it resumes after the last committed batch.
+-- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
+-- each batch is bounded by its size and by lock_timeout instead.
+SET statement_timeout = 0;
+CALL "public"."colsync_users_full_name_backfill"(colsync_direction => 'up');
+--rollback empty
+
+--changeset colsync:users_full_name-04-validate-add-new-not-null labels:users_full_name,validate runInTransaction:true splitStatements:false
+-- colsync users_full_name: validate / add NOT NULL on the new column as NOT VALID.
+-- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+DO $colsync$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
+                 WHERE conrelid = '"public"."users"'::pg_catalog.regclass AND conname = 'colsync_users_full_name_new_not_null')
+     AND NOT (SELECT attnotnull FROM pg_catalog.pg_attribute
+              WHERE attrelid = '"public"."users"'::pg_catalog.regclass AND attname = 'full_name') THEN
+    ALTER TABLE "public"."users" ADD CONSTRAINT "colsync_users_full_name_new_not_null" CHECK ("full_name" IS NOT NULL) NOT VALID;
+  END IF;
+END
+$colsync$;
+--rollback -- colsync users_full_name: rollback of validate / drop NOT NULL from the new column.
+--rollback -- One transaction; a short ACCESS EXCLUSIVE lock.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback ALTER TABLE "public"."users" ALTER COLUMN "full_name" DROP NOT NULL;
+--rollback ALTER TABLE "public"."users" DROP CONSTRAINT IF EXISTS "colsync_users_full_name_new_not_null";
+
+--changeset colsync:users_full_name-05-validate-validate-new-not-null labels:users_full_name,validate runInTransaction:true splitStatements:false
+-- colsync users_full_name: validate / validate NOT NULL on the new column.
+-- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
+-- so the statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+             WHERE conrelid = '"public"."users"'::pg_catalog.regclass AND conname = 'colsync_users_full_name_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "public"."users" VALIDATE CONSTRAINT "colsync_users_full_name_new_not_null";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:users_full_name-06-validate-set-new-not-null labels:users_full_name,validate runInTransaction:true splitStatements:false
+-- colsync users_full_name: validate / mark the new column NOT NULL and drop the check.
+-- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- The validated check proves there is no NULL, so SET NOT NULL skips its table scan (PostgreSQL 12+).
+ALTER TABLE "public"."users" ALTER COLUMN "full_name" SET NOT NULL;
+ALTER TABLE "public"."users" DROP CONSTRAINT IF EXISTS "colsync_users_full_name_new_not_null";
+--rollback empty
+
+--changeset colsync:users_full_name-07-contract-drop-old-column labels:users_full_name,contract runInTransaction:true splitStatements:false
+-- colsync users_full_name: contract / drop the sync trigger, its functions and the old column.
+-- One transaction, so no write ever sees the column gone and the trigger still there.
+-- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+LOCK TABLE "public"."users" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_users_full_name_sync" ON "public"."users";
+DROP FUNCTION IF EXISTS "public"."colsync_users_full_name_sync"();
+ALTER TABLE "public"."users" DROP COLUMN IF EXISTS "name";
+DROP PROCEDURE IF EXISTS "public"."colsync_users_full_name_backfill"(text, integer, interval, boolean);
+DROP TABLE IF EXISTS "public"."colsync_users_full_name_backfill_state";
+--rollback -- colsync users_full_name: rollback of contract / bring back the old column, the sync trigger and the
+--rollback -- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
+--rollback -- From here on every write to the new column is copied to the old one; the next script refills the rest.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback ALTER TABLE "public"."users" ADD COLUMN IF NOT EXISTS "name" text;
+--rollback -- Keeps the two columns equal whichever application version writes. Direction is decided by the
+--rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
+--rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+--rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+--rollback CREATE OR REPLACE FUNCTION "public"."colsync_users_full_name_sync"() RETURNS trigger
+--rollback LANGUAGE plpgsql SECURITY INVOKER
+--rollback SET search_path = pg_catalog, "public", pg_temp
+--rollback AS $colsync$
+--rollback BEGIN
+--rollback   IF (TG_OP = 'INSERT' AND NEW."full_name" IS NOT NULL)
+--rollback      OR (TG_OP = 'UPDATE' AND NEW."full_name" IS DISTINCT FROM OLD."full_name") THEN
+--rollback     IF NEW."full_name" IS DISTINCT FROM (NEW."name") THEN
+--rollback       NEW."name" := (NEW."full_name");
+--rollback     END IF;
+--rollback   ELSIF TG_OP = 'INSERT' OR NEW."name" IS DISTINCT FROM OLD."name" THEN
+--rollback     NEW."full_name" := (NEW."name");
+--rollback   END IF;
+--rollback   RETURN NEW;
+--rollback END
+--rollback $colsync$;
+--rollback CREATE OR REPLACE TRIGGER "colsync_users_full_name_sync"
+--rollback   BEFORE INSERT OR UPDATE ON "public"."users"
+--rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_users_full_name_sync"();
+--rollback CREATE TABLE IF NOT EXISTS "public"."colsync_users_full_name_backfill_state" (
+--rollback   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+--rollback   last_key text[],
+--rollback   rows_changed bigint NOT NULL DEFAULT 0,
+--rollback   batches bigint NOT NULL DEFAULT 0,
+--rollback   done boolean NOT NULL DEFAULT false,
+--rollback   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+--rollback   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+--rollback );
+--rollback -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+--rollback -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+--rollback CREATE OR REPLACE PROCEDURE "public"."colsync_users_full_name_backfill"(
+--rollback   colsync_direction text DEFAULT 'up',
+--rollback   colsync_batch_size integer DEFAULT 5000,
+--rollback   colsync_pause interval DEFAULT '10ms'::interval,
+--rollback   colsync_commit_batches boolean DEFAULT true)
+--rollback LANGUAGE plpgsql SECURITY INVOKER
+--rollback AS $colsync$
+--rollback DECLARE
+--rollback   colsync_state record;
+--rollback   colsync_last_0 "public"."users"."id"%TYPE;
+--rollback   colsync_lower_0 "public"."users"."id"%TYPE;
+--rollback   colsync_upper_0 "public"."users"."id"%TYPE;
+--rollback   colsync_changed bigint;
+--rollback BEGIN
+--rollback   IF colsync_direction NOT IN ('up', 'down') THEN
+--rollback     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+--rollback   END IF;
+--rollback   LOOP
+--rollback     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
+--rollback     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+--rollback     INSERT INTO "public"."colsync_users_full_name_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+--rollback     SELECT * INTO colsync_state FROM "public"."colsync_users_full_name_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+--rollback     EXIT WHEN colsync_state.done;
+--rollback     IF colsync_state.last_key IS NULL THEN
+--rollback       SELECT "id" INTO colsync_lower_0
+--rollback         FROM "public"."users" ORDER BY "id" LIMIT 1;
+--rollback     ELSE
+--rollback       colsync_last_0 := colsync_state.last_key[1];
+--rollback       SELECT "id" INTO colsync_lower_0
+--rollback         FROM "public"."users"
+--rollback         WHERE ("id") > (colsync_last_0)
+--rollback         ORDER BY "id" LIMIT 1;
+--rollback     END IF;
+--rollback     IF NOT FOUND THEN
+--rollback       UPDATE "public"."colsync_users_full_name_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+--rollback       RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+--rollback         colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+--rollback       IF colsync_commit_batches THEN
+--rollback         COMMIT;
+--rollback       END IF;
+--rollback       EXIT;
+--rollback     END IF;
+--rollback     SELECT batch."id" INTO colsync_upper_0
+--rollback       FROM (SELECT "id" FROM "public"."users"
+--rollback             WHERE ("id") >= (colsync_lower_0)
+--rollback             ORDER BY "id" LIMIT colsync_batch_size) AS batch
+--rollback       ORDER BY batch."id" DESC LIMIT 1;
+--rollback     IF colsync_direction = 'up' THEN
+--rollback       UPDATE "public"."users" SET "full_name" = ("name")
+--rollback         WHERE ("id") >= (colsync_lower_0)
+--rollback           AND ("id") <= (colsync_upper_0)
+--rollback           AND "full_name" IS DISTINCT FROM ("name");
+--rollback     ELSE
+--rollback       UPDATE "public"."users" SET "name" = ("full_name")
+--rollback         WHERE ("id") >= (colsync_lower_0)
+--rollback           AND ("id") <= (colsync_upper_0)
+--rollback           AND "name" IS DISTINCT FROM ("full_name");
+--rollback     END IF;
+--rollback     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+--rollback     UPDATE "public"."colsync_users_full_name_backfill_state"
+--rollback       SET last_key = ARRAY[colsync_upper_0::text],
+--rollback           rows_changed = rows_changed + colsync_changed,
+--rollback           batches = batches + 1,
+--rollback           updated_at = pg_catalog.now()
+--rollback       WHERE direction = colsync_direction;
+--rollback     IF colsync_commit_batches THEN
+--rollback       COMMIT;
+--rollback       PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+--rollback     END IF;
+--rollback   END LOOP;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync users_full_name: rollback of contract / fill the old column from the new one, all batches in the caller's transaction.
+--rollback SET LOCAL statement_timeout = 0;
+--rollback CALL "public"."colsync_users_full_name_backfill"(colsync_direction => 'down', colsync_commit_batches => false);
+--rollback -- colsync users_full_name: rollback of contract / add NOT NULL on the old column as NOT VALID.
+--rollback -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
+--rollback                  WHERE conrelid = '"public"."users"'::pg_catalog.regclass AND conname = 'colsync_users_full_name_old_not_null')
+--rollback      AND NOT (SELECT attnotnull FROM pg_catalog.pg_attribute
+--rollback               WHERE attrelid = '"public"."users"'::pg_catalog.regclass AND attname = 'name') THEN
+--rollback     ALTER TABLE "public"."users" ADD CONSTRAINT "colsync_users_full_name_old_not_null" CHECK ("name" IS NOT NULL) NOT VALID;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync users_full_name: rollback of contract / validate NOT NULL on the old column.
+--rollback -- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
+--rollback -- so the statement timeout is lifted for it.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = 0;
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+--rollback              WHERE conrelid = '"public"."users"'::pg_catalog.regclass AND conname = 'colsync_users_full_name_old_not_null' AND NOT convalidated) THEN
+--rollback     ALTER TABLE "public"."users" VALIDATE CONSTRAINT "colsync_users_full_name_old_not_null";
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync users_full_name: rollback of contract / mark the old column NOT NULL and drop the check.
+--rollback -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- The validated check proves there is no NULL, so SET NOT NULL skips its table scan (PostgreSQL 12+).
+--rollback ALTER TABLE "public"."users" ALTER COLUMN "name" SET NOT NULL;
+--rollback ALTER TABLE "public"."users" DROP CONSTRAINT IF EXISTS "colsync_users_full_name_old_not_null";

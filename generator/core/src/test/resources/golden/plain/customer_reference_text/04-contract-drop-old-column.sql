@@ -1,0 +1,11 @@
+-- colsync customer_reference_text: contract / drop the sync trigger, its functions and the old column.
+-- One transaction, so no write ever sees the column gone and the trigger still there.
+-- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+LOCK TABLE "public"."customers" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_customer_reference_text_sync" ON "public"."customers";
+DROP FUNCTION IF EXISTS "public"."colsync_customer_reference_text_sync"();
+ALTER TABLE "public"."customers" DROP COLUMN IF EXISTS "customer_reference_code_from_the_legacy_billing_system_v2_abcde";
+DROP PROCEDURE IF EXISTS "public"."colsync_customer_reference_text_backfill"(text, integer, interval, boolean);
+DROP TABLE IF EXISTS "public"."colsync_customer_reference_text_backfill_state";

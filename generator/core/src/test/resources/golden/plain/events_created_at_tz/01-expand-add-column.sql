@@ -1,0 +1,30 @@
+-- colsync events_created_at_tz: expand / add the new column and the sync trigger.
+-- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+ALTER TABLE "public"."events" ADD COLUMN IF NOT EXISTS "created_at_tz" timestamptz;
+
+-- Keeps the two columns equal whichever application version writes. Direction is decided by the
+-- data, never by the session: a write to the new column wins and the old one follows unless it
+-- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+-- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+CREATE OR REPLACE FUNCTION "public"."colsync_events_created_at_tz_sync"() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "public", pg_temp
+AS $colsync$
+BEGIN
+  IF (TG_OP = 'INSERT' AND NEW."created_at_tz" IS NOT NULL)
+     OR (TG_OP = 'UPDATE' AND NEW."created_at_tz" IS DISTINCT FROM OLD."created_at_tz") THEN
+    IF NEW."created_at_tz" IS DISTINCT FROM (NEW."created_at" AT TIME ZONE 'UTC') THEN
+      NEW."created_at" := (NEW."created_at_tz" AT TIME ZONE 'UTC');
+    END IF;
+  ELSIF TG_OP = 'INSERT' OR NEW."created_at" IS DISTINCT FROM OLD."created_at" THEN
+    NEW."created_at_tz" := (NEW."created_at" AT TIME ZONE 'UTC');
+  END IF;
+  RETURN NEW;
+END
+$colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_sync"
+  BEFORE INSERT OR UPDATE ON "public"."events"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_events_created_at_tz_sync"();
