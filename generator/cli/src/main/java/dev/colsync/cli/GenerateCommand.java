@@ -5,6 +5,7 @@ import dev.colsync.core.output.Generator;
 import dev.colsync.core.output.OutputFormat;
 import dev.colsync.core.output.OutputWriter;
 import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.core.spec.SpecException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,17 @@ final class GenerateCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     List<MigrationSpec> specs = batch.migrationSpecs();
-    List<GeneratedFile> files = new Generator().files(specs, format);
+    List<GeneratedFile> files;
+    try {
+      files = new Generator().files(specs, format);
+    } catch (SpecException e) {
+      PrintWriter err = command.commandLine().getErr();
+      e.problems().forEach(err::println);
+      err.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
+          + "; nothing was written");
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
     new OutputWriter().write(outputDirectory, files);
     PrintWriter out = command.commandLine().getOut();
     for (MigrationSpec spec : specs) {

@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset colsync:customer_reference_text-01-expand-add-column labels:customer_reference_text,expand runInTransaction:true splitStatements:false
+--changeset colsync:customer_reference_text-01-expand-add-column labels:customer_reference_text,expand runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync customer_reference_text: expand / add the new column and the sync trigger.
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
@@ -11,15 +11,31 @@ ALTER TABLE "public"."customers" ADD COLUMN IF NOT EXISTS "customer_reference_co
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
 CREATE OR REPLACE FUNCTION "public"."colsync_customer_reference_text_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
 SET search_path = pg_catalog, "public", pg_temp
 AS $colsync$
+DECLARE
+  colsync_agrees boolean;
 BEGIN
   IF (TG_OP = 'INSERT' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM OLD."customer_reference_code_from_the_legacy_billing_system_v2_text1") THEN
-    IF NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM (NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde"::text) THEN
-      NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" := (NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1"::varchar(40));
+    IF NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" IS DISTINCT FROM (NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1"::varchar(40)) THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS NOT DISTINCT FROM (NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde"::text);
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" := (NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1"::varchar(40));
+        IF NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM (NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde"::text) THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync customer_reference_text: the value written to column "customer_reference_code_from_the_legacy_billing_system_v2_text1" cannot be stored in column "customer_reference_code_from_the_legacy_billing_system_v2_abcde" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
     END IF;
   ELSIF TG_OP = 'INSERT' OR NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" IS DISTINCT FROM OLD."customer_reference_code_from_the_legacy_billing_system_v2_abcde" THEN
     NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" := (NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde"::text);
@@ -40,7 +56,7 @@ CREATE OR REPLACE TRIGGER "colsync_customer_reference_text_sync"
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_customer_reference_text_sync"();
 --rollback ALTER TABLE "public"."customers" DROP COLUMN IF EXISTS "customer_reference_code_from_the_legacy_billing_system_v2_text1";
 
---changeset colsync:customer_reference_text-02-backfill-prepare labels:customer_reference_text,backfill runInTransaction:true splitStatements:false
+--changeset colsync:customer_reference_text-02-backfill-prepare labels:customer_reference_text,backfill runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync customer_reference_text: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
@@ -77,6 +93,11 @@ BEGIN
   LOOP
     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
     INSERT INTO "public"."colsync_customer_reference_text_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "public"."colsync_customer_reference_text_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
@@ -136,7 +157,7 @@ $colsync$;
 --rollback DROP PROCEDURE IF EXISTS "public"."colsync_customer_reference_text_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "public"."colsync_customer_reference_text_backfill_state";
 
---changeset colsync:customer_reference_text-03-backfill-run labels:customer_reference_text,backfill runInTransaction:false splitStatements:true
+--changeset colsync:customer_reference_text-03-backfill-run labels:customer_reference_text,backfill runInTransaction:false splitStatements:true rollbackSplitStatements:false
 -- colsync customer_reference_text: backfill / fill the new column from the old one.
 -- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
@@ -146,7 +167,7 @@ SET statement_timeout = 0;
 CALL "public"."colsync_customer_reference_text_backfill"(colsync_direction => 'up');
 --rollback empty
 
---changeset colsync:customer_reference_text-04-contract-drop-old-column labels:customer_reference_text,contract runInTransaction:true splitStatements:false
+--changeset colsync:customer_reference_text-04-contract-drop-old-column labels:customer_reference_text,contract runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync customer_reference_text: contract / drop the sync trigger, its functions and the old column.
 -- One transaction, so no write ever sees the column gone and the trigger still there.
 -- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
@@ -168,15 +189,31 @@ DROP TABLE IF EXISTS "public"."colsync_customer_reference_text_backfill_state";
 --rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
 --rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 --rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+--rollback -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+--rollback -- silently changed, so no write is ever lost.
 --rollback CREATE OR REPLACE FUNCTION "public"."colsync_customer_reference_text_sync"() RETURNS trigger
 --rollback LANGUAGE plpgsql SECURITY INVOKER
 --rollback SET search_path = pg_catalog, "public", pg_temp
 --rollback AS $colsync$
+--rollback DECLARE
+--rollback   colsync_agrees boolean;
 --rollback BEGIN
 --rollback   IF (TG_OP = 'INSERT' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS NOT NULL)
 --rollback      OR (TG_OP = 'UPDATE' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM OLD."customer_reference_code_from_the_legacy_billing_system_v2_text1") THEN
---rollback     IF NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM (NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde"::text) THEN
---rollback       NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" := (NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1"::varchar(40));
+--rollback     IF NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" IS DISTINCT FROM (NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1"::varchar(40)) THEN
+--rollback       BEGIN
+--rollback         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+--rollback         colsync_agrees := NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS NOT DISTINCT FROM (NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde"::text);
+--rollback       EXCEPTION WHEN data_exception THEN
+--rollback         colsync_agrees := false;
+--rollback       END;
+--rollback       IF NOT colsync_agrees THEN
+--rollback         NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" := (NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1"::varchar(40));
+--rollback         IF NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM (NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde"::text) THEN
+--rollback           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync customer_reference_text: the value written to column "customer_reference_code_from_the_legacy_billing_system_v2_text1" cannot be stored in column "customer_reference_code_from_the_legacy_billing_system_v2_abcde" without changing it',
+--rollback             HINT = 'Only values the old column can hold may be written while both columns are in use.';
+--rollback         END IF;
+--rollback       END IF;
 --rollback     END IF;
 --rollback   ELSIF TG_OP = 'INSERT' OR NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" IS DISTINCT FROM OLD."customer_reference_code_from_the_legacy_billing_system_v2_abcde" THEN
 --rollback     NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" := (NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde"::text);
@@ -218,6 +255,11 @@ DROP TABLE IF EXISTS "public"."colsync_customer_reference_text_backfill_state";
 --rollback   LOOP
 --rollback     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
 --rollback     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+--rollback     -- The checkpoint keeps keys as text: read and write them in one fixed format.
+--rollback     PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+--rollback     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+--rollback     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+--rollback     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
 --rollback     INSERT INTO "public"."colsync_customer_reference_text_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
 --rollback     SELECT * INTO colsync_state FROM "public"."colsync_customer_reference_text_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
 --rollback     EXIT WHEN colsync_state.done;

@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset colsync:events_created_at_tz-01-expand-add-column labels:events_created_at_tz,expand runInTransaction:true splitStatements:false
+--changeset colsync:events_created_at_tz-01-expand-add-column labels:events_created_at_tz,expand runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync events_created_at_tz: expand / add the new column and the sync trigger.
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
@@ -11,15 +11,31 @@ ALTER TABLE "public"."events" ADD COLUMN IF NOT EXISTS "created_at_tz" timestamp
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
 CREATE OR REPLACE FUNCTION "public"."colsync_events_created_at_tz_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
 SET search_path = pg_catalog, "public", pg_temp
 AS $colsync$
+DECLARE
+  colsync_agrees boolean;
 BEGIN
   IF (TG_OP = 'INSERT' AND NEW."created_at_tz" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."created_at_tz" IS DISTINCT FROM OLD."created_at_tz") THEN
-    IF NEW."created_at_tz" IS DISTINCT FROM (NEW."created_at" AT TIME ZONE 'UTC') THEN
-      NEW."created_at" := (NEW."created_at_tz" AT TIME ZONE 'UTC');
+    IF NEW."created_at" IS DISTINCT FROM (NEW."created_at_tz" AT TIME ZONE 'UTC') THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."created_at_tz" IS NOT DISTINCT FROM (NEW."created_at" AT TIME ZONE 'UTC');
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."created_at" := (NEW."created_at_tz" AT TIME ZONE 'UTC');
+        IF NEW."created_at_tz" IS DISTINCT FROM (NEW."created_at" AT TIME ZONE 'UTC') THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync events_created_at_tz: the value written to column "created_at_tz" cannot be stored in column "created_at" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
     END IF;
   ELSIF TG_OP = 'INSERT' OR NEW."created_at" IS DISTINCT FROM OLD."created_at" THEN
     NEW."created_at_tz" := (NEW."created_at" AT TIME ZONE 'UTC');
@@ -40,7 +56,7 @@ CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_sync"
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_sync"();
 --rollback ALTER TABLE "public"."events" DROP COLUMN IF EXISTS "created_at_tz";
 
---changeset colsync:events_created_at_tz-02-backfill-prepare labels:events_created_at_tz,backfill runInTransaction:true splitStatements:false
+--changeset colsync:events_created_at_tz-02-backfill-prepare labels:events_created_at_tz,backfill runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync events_created_at_tz: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
@@ -77,6 +93,11 @@ BEGIN
   LOOP
     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
     INSERT INTO "public"."colsync_events_created_at_tz_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "public"."colsync_events_created_at_tz_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
@@ -136,7 +157,7 @@ $colsync$;
 --rollback DROP PROCEDURE IF EXISTS "public"."colsync_events_created_at_tz_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "public"."colsync_events_created_at_tz_backfill_state";
 
---changeset colsync:events_created_at_tz-03-backfill-run labels:events_created_at_tz,backfill runInTransaction:false splitStatements:true
+--changeset colsync:events_created_at_tz-03-backfill-run labels:events_created_at_tz,backfill runInTransaction:false splitStatements:true rollbackSplitStatements:false
 -- colsync events_created_at_tz: backfill / fill the new column from the old one.
 -- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
@@ -146,7 +167,7 @@ SET statement_timeout = 0;
 CALL "public"."colsync_events_created_at_tz_backfill"(colsync_direction => 'up');
 --rollback empty
 
---changeset colsync:events_created_at_tz-04-validate-add-new-not-null labels:events_created_at_tz,validate runInTransaction:true splitStatements:false
+--changeset colsync:events_created_at_tz-04-validate-add-new-not-null labels:events_created_at_tz,validate runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync events_created_at_tz: validate / add NOT NULL on the new column as NOT VALID.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
@@ -168,7 +189,7 @@ $colsync$;
 --rollback ALTER TABLE "public"."events" ALTER COLUMN "created_at_tz" DROP NOT NULL;
 --rollback ALTER TABLE "public"."events" DROP CONSTRAINT IF EXISTS "colsync_events_created_at_tz_new_not_null";
 
---changeset colsync:events_created_at_tz-05-validate-validate-new-not-null labels:events_created_at_tz,validate runInTransaction:true splitStatements:false
+--changeset colsync:events_created_at_tz-05-validate-validate-new-not-null labels:events_created_at_tz,validate runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync events_created_at_tz: validate / validate NOT NULL on the new column.
 -- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
 -- so the statement timeout is lifted for it.
@@ -184,7 +205,7 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:events_created_at_tz-06-contract-drop-old-column labels:events_created_at_tz,contract runInTransaction:true splitStatements:false
+--changeset colsync:events_created_at_tz-06-contract-drop-old-column labels:events_created_at_tz,contract runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync events_created_at_tz: contract / drop the sync trigger, its functions and the old column.
 -- One transaction, so no write ever sees the column gone and the trigger still there.
 -- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
@@ -206,15 +227,31 @@ DROP TABLE IF EXISTS "public"."colsync_events_created_at_tz_backfill_state";
 --rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
 --rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 --rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+--rollback -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+--rollback -- silently changed, so no write is ever lost.
 --rollback CREATE OR REPLACE FUNCTION "public"."colsync_events_created_at_tz_sync"() RETURNS trigger
 --rollback LANGUAGE plpgsql SECURITY INVOKER
 --rollback SET search_path = pg_catalog, "public", pg_temp
 --rollback AS $colsync$
+--rollback DECLARE
+--rollback   colsync_agrees boolean;
 --rollback BEGIN
 --rollback   IF (TG_OP = 'INSERT' AND NEW."created_at_tz" IS NOT NULL)
 --rollback      OR (TG_OP = 'UPDATE' AND NEW."created_at_tz" IS DISTINCT FROM OLD."created_at_tz") THEN
---rollback     IF NEW."created_at_tz" IS DISTINCT FROM (NEW."created_at" AT TIME ZONE 'UTC') THEN
---rollback       NEW."created_at" := (NEW."created_at_tz" AT TIME ZONE 'UTC');
+--rollback     IF NEW."created_at" IS DISTINCT FROM (NEW."created_at_tz" AT TIME ZONE 'UTC') THEN
+--rollback       BEGIN
+--rollback         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+--rollback         colsync_agrees := NEW."created_at_tz" IS NOT DISTINCT FROM (NEW."created_at" AT TIME ZONE 'UTC');
+--rollback       EXCEPTION WHEN data_exception THEN
+--rollback         colsync_agrees := false;
+--rollback       END;
+--rollback       IF NOT colsync_agrees THEN
+--rollback         NEW."created_at" := (NEW."created_at_tz" AT TIME ZONE 'UTC');
+--rollback         IF NEW."created_at_tz" IS DISTINCT FROM (NEW."created_at" AT TIME ZONE 'UTC') THEN
+--rollback           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync events_created_at_tz: the value written to column "created_at_tz" cannot be stored in column "created_at" without changing it',
+--rollback             HINT = 'Only values the old column can hold may be written while both columns are in use.';
+--rollback         END IF;
+--rollback       END IF;
 --rollback     END IF;
 --rollback   ELSIF TG_OP = 'INSERT' OR NEW."created_at" IS DISTINCT FROM OLD."created_at" THEN
 --rollback     NEW."created_at_tz" := (NEW."created_at" AT TIME ZONE 'UTC');
@@ -256,6 +293,11 @@ DROP TABLE IF EXISTS "public"."colsync_events_created_at_tz_backfill_state";
 --rollback   LOOP
 --rollback     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
 --rollback     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+--rollback     -- The checkpoint keeps keys as text: read and write them in one fixed format.
+--rollback     PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+--rollback     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+--rollback     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+--rollback     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
 --rollback     INSERT INTO "public"."colsync_events_created_at_tz_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
 --rollback     SELECT * INTO colsync_state FROM "public"."colsync_events_created_at_tz_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
 --rollback     EXIT WHEN colsync_state.done;

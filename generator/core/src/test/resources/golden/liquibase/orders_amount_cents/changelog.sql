@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset colsync:orders_amount_cents-01-expand-add-column labels:orders_amount_cents,expand runInTransaction:true splitStatements:false
+--changeset colsync:orders_amount_cents-01-expand-add-column labels:orders_amount_cents,expand runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync orders_amount_cents: expand / add the new column and the sync trigger.
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
@@ -11,15 +11,31 @@ ALTER TABLE "public"."orders" ADD COLUMN IF NOT EXISTS "amount_cents" bigint;
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
 CREATE OR REPLACE FUNCTION "public"."colsync_orders_amount_cents_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
 SET search_path = pg_catalog, "public", pg_temp
 AS $colsync$
+DECLARE
+  colsync_agrees boolean;
 BEGIN
   IF (TG_OP = 'INSERT' AND NEW."amount_cents" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents") THEN
-    IF NEW."amount_cents" IS DISTINCT FROM (round(NEW."amount" * 100)::bigint) THEN
-      NEW."amount" := (NEW."amount_cents" / 100.0);
+    IF NEW."amount" IS DISTINCT FROM (NEW."amount_cents" / 100.0) THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."amount_cents" IS NOT DISTINCT FROM (round(NEW."amount" * 100)::bigint);
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."amount" := (NEW."amount_cents" / 100.0);
+        IF NEW."amount_cents" IS DISTINCT FROM (round(NEW."amount" * 100)::bigint) THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync orders_amount_cents: the value written to column "amount_cents" cannot be stored in column "amount" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
     END IF;
   ELSIF TG_OP = 'INSERT' OR NEW."amount" IS DISTINCT FROM OLD."amount" THEN
     NEW."amount_cents" := (round(NEW."amount" * 100)::bigint);
@@ -40,7 +56,7 @@ CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_sync"
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_orders_amount_cents_sync"();
 --rollback ALTER TABLE "public"."orders" DROP COLUMN IF EXISTS "amount_cents";
 
---changeset colsync:orders_amount_cents-02-backfill-prepare labels:orders_amount_cents,backfill runInTransaction:true splitStatements:false
+--changeset colsync:orders_amount_cents-02-backfill-prepare labels:orders_amount_cents,backfill runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync orders_amount_cents: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
@@ -77,6 +93,11 @@ BEGIN
   LOOP
     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
     INSERT INTO "public"."colsync_orders_amount_cents_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "public"."colsync_orders_amount_cents_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
@@ -136,7 +157,7 @@ $colsync$;
 --rollback DROP PROCEDURE IF EXISTS "public"."colsync_orders_amount_cents_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "public"."colsync_orders_amount_cents_backfill_state";
 
---changeset colsync:orders_amount_cents-03-backfill-run labels:orders_amount_cents,backfill runInTransaction:false splitStatements:true
+--changeset colsync:orders_amount_cents-03-backfill-run labels:orders_amount_cents,backfill runInTransaction:false splitStatements:true rollbackSplitStatements:false
 -- colsync orders_amount_cents: backfill / fill the new column from the old one.
 -- Batches of 10000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
@@ -146,7 +167,7 @@ SET statement_timeout = 0;
 CALL "public"."colsync_orders_amount_cents_backfill"(colsync_direction => 'up');
 --rollback empty
 
---changeset colsync:orders_amount_cents-04-contract-drop-old-column labels:orders_amount_cents,contract runInTransaction:true splitStatements:false
+--changeset colsync:orders_amount_cents-04-contract-drop-old-column labels:orders_amount_cents,contract runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync orders_amount_cents: contract / drop the sync trigger, its functions and the old column.
 -- One transaction, so no write ever sees the column gone and the trigger still there.
 -- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
@@ -168,15 +189,31 @@ DROP TABLE IF EXISTS "public"."colsync_orders_amount_cents_backfill_state";
 --rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
 --rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 --rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+--rollback -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+--rollback -- silently changed, so no write is ever lost.
 --rollback CREATE OR REPLACE FUNCTION "public"."colsync_orders_amount_cents_sync"() RETURNS trigger
 --rollback LANGUAGE plpgsql SECURITY INVOKER
 --rollback SET search_path = pg_catalog, "public", pg_temp
 --rollback AS $colsync$
+--rollback DECLARE
+--rollback   colsync_agrees boolean;
 --rollback BEGIN
 --rollback   IF (TG_OP = 'INSERT' AND NEW."amount_cents" IS NOT NULL)
 --rollback      OR (TG_OP = 'UPDATE' AND NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents") THEN
---rollback     IF NEW."amount_cents" IS DISTINCT FROM (round(NEW."amount" * 100)::bigint) THEN
---rollback       NEW."amount" := (NEW."amount_cents" / 100.0);
+--rollback     IF NEW."amount" IS DISTINCT FROM (NEW."amount_cents" / 100.0) THEN
+--rollback       BEGIN
+--rollback         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+--rollback         colsync_agrees := NEW."amount_cents" IS NOT DISTINCT FROM (round(NEW."amount" * 100)::bigint);
+--rollback       EXCEPTION WHEN data_exception THEN
+--rollback         colsync_agrees := false;
+--rollback       END;
+--rollback       IF NOT colsync_agrees THEN
+--rollback         NEW."amount" := (NEW."amount_cents" / 100.0);
+--rollback         IF NEW."amount_cents" IS DISTINCT FROM (round(NEW."amount" * 100)::bigint) THEN
+--rollback           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync orders_amount_cents: the value written to column "amount_cents" cannot be stored in column "amount" without changing it',
+--rollback             HINT = 'Only values the old column can hold may be written while both columns are in use.';
+--rollback         END IF;
+--rollback       END IF;
 --rollback     END IF;
 --rollback   ELSIF TG_OP = 'INSERT' OR NEW."amount" IS DISTINCT FROM OLD."amount" THEN
 --rollback     NEW."amount_cents" := (round(NEW."amount" * 100)::bigint);
@@ -218,6 +255,11 @@ DROP TABLE IF EXISTS "public"."colsync_orders_amount_cents_backfill_state";
 --rollback   LOOP
 --rollback     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
 --rollback     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+--rollback     -- The checkpoint keeps keys as text: read and write them in one fixed format.
+--rollback     PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+--rollback     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+--rollback     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+--rollback     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
 --rollback     INSERT INTO "public"."colsync_orders_amount_cents_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
 --rollback     SELECT * INTO colsync_state FROM "public"."colsync_orders_amount_cents_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
 --rollback     EXIT WHEN colsync_state.done;

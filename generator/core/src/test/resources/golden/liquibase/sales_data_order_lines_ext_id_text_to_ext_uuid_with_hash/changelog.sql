@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-01-expand-add-column labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,expand runInTransaction:true splitStatements:false
+--changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-01-expand-add-column labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,expand runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: expand / add the new column and the sync trigger.
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
@@ -8,7 +8,7 @@ SET LOCAL statement_timeout = '30000ms';
 ALTER TABLE "Sales Data"."Order ""Lines""" ADD COLUMN IF NOT EXISTS "ext_uuid" uuid;
 
 -- up() with onUpError: null: a value it cannot convert becomes NULL instead of failing the write.
-CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(text) RETURNS uuid
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text) RETURNS uuid
 LANGUAGE plpgsql SECURITY INVOKER
 SET search_path = pg_catalog, "Sales Data", pg_temp
 AS $colsync$
@@ -23,42 +23,58 @@ $colsync$;
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
-CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"() RETURNS trigger
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
 SET search_path = pg_catalog, "Sales Data", pg_temp
 AS $colsync$
+DECLARE
+  colsync_agrees boolean;
 BEGIN
   IF (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."ext_uuid" IS DISTINCT FROM OLD."ext_uuid") THEN
-    IF NEW."ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id") THEN
-      NEW."ext id" := (NEW."ext_uuid"::text);
+    IF NEW."ext id" IS DISTINCT FROM (NEW."ext_uuid"::text) THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."ext_uuid" IS NOT DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id");
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."ext id" := (NEW."ext_uuid"::text);
+        IF NEW."ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id") THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: the value written to column "ext_uuid" cannot be stored in column "ext id" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
     END IF;
   ELSIF TG_OP = 'INSERT' OR NEW."ext id" IS DISTINCT FROM OLD."ext id" THEN
-    NEW."ext_uuid" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id");
+    NEW."ext_uuid" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id");
   END IF;
   RETURN NEW;
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"
+CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"
   BEFORE INSERT OR UPDATE ON "Sales Data"."Order ""Lines"""
-  FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"();
+  FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
 --rollback -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: rollback of expand / drop the sync trigger, its functions and the new column.
 --rollback -- One transaction; N-1 only. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback LOCK TABLE "Sales Data"."Order ""Lines""" IN ACCESS EXCLUSIVE MODE;
---rollback DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d" ON "Sales Data"."Order ""Lines""";
---rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"();
---rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(text);
+--rollback DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
+--rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
+--rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text);
 --rollback ALTER TABLE "Sales Data"."Order ""Lines""" DROP COLUMN IF EXISTS "ext_uuid";
 
---changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-02-backfill-prepare labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,backfill runInTransaction:true splitStatements:false
+--changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-02-backfill-prepare labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,backfill runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
-CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" (
+CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" (
   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
   last_key text[],
   rows_changed bigint NOT NULL DEFAULT 0,
@@ -70,7 +86,7 @@ CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t
 
 -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
 -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
-CREATE OR REPLACE PROCEDURE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(
+CREATE OR REPLACE PROCEDURE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(
   colsync_direction text DEFAULT 'up',
   colsync_batch_size integer DEFAULT 5000,
   colsync_pause interval DEFAULT '10ms'::interval,
@@ -93,8 +109,13 @@ BEGIN
   LOOP
     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "Sales Data", pg_temp', true);
     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
-    INSERT INTO "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
-    SELECT * INTO colsync_state FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" WHERE direction = colsync_direction FOR UPDATE;
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    INSERT INTO "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
     IF colsync_state.last_key IS NULL THEN
       SELECT "Region", "line id" INTO colsync_lower_0, colsync_lower_1
@@ -108,7 +129,7 @@ BEGIN
         ORDER BY "Region", "line id" LIMIT 1;
     END IF;
     IF NOT FOUND THEN
-      UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
       RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
         colsync_direction, colsync_state.rows_changed, colsync_state.batches;
       IF colsync_commit_batches THEN
@@ -122,10 +143,10 @@ BEGIN
             ORDER BY "Region", "line id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."Region" DESC, batch."line id" DESC LIMIT 1;
     IF colsync_direction = 'up' THEN
-      UPDATE "Sales Data"."Order ""Lines""" SET "ext_uuid" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"("ext id")
+      UPDATE "Sales Data"."Order ""Lines""" SET "ext_uuid" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"("ext id")
         WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
           AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
-          AND "ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"("ext id");
+          AND "ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"("ext id");
     ELSE
       UPDATE "Sales Data"."Order ""Lines""" SET "ext id" = (ext_uuid::text)
         WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
@@ -133,7 +154,7 @@ BEGIN
           AND "ext id" IS DISTINCT FROM (ext_uuid::text);
     END IF;
     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
-    UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502"
+    UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state"
       SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
           rows_changed = rows_changed + colsync_changed,
           batches = batches + 1,
@@ -150,32 +171,32 @@ $colsync$;
 --rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
---rollback DROP PROCEDURE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(text, integer, interval, boolean);
---rollback DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502";
+--rollback DROP PROCEDURE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(text, integer, interval, boolean);
+--rollback DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state";
 
---changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-03-backfill-run labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,backfill runInTransaction:false splitStatements:true
+--changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-03-backfill-run labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,backfill runInTransaction:false splitStatements:true rollbackSplitStatements:false
 -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: backfill / fill the new column from the old one.
 -- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
 -- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
-CALL "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(colsync_direction => 'up');
+CALL "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(colsync_direction => 'up');
 --rollback empty
 
---changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-04-contract-drop-old-column labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,contract runInTransaction:true splitStatements:false
+--changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-04-contract-drop-old-column labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,contract runInTransaction:true splitStatements:false rollbackSplitStatements:false
 -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: contract / drop the sync trigger, its functions and the old column.
 -- One transaction, so no write ever sees the column gone and the trigger still there.
 -- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "Sales Data"."Order ""Lines""" IN ACCESS EXCLUSIVE MODE;
-DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d" ON "Sales Data"."Order ""Lines""";
-DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"();
-DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(text);
+DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
+DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
+DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text);
 ALTER TABLE "Sales Data"."Order ""Lines""" DROP COLUMN IF EXISTS "ext id";
-DROP PROCEDURE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(text, integer, interval, boolean);
-DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502";
+DROP PROCEDURE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(text, integer, interval, boolean);
+DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state";
 --rollback -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: rollback of contract / bring back the old column, the sync trigger and the
 --rollback -- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
 --rollback -- From here on every write to the new column is copied to the old one; the next script refills the rest.
@@ -183,7 +204,7 @@ DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback ALTER TABLE "Sales Data"."Order ""Lines""" ADD COLUMN IF NOT EXISTS "ext id" text;
 --rollback -- up() with onUpError: null: a value it cannot convert becomes NULL instead of failing the write.
---rollback CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(text) RETURNS uuid
+--rollback CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text) RETURNS uuid
 --rollback LANGUAGE plpgsql SECURITY INVOKER
 --rollback SET search_path = pg_catalog, "Sales Data", pg_temp
 --rollback AS $colsync$
@@ -197,26 +218,42 @@ DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to
 --rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
 --rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 --rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
---rollback CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"() RETURNS trigger
+--rollback -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+--rollback -- silently changed, so no write is ever lost.
+--rollback CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"() RETURNS trigger
 --rollback LANGUAGE plpgsql SECURITY INVOKER
 --rollback SET search_path = pg_catalog, "Sales Data", pg_temp
 --rollback AS $colsync$
+--rollback DECLARE
+--rollback   colsync_agrees boolean;
 --rollback BEGIN
 --rollback   IF (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
 --rollback      OR (TG_OP = 'UPDATE' AND NEW."ext_uuid" IS DISTINCT FROM OLD."ext_uuid") THEN
---rollback     IF NEW."ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id") THEN
---rollback       NEW."ext id" := (NEW."ext_uuid"::text);
+--rollback     IF NEW."ext id" IS DISTINCT FROM (NEW."ext_uuid"::text) THEN
+--rollback       BEGIN
+--rollback         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+--rollback         colsync_agrees := NEW."ext_uuid" IS NOT DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id");
+--rollback       EXCEPTION WHEN data_exception THEN
+--rollback         colsync_agrees := false;
+--rollback       END;
+--rollback       IF NOT colsync_agrees THEN
+--rollback         NEW."ext id" := (NEW."ext_uuid"::text);
+--rollback         IF NEW."ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id") THEN
+--rollback           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: the value written to column "ext_uuid" cannot be stored in column "ext id" without changing it',
+--rollback             HINT = 'Only values the old column can hold may be written while both columns are in use.';
+--rollback         END IF;
+--rollback       END IF;
 --rollback     END IF;
 --rollback   ELSIF TG_OP = 'INSERT' OR NEW."ext id" IS DISTINCT FROM OLD."ext id" THEN
---rollback     NEW."ext_uuid" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id");
+--rollback     NEW."ext_uuid" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id");
 --rollback   END IF;
 --rollback   RETURN NEW;
 --rollback END
 --rollback $colsync$;
---rollback CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"
+--rollback CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"
 --rollback   BEFORE INSERT OR UPDATE ON "Sales Data"."Order ""Lines"""
---rollback   FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"();
---rollback CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" (
+--rollback   FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
+--rollback CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" (
 --rollback   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
 --rollback   last_key text[],
 --rollback   rows_changed bigint NOT NULL DEFAULT 0,
@@ -227,7 +264,7 @@ DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to
 --rollback );
 --rollback -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
 --rollback -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
---rollback CREATE OR REPLACE PROCEDURE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(
+--rollback CREATE OR REPLACE PROCEDURE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(
 --rollback   colsync_direction text DEFAULT 'up',
 --rollback   colsync_batch_size integer DEFAULT 5000,
 --rollback   colsync_pause interval DEFAULT '10ms'::interval,
@@ -250,8 +287,13 @@ DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to
 --rollback   LOOP
 --rollback     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "Sales Data", pg_temp', true);
 --rollback     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
---rollback     INSERT INTO "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
---rollback     SELECT * INTO colsync_state FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" WHERE direction = colsync_direction FOR UPDATE;
+--rollback     -- The checkpoint keeps keys as text: read and write them in one fixed format.
+--rollback     PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+--rollback     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+--rollback     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+--rollback     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+--rollback     INSERT INTO "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+--rollback     SELECT * INTO colsync_state FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
 --rollback     EXIT WHEN colsync_state.done;
 --rollback     IF colsync_state.last_key IS NULL THEN
 --rollback       SELECT "Region", "line id" INTO colsync_lower_0, colsync_lower_1
@@ -265,7 +307,7 @@ DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to
 --rollback         ORDER BY "Region", "line id" LIMIT 1;
 --rollback     END IF;
 --rollback     IF NOT FOUND THEN
---rollback       UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+--rollback       UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
 --rollback       RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
 --rollback         colsync_direction, colsync_state.rows_changed, colsync_state.batches;
 --rollback       IF colsync_commit_batches THEN
@@ -279,10 +321,10 @@ DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to
 --rollback             ORDER BY "Region", "line id" LIMIT colsync_batch_size) AS batch
 --rollback       ORDER BY batch."Region" DESC, batch."line id" DESC LIMIT 1;
 --rollback     IF colsync_direction = 'up' THEN
---rollback       UPDATE "Sales Data"."Order ""Lines""" SET "ext_uuid" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"("ext id")
+--rollback       UPDATE "Sales Data"."Order ""Lines""" SET "ext_uuid" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"("ext id")
 --rollback         WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
 --rollback           AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
---rollback           AND "ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"("ext id");
+--rollback           AND "ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"("ext id");
 --rollback     ELSE
 --rollback       UPDATE "Sales Data"."Order ""Lines""" SET "ext id" = (ext_uuid::text)
 --rollback         WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
@@ -290,7 +332,7 @@ DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to
 --rollback           AND "ext id" IS DISTINCT FROM (ext_uuid::text);
 --rollback     END IF;
 --rollback     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
---rollback     UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502"
+--rollback     UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state"
 --rollback       SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
 --rollback           rows_changed = rows_changed + colsync_changed,
 --rollback           batches = batches + 1,
@@ -305,4 +347,4 @@ DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to
 --rollback $colsync$;
 --rollback -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: rollback of contract / fill the old column from the new one, all batches in the caller's transaction.
 --rollback SET LOCAL statement_timeout = 0;
---rollback CALL "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(colsync_direction => 'down', colsync_commit_batches => false);
+--rollback CALL "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(colsync_direction => 'down', colsync_commit_batches => false);

@@ -5,7 +5,7 @@ SET LOCAL statement_timeout = '30000ms';
 ALTER TABLE "Sales Data"."Order ""Lines""" ADD COLUMN IF NOT EXISTS "ext_uuid" uuid;
 
 -- up() with onUpError: null: a value it cannot convert becomes NULL instead of failing the write.
-CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(text) RETURNS uuid
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text) RETURNS uuid
 LANGUAGE plpgsql SECURITY INVOKER
 SET search_path = pg_catalog, "Sales Data", pg_temp
 AS $colsync$
@@ -20,23 +20,39 @@ $colsync$;
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
-CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"() RETURNS trigger
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
 SET search_path = pg_catalog, "Sales Data", pg_temp
 AS $colsync$
+DECLARE
+  colsync_agrees boolean;
 BEGIN
   IF (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."ext_uuid" IS DISTINCT FROM OLD."ext_uuid") THEN
-    IF NEW."ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id") THEN
-      NEW."ext id" := (NEW."ext_uuid"::text);
+    IF NEW."ext id" IS DISTINCT FROM (NEW."ext_uuid"::text) THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."ext_uuid" IS NOT DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id");
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."ext id" := (NEW."ext_uuid"::text);
+        IF NEW."ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id") THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: the value written to column "ext_uuid" cannot be stored in column "ext id" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
     END IF;
   ELSIF TG_OP = 'INSERT' OR NEW."ext id" IS DISTINCT FROM OLD."ext id" THEN
-    NEW."ext_uuid" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id");
+    NEW."ext_uuid" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id");
   END IF;
   RETURN NEW;
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"
+CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"
   BEFORE INSERT OR UPDATE ON "Sales Data"."Order ""Lines"""
-  FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"();
+  FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();

@@ -35,6 +35,8 @@ public final class SqlScript {
 
   /** Whether the script must run outside a transaction (its first line is the marker). */
   public static boolean isNoTransaction(String script) {
-    return script.startsWith(NO_TRANSACTION_MARKER);
+    int end = script.indexOf('\n');
+    String firstLine = end < 0 ? script : script.substring(0, end);
+    return firstLine.strip().equals(NO_TRANSACTION_MARKER);
   }
 }

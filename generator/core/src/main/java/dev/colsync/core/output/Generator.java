@@ -5,7 +5,11 @@ import dev.colsync.core.plan.Planner;
 import dev.colsync.core.plan.SelfCheck;
 import dev.colsync.core.render.TemplateRenderer;
 import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.core.spec.SpecException;
+import dev.colsync.core.spec.SpecProblem;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /** From validated specs to the files of one output format, in memory; nothing is written here. */
@@ -28,8 +32,15 @@ public final class Generator {
     return plan;
   }
 
-  /** Every file of every spec, in a stable order. */
-  public List<GeneratedFile> files(List<MigrationSpec> specs, OutputFormat format) {
+  /**
+   * Every file of every spec, in a stable order.
+   *
+   * @throws SpecException when the specs cannot share one output (two Flyway scripts with one version)
+   */
+  public List<GeneratedFile> files(List<MigrationSpec> specs, OutputFormat format) throws SpecException {
+    if (format == OutputFormat.FLYWAY) {
+      requireDistinctFlywayVersions(specs);
+    }
     Layout layout = Layout.of(format);
     List<GeneratedFile> files = new ArrayList<>();
     for (MigrationSpec spec : specs) {
@@ -38,5 +49,23 @@ public final class Generator {
       files.add(runbook.file(plan, layout));
     }
     return files;
+  }
+
+  /** Flyway refuses a location where two scripts share a version, so each migration needs its own. */
+  private static void requireDistinctFlywayVersions(List<MigrationSpec> specs) throws SpecException {
+    Map<String, MigrationSpec> byVersion = new HashMap<>();
+    List<SpecProblem> problems = new ArrayList<>();
+    for (MigrationSpec spec : specs) {
+      MigrationSpec other = byVersion.putIfAbsent(spec.flywayVersion(), spec);
+      if (other != null) {
+        problems.add(new SpecProblem(spec.source(), 0, 0, "/flyway/version",
+            "Flyway version " + spec.flywayVersion() + " is also used by " + other.migration() + " (" + other.source()
+                + "); Flyway refuses two scripts with one version",
+            "a flyway.version no other migration uses, e.g. one higher than the last"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
   }
 }

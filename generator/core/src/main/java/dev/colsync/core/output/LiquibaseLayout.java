@@ -28,6 +28,7 @@ final class LiquibaseLayout implements Layout {
           .append(" labels:").append(plan.spec().migration()).append(',').append(step.phase().id())
           .append(" runInTransaction:").append(transactional)
           .append(" splitStatements:").append(!transactional)
+          .append(" rollbackSplitStatements:false")
           .append('\n')
           .append(body(step.sql()));
       changelog.append(rollback(plan, step));

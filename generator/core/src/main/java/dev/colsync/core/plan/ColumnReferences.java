@@ -13,7 +13,6 @@ import java.util.Set;
  * ({@code date '…'}) stay exactly as written.
  */
 public final class ColumnReferences {
-  private static final Set<String> TYPE_PHRASE_WORDS = Set.of("time", "zone", "varying", "precision");
   private static final Set<String> RESERVED_HERE = Set.of(
       "and", "or", "not", "null", "true", "false", "is", "in", "like", "ilike", "similar", "between",
       "case", "when", "then", "else", "end", "cast", "as", "at", "distinct", "from", "array",
@@ -68,11 +67,25 @@ public final class ColumnReferences {
     if (!quoted && next != null && next.kind() == SqlToken.Kind.STRING) {
       return false; // the type of a typed literal: date '2024-01-01'
     }
-    if (!quoted && TYPE_PHRASE_WORDS.contains(token.identifier()) && previous != null
-        && previous.kind() == SqlToken.Kind.WORD) {
-      return false; // part of a multi-word type: with time zone, character varying
+    if (!quoted && isPartOfTypePhrase(token.identifier(), previous, next)) {
+      return false; // part of a multi-word type: with time zone, character varying, double precision
+    }
+    if (next != null && next.is("=>")) {
+      return false; // the name of a named argument: make_interval(secs => …)
     }
     return true;
+  }
+
+  private static boolean isPartOfTypePhrase(String word, SqlToken previous, SqlToken next) {
+    return switch (word) {
+      case "time" -> previous != null && (previous.isKeyword("at") || previous.isKeyword("with")
+          || previous.isKeyword("without")) && next != null && next.isKeyword("zone");
+      case "zone" -> previous != null && previous.isKeyword("time");
+      case "varying" -> previous != null && (previous.isKeyword("character") || previous.isKeyword("char")
+          || previous.isKeyword("bit") || previous.isKeyword("national"));
+      case "precision" -> previous != null && previous.isKeyword("double");
+      default -> false;
+    };
   }
 
   private static SqlToken neighbour(List<SqlToken> tokens, int from, int direction) {

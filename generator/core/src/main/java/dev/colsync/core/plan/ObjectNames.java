@@ -33,8 +33,17 @@ public record ObjectNames(
         fit(role(migration, "old_not_null")));
   }
 
+  /**
+   * {@code colsync_<migration>_<role>}; when that is too long, the migration part is cut and followed
+   * by a hash of the whole migration name, so the role stays readable and names stay distinct.
+   */
   private static String role(String migration, String role) {
-    return "colsync_" + migration + "_" + role;
+    String name = "colsync_" + migration + "_" + role;
+    if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
+      return name;
+    }
+    String suffix = "_" + hash(migration) + "_" + role;
+    return cut("colsync_" + migration, MAX_BYTES - suffix.length()) + suffix;
   }
 
   /** {@code name} if it fits 63 bytes of UTF-8; otherwise a prefix of it, {@code _}, and 8 hex digits of its SHA-256. */
@@ -43,7 +52,11 @@ public record ObjectNames(
       return name;
     }
     String suffix = "_" + hash(name);
-    int budget = MAX_BYTES - suffix.length();
+    return cut(name, MAX_BYTES - suffix.length()) + suffix;
+  }
+
+  /** The longest prefix of {@code name} that fits {@code budget} bytes of UTF-8, cut between characters. */
+  private static String cut(String name, int budget) {
     StringBuilder prefix = new StringBuilder();
     int bytes = 0;
     for (int i = 0; i < name.length(); ) {
@@ -56,7 +69,7 @@ public record ObjectNames(
       bytes += size;
       i += Character.charCount(codePoint);
     }
-    return prefix + suffix;
+    return prefix.toString();
   }
 
   private static String hash(String name) {

@@ -45,7 +45,8 @@ public final class SelfCheck {
       Set<String> addedHere = new HashSet<>();
       for (String statement : SqlScript.statements(step.sql())) {
         List<SqlToken> code = codeTokens(statement);
-        if (startsWith(code, "set", "local", "lock_timeout") || startsWith(code, "set", "lock_timeout")) {
+        // SET LOCAL lasts until the end of the transaction, so outside one it sets nothing.
+        if (startsWith(code, "set", "lock_timeout") || (transactional && startsWith(code, "set", "local", "lock_timeout"))) {
           lockTimeoutSet = true;
         }
         for (List<SqlToken> inner : withDoBodies(code)) {
@@ -59,15 +60,19 @@ public final class SelfCheck {
             violations.add(script + ": CONCURRENTLY inside a transactional script: " + head(inner));
           }
           String added = addedConstraint(inner);
-          if (added != null) {
-            if (!containsSequence(inner, "not", "valid") && !contains(inner, "using")) {
+          if (added != null && !containsSequence(inner, "using", "index")) {
+            if (added.isEmpty()) {
+              violations.add(script + ": unnamed constraint added, which no later script can validate: "
+                  + head(inner));
+            } else if (!containsSequence(inner, "not", "valid")) {
               violations.add(script + ": constraint " + added + " added without NOT VALID");
+            } else {
+              addedHere.add(added);
             }
-            addedHere.add(added);
           }
           String validated = validatedConstraint(inner);
           if (validated != null) {
-            if (addedHere.contains(validated)) {
+            if (addedHere.remove(validated)) {
               violations.add(script + ": constraint " + validated + " validated in the transaction that added it");
             }
             awaitingValidation.remove(validated);
@@ -128,9 +133,17 @@ public final class SelfCheck {
     if (!startsWith(code, "alter", "table")) {
       return null;
     }
-    for (int i = 0; i + 2 < code.size(); i++) {
-      if (code.get(i).isKeyword("add") && code.get(i + 1).isKeyword("constraint")) {
+    for (int i = 0; i + 1 < code.size(); i++) {
+      if (!code.get(i).isKeyword("add")) {
+        continue;
+      }
+      SqlToken what = code.get(i + 1);
+      if (what.isKeyword("constraint") && i + 2 < code.size()) {
         return code.get(i + 2).identifier();
+      }
+      if (what.isKeyword("check") || what.isKeyword("foreign") || what.isKeyword("unique")
+          || what.isKeyword("primary") || what.isKeyword("exclude")) {
+        return "";
       }
     }
     return null;

@@ -27,12 +27,13 @@ public final class Models {
    * @param downOfNew {@code down} over {@code NEW.<new column>}
    * @param upFunctionNeeded whether {@code up} is wrapped in a function that turns conversion errors into NULL
    * @param upOfParameter {@code up} over the wrapper function's parameter {@code $1}
+   * @param lossMessage the error for a new value the old column cannot hold, as a string constant
    * @param quote a dollar-quote tag that occurs in none of the user's SQL
    */
   public record SyncSql(
       TableSql table, String oldColumn, String newColumn, String oldType, String newType,
       String function, String trigger, String upOfNew, String downOfNew,
-      boolean upFunctionNeeded, String upFunction, String upOfParameter, String quote) {}
+      boolean upFunctionNeeded, String upFunction, String upOfParameter, String lossMessage, String quote) {}
 
   /**
    * One primary-key column of the backfill walk.

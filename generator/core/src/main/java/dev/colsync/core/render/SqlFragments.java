@@ -68,7 +68,10 @@ public final class SqlFragments {
     return new SyncSql(
         table, oldColumn, newColumn, change.from().type(), change.to().type(),
         inSchema(names.syncFunction()), quote(names.syncTrigger()), upOfNew, downOfNew,
-        wrapUp, upFunction, ColumnReferences.rewrite(change.up(), Map.of(change.from().name(), "$1")), quote);
+        wrapUp, upFunction, ColumnReferences.rewrite(change.up(), Map.of(change.from().name(), "$1")),
+        literal("colsync " + spec.migration() + ": the value written to column " + newColumn
+            + " cannot be stored in column " + oldColumn + " without changing it"),
+        quote);
   }
 
   /** {@code up} over the table's own row: the expression the backfill and verification compare against. */

@@ -29,7 +29,7 @@ class GeneratedSqlSanityTest {
   }
 
   @Test
-  void everySqlFileLexesAndEndsWithANewline() {
+  void everySqlFileLexesAndEndsWithANewline() throws Exception {
     for (OutputFormat format : OutputFormat.values()) {
       for (GeneratedFile file : new Generator().files(specs, format)) {
         assertThat(file.content()).as(file.path()).endsWith("\n");
@@ -41,7 +41,7 @@ class GeneratedSqlSanityTest {
   }
 
   @Test
-  void noTransactionScriptsAreMarkedForEveryRunner() {
+  void noTransactionScriptsAreMarkedForEveryRunner() throws Exception {
     Map<String, String> plain = files(OutputFormat.PLAIN);
     Map<String, String> flyway = files(OutputFormat.FLYWAY);
     for (Map.Entry<String, String> file : flyway.entrySet()) {
@@ -63,7 +63,7 @@ class GeneratedSqlSanityTest {
   }
 
   @Test
-  void everyGeneratedIdentifierIsQuoted() {
+  void everyGeneratedIdentifierIsQuoted() throws Exception {
     // Names colsync generates appear only as quoted identifiers or inside string constants.
     for (GeneratedFile file : new Generator().files(specs, OutputFormat.PLAIN)) {
       if (!file.path().endsWith(".sql")) {
@@ -85,7 +85,7 @@ class GeneratedSqlSanityTest {
   }
 
   @Test
-  void liquibaseChangesetsAreRunAsTheirScriptsAsk() {
+  void liquibaseChangesetsAreRunAsTheirScriptsAsk() throws Exception {
     for (Map.Entry<String, String> file : files(OutputFormat.LIQUIBASE).entrySet()) {
       if (!file.getKey().endsWith("/changelog.sql")) {
         continue;
@@ -101,7 +101,7 @@ class GeneratedSqlSanityTest {
   }
 
   @Test
-  void liquibaseRollbacksWithDollarQuotedBodiesAreNotSplitAtSemicolons() {
+  void liquibaseRollbacksWithDollarQuotedBodiesAreNotSplitAtSemicolons() throws Exception {
     // Liquibase splits --rollback SQL at semicolons unless the changeset says rollbackSplitStatements:false
     // (splitStatements applies to the forward SQL only); a plpgsql body would be cut at its first ';'.
     List<String> unsafe = new ArrayList<>();
@@ -119,7 +119,7 @@ class GeneratedSqlSanityTest {
   }
 
   @Test
-  void flywayVersionsAreUniqueAcrossTheMigrationsGeneratedTogether() {
+  void flywayVersionsAreUniqueAcrossTheMigrationsGeneratedTogether() throws Exception {
     // Flyway refuses a location with two migrations of the same version ("Found more than one migration with version").
     Map<String, List<String>> byVersion = new HashMap<>();
     Pattern versioned = Pattern.compile("(?:.*/)?V([0-9.]+)__.*\\.sql");
@@ -168,7 +168,7 @@ class GeneratedSqlSanityTest {
     return changesets;
   }
 
-  private static Map<String, String> files(OutputFormat format) {
+  private static Map<String, String> files(OutputFormat format) throws Exception {
     Map<String, String> files = new HashMap<>();
     for (GeneratedFile file : new Generator().files(specs, format)) {
       files.put(file.path(), file.content());

@@ -24,15 +24,31 @@ ${s.quote};
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
 CREATE OR REPLACE FUNCTION ${s.function}() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
 SET search_path = ${s.table.searchPath}
 AS ${s.quote}
+DECLARE
+  colsync_agrees boolean;
 BEGIN
   IF (TG_OP = 'INSERT' AND NEW.${s.newColumn} IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW.${s.newColumn} IS DISTINCT FROM OLD.${s.newColumn}) THEN
-    IF NEW.${s.newColumn} IS DISTINCT FROM ${s.upOfNew} THEN
-      NEW.${s.oldColumn} := ${s.downOfNew};
+    IF NEW.${s.oldColumn} IS DISTINCT FROM ${s.downOfNew} THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW.${s.newColumn} IS NOT DISTINCT FROM ${s.upOfNew};
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW.${s.oldColumn} := ${s.downOfNew};
+        IF NEW.${s.newColumn} IS DISTINCT FROM ${s.upOfNew} THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = ${s.lossMessage},
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
     END IF;
   ELSIF TG_OP = 'INSERT' OR NEW.${s.oldColumn} IS DISTINCT FROM OLD.${s.oldColumn} THEN
     NEW.${s.newColumn} := ${s.upOfNew};
@@ -82,6 +98,11 @@ BEGIN
   LOOP
     PERFORM pg_catalog.set_config('search_path', ${b.table.searchPathLiteral}, true);
     PERFORM pg_catalog.set_config('lock_timeout', ${b.table.lockTimeout}, true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
     INSERT INTO ${b.stateTable} (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM ${b.stateTable} WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;

@@ -5,4 +5,4 @@
 -- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
-CALL "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(colsync_direction => 'down');
+CALL "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(colsync_direction => 'down');

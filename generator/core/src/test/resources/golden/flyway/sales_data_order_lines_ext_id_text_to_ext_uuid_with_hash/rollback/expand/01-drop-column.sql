@@ -3,7 +3,7 @@
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "Sales Data"."Order ""Lines""" IN ACCESS EXCLUSIVE MODE;
-DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d" ON "Sales Data"."Order ""Lines""";
-DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"();
-DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(text);
+DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
+DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
+DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text);
 ALTER TABLE "Sales Data"."Order ""Lines""" DROP COLUMN IF EXISTS "ext_uuid";

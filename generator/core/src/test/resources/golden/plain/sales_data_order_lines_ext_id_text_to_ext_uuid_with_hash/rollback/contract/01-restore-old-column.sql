@@ -6,7 +6,7 @@ SET LOCAL statement_timeout = '30000ms';
 ALTER TABLE "Sales Data"."Order ""Lines""" ADD COLUMN IF NOT EXISTS "ext id" text;
 
 -- up() with onUpError: null: a value it cannot convert becomes NULL instead of failing the write.
-CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(text) RETURNS uuid
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text) RETURNS uuid
 LANGUAGE plpgsql SECURITY INVOKER
 SET search_path = pg_catalog, "Sales Data", pg_temp
 AS $colsync$
@@ -21,28 +21,44 @@ $colsync$;
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
-CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"() RETURNS trigger
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
 SET search_path = pg_catalog, "Sales Data", pg_temp
 AS $colsync$
+DECLARE
+  colsync_agrees boolean;
 BEGIN
   IF (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."ext_uuid" IS DISTINCT FROM OLD."ext_uuid") THEN
-    IF NEW."ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id") THEN
-      NEW."ext id" := (NEW."ext_uuid"::text);
+    IF NEW."ext id" IS DISTINCT FROM (NEW."ext_uuid"::text) THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."ext_uuid" IS NOT DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id");
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."ext id" := (NEW."ext_uuid"::text);
+        IF NEW."ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id") THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: the value written to column "ext_uuid" cannot be stored in column "ext id" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
     END IF;
   ELSIF TG_OP = 'INSERT' OR NEW."ext id" IS DISTINCT FROM OLD."ext id" THEN
-    NEW."ext_uuid" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"(NEW."ext id");
+    NEW."ext_uuid" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id");
   END IF;
   RETURN NEW;
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"
+CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"
   BEFORE INSERT OR UPDATE ON "Sales Data"."Order ""Lines"""
-  FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_ffea419d"();
+  FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
 
-CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" (
+CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" (
   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
   last_key text[],
   rows_changed bigint NOT NULL DEFAULT 0,
@@ -54,7 +70,7 @@ CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t
 
 -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
 -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
-CREATE OR REPLACE PROCEDURE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_697a00c1"(
+CREATE OR REPLACE PROCEDURE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(
   colsync_direction text DEFAULT 'up',
   colsync_batch_size integer DEFAULT 5000,
   colsync_pause interval DEFAULT '10ms'::interval,
@@ -77,8 +93,13 @@ BEGIN
   LOOP
     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "Sales Data", pg_temp', true);
     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
-    INSERT INTO "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
-    SELECT * INTO colsync_state FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" WHERE direction = colsync_direction FOR UPDATE;
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    INSERT INTO "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
     IF colsync_state.last_key IS NULL THEN
       SELECT "Region", "line id" INTO colsync_lower_0, colsync_lower_1
@@ -92,7 +113,7 @@ BEGIN
         ORDER BY "Region", "line id" LIMIT 1;
     END IF;
     IF NOT FOUND THEN
-      UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
       RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
         colsync_direction, colsync_state.rows_changed, colsync_state.batches;
       IF colsync_commit_batches THEN
@@ -106,10 +127,10 @@ BEGIN
             ORDER BY "Region", "line id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."Region" DESC, batch."line id" DESC LIMIT 1;
     IF colsync_direction = 'up' THEN
-      UPDATE "Sales Data"."Order ""Lines""" SET "ext_uuid" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"("ext id")
+      UPDATE "Sales Data"."Order ""Lines""" SET "ext_uuid" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"("ext id")
         WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
           AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
-          AND "ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_c15cc7e1"("ext id");
+          AND "ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"("ext id");
     ELSE
       UPDATE "Sales Data"."Order ""Lines""" SET "ext id" = (ext_uuid::text)
         WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
@@ -117,7 +138,7 @@ BEGIN
           AND "ext id" IS DISTINCT FROM (ext_uuid::text);
     END IF;
     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
-    UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_uuid_371e4502"
+    UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state"
       SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
           rows_changed = rows_changed + colsync_changed,
           batches = batches + 1,

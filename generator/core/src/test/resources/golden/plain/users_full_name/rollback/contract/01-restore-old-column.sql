@@ -9,15 +9,31 @@ ALTER TABLE "public"."users" ADD COLUMN IF NOT EXISTS "name" text;
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
 CREATE OR REPLACE FUNCTION "public"."colsync_users_full_name_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
 SET search_path = pg_catalog, "public", pg_temp
 AS $colsync$
+DECLARE
+  colsync_agrees boolean;
 BEGIN
   IF (TG_OP = 'INSERT' AND NEW."full_name" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."full_name" IS DISTINCT FROM OLD."full_name") THEN
-    IF NEW."full_name" IS DISTINCT FROM (NEW."name") THEN
-      NEW."name" := (NEW."full_name");
+    IF NEW."name" IS DISTINCT FROM (NEW."full_name") THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."full_name" IS NOT DISTINCT FROM (NEW."name");
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."name" := (NEW."full_name");
+        IF NEW."full_name" IS DISTINCT FROM (NEW."name") THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync users_full_name: the value written to column "full_name" cannot be stored in column "name" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
     END IF;
   ELSIF TG_OP = 'INSERT' OR NEW."name" IS DISTINCT FROM OLD."name" THEN
     NEW."full_name" := (NEW."name");
@@ -62,6 +78,11 @@ BEGIN
   LOOP
     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
     INSERT INTO "public"."colsync_users_full_name_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "public"."colsync_users_full_name_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;

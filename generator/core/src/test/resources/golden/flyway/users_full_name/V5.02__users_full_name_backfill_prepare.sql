@@ -1,8 +1,8 @@
--- colsync events_created_at_tz: backfill / create the checkpoint table and the backfill procedure.
+-- colsync users_full_name: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
-CREATE TABLE IF NOT EXISTS "public"."colsync_events_created_at_tz_backfill_state" (
+CREATE TABLE IF NOT EXISTS "public"."colsync_users_full_name_backfill_state" (
   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
   last_key text[],
   rows_changed bigint NOT NULL DEFAULT 0,
@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS "public"."colsync_events_created_at_tz_backfill_state
 
 -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
 -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
-CREATE OR REPLACE PROCEDURE "public"."colsync_events_created_at_tz_backfill"(
+CREATE OR REPLACE PROCEDURE "public"."colsync_users_full_name_backfill"(
   colsync_direction text DEFAULT 'up',
   colsync_batch_size integer DEFAULT 5000,
   colsync_pause interval DEFAULT '10ms'::interval,
@@ -23,9 +23,9 @@ LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
 DECLARE
   colsync_state record;
-  colsync_last_0 "public"."events"."id"%TYPE;
-  colsync_lower_0 "public"."events"."id"%TYPE;
-  colsync_upper_0 "public"."events"."id"%TYPE;
+  colsync_last_0 "public"."users"."id"%TYPE;
+  colsync_lower_0 "public"."users"."id"%TYPE;
+  colsync_upper_0 "public"."users"."id"%TYPE;
   colsync_changed bigint;
 BEGIN
   IF colsync_direction NOT IN ('up', 'down') THEN
@@ -34,21 +34,26 @@ BEGIN
   LOOP
     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
-    INSERT INTO "public"."colsync_events_created_at_tz_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
-    SELECT * INTO colsync_state FROM "public"."colsync_events_created_at_tz_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    INSERT INTO "public"."colsync_users_full_name_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "public"."colsync_users_full_name_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
     IF colsync_state.last_key IS NULL THEN
       SELECT "id" INTO colsync_lower_0
-        FROM "public"."events" ORDER BY "id" LIMIT 1;
+        FROM "public"."users" ORDER BY "id" LIMIT 1;
     ELSE
       colsync_last_0 := colsync_state.last_key[1];
       SELECT "id" INTO colsync_lower_0
-        FROM "public"."events"
+        FROM "public"."users"
         WHERE ("id") > (colsync_last_0)
         ORDER BY "id" LIMIT 1;
     END IF;
     IF NOT FOUND THEN
-      UPDATE "public"."colsync_events_created_at_tz_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      UPDATE "public"."colsync_users_full_name_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
       RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
         colsync_direction, colsync_state.rows_changed, colsync_state.batches;
       IF colsync_commit_batches THEN
@@ -57,23 +62,23 @@ BEGIN
       EXIT;
     END IF;
     SELECT batch."id" INTO colsync_upper_0
-      FROM (SELECT "id" FROM "public"."events"
+      FROM (SELECT "id" FROM "public"."users"
             WHERE ("id") >= (colsync_lower_0)
             ORDER BY "id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."id" DESC LIMIT 1;
     IF colsync_direction = 'up' THEN
-      UPDATE "public"."events" SET "created_at_tz" = (created_at AT TIME ZONE 'UTC')
+      UPDATE "public"."users" SET "full_name" = ("name")
         WHERE ("id") >= (colsync_lower_0)
           AND ("id") <= (colsync_upper_0)
-          AND "created_at_tz" IS DISTINCT FROM (created_at AT TIME ZONE 'UTC');
+          AND "full_name" IS DISTINCT FROM ("name");
     ELSE
-      UPDATE "public"."events" SET "created_at" = (created_at_tz AT TIME ZONE 'UTC')
+      UPDATE "public"."users" SET "name" = ("full_name")
         WHERE ("id") >= (colsync_lower_0)
           AND ("id") <= (colsync_upper_0)
-          AND "created_at" IS DISTINCT FROM (created_at_tz AT TIME ZONE 'UTC');
+          AND "name" IS DISTINCT FROM ("full_name");
     END IF;
     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
-    UPDATE "public"."colsync_events_created_at_tz_backfill_state"
+    UPDATE "public"."colsync_users_full_name_backfill_state"
       SET last_key = ARRAY[colsync_upper_0::text],
           rows_changed = rows_changed + colsync_changed,
           batches = batches + 1,
