@@ -37,6 +37,6 @@ public final class SqlScript {
   public static boolean isNoTransaction(String script) {
     int end = script.indexOf('\n');
     String firstLine = end < 0 ? script : script.substring(0, end);
-    return firstLine.strip().equals(NO_TRANSACTION_MARKER);
+    return firstLine.stripTrailing().equals(NO_TRANSACTION_MARKER);
   }
 }

@@ -1,6 +1,8 @@
 package dev.colsync.core.pg;
 
 import static dev.colsync.runtime.sql.SqlIdentifiers.quote;
+import static dev.colsync.core.pg.Jdbc.count;
+import static dev.colsync.core.pg.Jdbc.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colsync.core.output.Generator;
@@ -16,9 +18,7 @@ import dev.colsync.testing.PostgresServer;
 import dev.colsync.testing.PostgresServers;
 import dev.colsync.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -126,19 +126,6 @@ class PhaseByPhaseTest {
       assertThat(SchemaSnapshot.of(connection, "public", "items"))
           .as("schema after running %s %s twice", step.phase().id(), step.name())
           .containsExactlyElementsOf(once);
-    }
-  }
-
-  private static void execute(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  private static long count(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
     }
   }
 }

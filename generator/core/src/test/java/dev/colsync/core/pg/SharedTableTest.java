@@ -1,5 +1,7 @@
 package dev.colsync.core.pg;
 
+import static dev.colsync.core.pg.Jdbc.count;
+import static dev.colsync.core.pg.Jdbc.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colsync.core.output.Generator;
@@ -19,9 +21,7 @@ import dev.colsync.testing.EachPostgres;
 import dev.colsync.testing.PostgresServer;
 import dev.colsync.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,19 +85,6 @@ class SharedTableTest {
   private static void apply(Connection connection, Plan plan, Phase phase) throws SQLException {
     for (Step step : plan.phase(phase).steps()) {
       ScriptRunner.run(connection, step.sql());
-    }
-  }
-
-  private static void execute(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  private static long count(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
     }
   }
 }
