@@ -1,0 +1,208 @@
+package dev.colsync.core.catalog;
+
+import dev.colsync.core.catalog.TableFacts.ColumnFacts;
+import dev.colsync.core.catalog.TableFacts.ConstraintFacts;
+import dev.colsync.core.catalog.TableFacts.Dependent;
+import dev.colsync.core.catalog.TableFacts.IndexFacts;
+import dev.colsync.core.catalog.TableFacts.KeyColumn;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads {@link TableFacts} from a live database. Every query is fixed text with bound parameters;
+ * names come back exactly as the catalog stores them.
+ */
+public final class CatalogReader {
+  private static final String TABLE_OID = "SELECT c.oid FROM pg_catalog.pg_class c"
+      + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?";
+
+  private final Connection connection;
+
+  public CatalogReader(Connection connection) {
+    this.connection = connection;
+  }
+
+  /**
+   * The facts of {@code schema.table.column}.
+   *
+   * @throws CatalogException when the table or the column does not exist
+   */
+  public TableFacts read(String schema, String table, String column) throws SQLException, CatalogException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try (Statement settings = connection.createStatement()) {
+      // One snapshot for every query; with only pg_catalog on the path, every name the server
+      // prints (regclass, index and constraint definitions) comes out schema-qualified.
+      settings.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      settings.execute("SET LOCAL search_path = pg_catalog");
+      return readInSnapshot(schema, table, column);
+    } finally {
+      connection.rollback();
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private TableFacts readInSnapshot(String schema, String table, String column)
+      throws SQLException, CatalogException {
+    long tableOid = tableOid(schema, table);
+    int attnum = attnum(tableOid, schema, table, column);
+    return new TableFacts(schema, table, isPartitioned(tableOid), primaryKey(tableOid), column(tableOid, attnum),
+        indexes(tableOid, attnum), constraints(tableOid, attnum), incomingForeignKeys(tableOid, attnum),
+        dependents(tableOid, attnum), otherTriggers(tableOid), partitions(tableOid));
+  }
+
+  private long tableOid(String schema, String table) throws SQLException, CatalogException {
+    List<Long> oids = query(TABLE_OID + " AND c.relkind IN ('r', 'p')", row -> row.getLong(1), schema, table);
+    if (oids.isEmpty()) {
+      throw new CatalogException("table " + schema + "." + table + " does not exist (or is not a table)");
+    }
+    return oids.get(0);
+  }
+
+  private int attnum(long tableOid, String schema, String table, String column) throws SQLException, CatalogException {
+    List<Integer> attnums = query("SELECT attnum FROM pg_catalog.pg_attribute"
+        + " WHERE attrelid = ? AND attname = ? AND attnum > 0 AND NOT attisdropped", row -> row.getInt(1),
+        tableOid, column);
+    if (attnums.isEmpty()) {
+      throw new CatalogException("column " + column + " does not exist in table " + schema + "." + table);
+    }
+    return attnums.get(0);
+  }
+
+  private boolean isPartitioned(long tableOid) throws SQLException {
+    return query("SELECT relkind = 'p' FROM pg_catalog.pg_class WHERE oid = ?", row -> row.getBoolean(1), tableOid)
+        .get(0);
+  }
+
+  private List<KeyColumn> primaryKey(long tableOid) throws SQLException {
+    return query("SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)"
+            + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_attribute a"
+            + "   ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)"
+            + " WHERE i.indrelid = ? AND i.indisprimary"
+            + " ORDER BY pg_catalog.array_position(i.indkey::int2[], a.attnum)",
+        row -> new KeyColumn(row.getString(1), row.getString(2)), tableOid);
+  }
+
+  private ColumnFacts column(long tableOid, int attnum) throws SQLException {
+    return query("SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
+            + " pg_catalog.pg_get_expr(d.adbin, d.adrelid),"
+            + " CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END,"
+            + " a.attgenerated <> '',"
+            + " CASE WHEN a.attcollation <> t.typcollation THEN pg_catalog.quote_ident(co.collname) END,"
+            + " pg_catalog.col_description(a.attrelid, a.attnum),"
+            + " NULLIF(a.attstattarget::int, -1)"
+            + " FROM pg_catalog.pg_attribute a"
+            + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
+            + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+            + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
+            + " WHERE a.attrelid = ? AND a.attnum = ?",
+        row -> new ColumnFacts(row.getString(1), row.getString(2), row.getBoolean(3),
+            Optional.ofNullable(row.getString(4)), Optional.ofNullable(row.getString(5)), row.getBoolean(6),
+            Optional.ofNullable(row.getString(7)), Optional.ofNullable(row.getString(8)),
+            Optional.ofNullable((Integer) row.getObject(9))),
+        tableOid, attnum).get(0);
+  }
+
+  /** Indexes that depend on the column: through a key, an expression, the predicate or INCLUDE. */
+  private List<IndexFacts> indexes(long tableOid, int attnum) throws SQLException {
+    return query("SELECT ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), i.indisunique, i.indisprimary,"
+            + " i.indisvalid, con.conname"
+            + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
+            + " LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid"
+            + "   AND con.contype IN ('p', 'u', 'x')"
+            + " WHERE i.indrelid = ? AND (? = ANY (i.indkey) OR EXISTS ("
+            + "   SELECT FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass"
+            + "   AND dep.objid = i.indexrelid AND dep.refobjid = i.indrelid AND dep.refobjsubid = ?))"
+            + " ORDER BY ic.relname",
+        row -> new IndexFacts(row.getString(1), row.getString(2), row.getBoolean(3), row.getBoolean(4),
+            row.getBoolean(5), Optional.ofNullable(row.getString(6))),
+        tableOid, attnum, attnum);
+  }
+
+  private List<ConstraintFacts> constraints(long tableOid, int attnum) throws SQLException {
+    return query("SELECT conname, contype::text, conrelid::regclass::text, pg_catalog.pg_get_constraintdef(oid),"
+            + " convalidated, condeferrable, condeferred"
+            + " FROM pg_catalog.pg_constraint WHERE conrelid = ? AND ? = ANY (conkey) AND contype <> 'n'"
+            + " ORDER BY conname",
+        CatalogReader::constraint, tableOid, attnum);
+  }
+
+  private List<ConstraintFacts> incomingForeignKeys(long tableOid, int attnum) throws SQLException {
+    return query("SELECT conname, contype::text, conrelid::regclass::text, pg_catalog.pg_get_constraintdef(oid),"
+            + " convalidated, condeferrable, condeferred"
+            + " FROM pg_catalog.pg_constraint WHERE confrelid = ? AND ? = ANY (confkey) AND contype = 'f'"
+            + " ORDER BY conrelid::regclass::text, conname",
+        CatalogReader::constraint, tableOid, attnum);
+  }
+
+  private static ConstraintFacts constraint(ResultSet row) throws SQLException {
+    return new ConstraintFacts(row.getString(1), row.getString(2).charAt(0), row.getString(3), row.getString(4),
+        row.getBoolean(5), row.getBoolean(6), row.getBoolean(7));
+  }
+
+  /** Views, materialized views and rules (through pg_rewrite) and generated columns that use the column. */
+  private List<Dependent> dependents(long tableOid, int attnum) throws SQLException {
+    List<Dependent> dependents = new ArrayList<>(query(
+        "SELECT DISTINCT CASE WHEN r.rulename = '_RETURN' THEN"
+            + "   CASE v.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END ELSE 'rule' END,"
+            + " CASE WHEN r.rulename = '_RETURN' THEN v.oid::regclass::text"
+            + "   ELSE pg_catalog.quote_ident(r.rulename) || ' on ' || v.oid::regclass::text END"
+            + " FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_rewrite r ON r.oid = dep.objid"
+            + " JOIN pg_catalog.pg_class v ON v.oid = r.ev_class"
+            + " WHERE dep.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND dep.refobjid = ?"
+            + "   AND dep.refobjsubid = ? ORDER BY 1, 2",
+        row -> new Dependent(row.getString(1), row.getString(2)), tableOid, attnum));
+    // A generated column depends on the column either directly (up to PostgreSQL 17) or through
+    // its expression's pg_attrdef entry (PostgreSQL 18).
+    dependents.addAll(query(
+        "SELECT DISTINCT 'generated column', pg_catalog.quote_ident(a.attname)"
+            + " FROM pg_catalog.pg_depend dep"
+            + " LEFT JOIN pg_catalog.pg_attrdef ad ON dep.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass"
+            + "   AND ad.oid = dep.objid"
+            + " JOIN pg_catalog.pg_attribute a ON a.attrelid = ? AND a.attnum = CASE"
+            + "   WHEN dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass THEN dep.objsubid ELSE ad.adnum END"
+            + " WHERE dep.refobjid = ? AND dep.refobjsubid = ? AND a.attnum <> dep.refobjsubid"
+            + "   AND a.attgenerated <> ''"
+            + "   AND (dep.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass"
+            + "     OR (dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.objid = ?))"
+            + " ORDER BY 2",
+        row -> new Dependent(row.getString(1), row.getString(2)), tableOid, tableOid, attnum, tableOid));
+    return dependents;
+  }
+
+  private List<String> otherTriggers(long tableOid) throws SQLException {
+    return query("SELECT pg_catalog.pg_get_triggerdef(oid) FROM pg_catalog.pg_trigger"
+            + " WHERE tgrelid = ? AND NOT tgisinternal AND tgname NOT LIKE 'colsync\\_%' ORDER BY tgname",
+        row -> row.getString(1), tableOid);
+  }
+
+  private List<String> partitions(long tableOid) throws SQLException {
+    return query("SELECT inhrelid::regclass::text FROM pg_catalog.pg_inherits WHERE inhparent = ? ORDER BY 1",
+        row -> row.getString(1), tableOid);
+  }
+
+  private interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      List<T> rows = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          rows.add(mapper.map(result));
+        }
+      }
+      return rows;
+    }
+  }
+}
