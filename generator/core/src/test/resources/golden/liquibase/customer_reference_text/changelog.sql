@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset colsync:customer_reference_text-01-expand-add-column labels:customer_reference_text,expand runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:customer_reference_text-01-expand-add-column labels:customer_reference_text,expand runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync customer_reference_text: expand / add the new column and the sync trigger.
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
@@ -56,7 +56,7 @@ CREATE OR REPLACE TRIGGER "colsync_customer_reference_text_sync"
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_customer_reference_text_sync"();
 --rollback ALTER TABLE "public"."customers" DROP COLUMN IF EXISTS "customer_reference_code_from_the_legacy_billing_system_v2_text1";
 
---changeset colsync:customer_reference_text-02-backfill-prepare labels:customer_reference_text,backfill runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:customer_reference_text-02-backfill-prepare labels:customer_reference_text,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync customer_reference_text: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
@@ -157,7 +157,7 @@ $colsync$;
 --rollback DROP PROCEDURE IF EXISTS "public"."colsync_customer_reference_text_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "public"."colsync_customer_reference_text_backfill_state";
 
---changeset colsync:customer_reference_text-03-backfill-run labels:customer_reference_text,backfill runInTransaction:false splitStatements:true rollbackSplitStatements:false
+--changeset colsync:customer_reference_text-03-backfill-run labels:customer_reference_text,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
 -- colsync customer_reference_text: backfill / fill the new column from the old one.
 -- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
@@ -167,7 +167,7 @@ SET statement_timeout = 0;
 CALL "public"."colsync_customer_reference_text_backfill"(colsync_direction => 'up');
 --rollback empty
 
---changeset colsync:customer_reference_text-04-contract-drop-old-column labels:customer_reference_text,contract runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:customer_reference_text-04-contract-drop-old-column labels:customer_reference_text,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync customer_reference_text: contract / drop the sync trigger, its functions and the old column.
 -- One transaction, so no write ever sees the column gone and the trigger still there.
 -- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.

@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset colsync:events_created_at_tz-01-expand-add-column labels:events_created_at_tz,expand runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:events_created_at_tz-01-expand-add-column labels:events_created_at_tz,expand runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync events_created_at_tz: expand / add the new column and the sync trigger.
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
@@ -56,7 +56,7 @@ CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_sync"
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_sync"();
 --rollback ALTER TABLE "public"."events" DROP COLUMN IF EXISTS "created_at_tz";
 
---changeset colsync:events_created_at_tz-02-backfill-prepare labels:events_created_at_tz,backfill runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:events_created_at_tz-02-backfill-prepare labels:events_created_at_tz,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync events_created_at_tz: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
@@ -157,7 +157,7 @@ $colsync$;
 --rollback DROP PROCEDURE IF EXISTS "public"."colsync_events_created_at_tz_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "public"."colsync_events_created_at_tz_backfill_state";
 
---changeset colsync:events_created_at_tz-03-backfill-run labels:events_created_at_tz,backfill runInTransaction:false splitStatements:true rollbackSplitStatements:false
+--changeset colsync:events_created_at_tz-03-backfill-run labels:events_created_at_tz,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
 -- colsync events_created_at_tz: backfill / fill the new column from the old one.
 -- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
@@ -167,7 +167,7 @@ SET statement_timeout = 0;
 CALL "public"."colsync_events_created_at_tz_backfill"(colsync_direction => 'up');
 --rollback empty
 
---changeset colsync:events_created_at_tz-04-validate-add-new-not-null labels:events_created_at_tz,validate runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:events_created_at_tz-04-validate-add-new-not-null labels:events_created_at_tz,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync events_created_at_tz: validate / add NOT NULL on the new column as NOT VALID.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
@@ -189,7 +189,7 @@ $colsync$;
 --rollback ALTER TABLE "public"."events" ALTER COLUMN "created_at_tz" DROP NOT NULL;
 --rollback ALTER TABLE "public"."events" DROP CONSTRAINT IF EXISTS "colsync_events_created_at_tz_new_not_null";
 
---changeset colsync:events_created_at_tz-05-validate-validate-new-not-null labels:events_created_at_tz,validate runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:events_created_at_tz-05-validate-validate-new-not-null labels:events_created_at_tz,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync events_created_at_tz: validate / validate NOT NULL on the new column.
 -- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
 -- so the statement timeout is lifted for it.
@@ -205,7 +205,7 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:events_created_at_tz-06-contract-drop-old-column labels:events_created_at_tz,contract runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:events_created_at_tz-06-contract-drop-old-column labels:events_created_at_tz,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync events_created_at_tz: contract / drop the sync trigger, its functions and the old column.
 -- One transaction, so no write ever sees the column gone and the trigger still there.
 -- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.

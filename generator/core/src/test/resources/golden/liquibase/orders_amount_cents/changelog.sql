@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset colsync:orders_amount_cents-01-expand-add-column labels:orders_amount_cents,expand runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:orders_amount_cents-01-expand-add-column labels:orders_amount_cents,expand runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync orders_amount_cents: expand / add the new column and the sync trigger.
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
@@ -56,7 +56,7 @@ CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_sync"
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_orders_amount_cents_sync"();
 --rollback ALTER TABLE "public"."orders" DROP COLUMN IF EXISTS "amount_cents";
 
---changeset colsync:orders_amount_cents-02-backfill-prepare labels:orders_amount_cents,backfill runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:orders_amount_cents-02-backfill-prepare labels:orders_amount_cents,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync orders_amount_cents: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
@@ -157,7 +157,7 @@ $colsync$;
 --rollback DROP PROCEDURE IF EXISTS "public"."colsync_orders_amount_cents_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "public"."colsync_orders_amount_cents_backfill_state";
 
---changeset colsync:orders_amount_cents-03-backfill-run labels:orders_amount_cents,backfill runInTransaction:false splitStatements:true rollbackSplitStatements:false
+--changeset colsync:orders_amount_cents-03-backfill-run labels:orders_amount_cents,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
 -- colsync orders_amount_cents: backfill / fill the new column from the old one.
 -- Batches of 10000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
@@ -167,7 +167,7 @@ SET statement_timeout = 0;
 CALL "public"."colsync_orders_amount_cents_backfill"(colsync_direction => 'up');
 --rollback empty
 
---changeset colsync:orders_amount_cents-04-contract-drop-old-column labels:orders_amount_cents,contract runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:orders_amount_cents-04-contract-drop-old-column labels:orders_amount_cents,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync orders_amount_cents: contract / drop the sync trigger, its functions and the old column.
 -- One transaction, so no write ever sees the column gone and the trigger still there.
 -- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.

@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-01-expand-add-column labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,expand runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-01-expand-add-column labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,expand runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: expand / add the new column and the sync trigger.
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
@@ -69,7 +69,7 @@ CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_7b3
 --rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text);
 --rollback ALTER TABLE "Sales Data"."Order ""Lines""" DROP COLUMN IF EXISTS "ext_uuid";
 
---changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-02-backfill-prepare labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,backfill runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-02-backfill-prepare labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
@@ -174,7 +174,7 @@ $colsync$;
 --rollback DROP PROCEDURE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state";
 
---changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-03-backfill-run labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,backfill runInTransaction:false splitStatements:true rollbackSplitStatements:false
+--changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-03-backfill-run labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
 -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: backfill / fill the new column from the old one.
 -- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
@@ -184,7 +184,7 @@ SET statement_timeout = 0;
 CALL "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(colsync_direction => 'up');
 --rollback empty
 
---changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-04-contract-drop-old-column labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,contract runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-04-contract-drop-old-column labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: contract / drop the sync trigger, its functions and the old column.
 -- One transaction, so no write ever sees the column gone and the trigger still there.
 -- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.

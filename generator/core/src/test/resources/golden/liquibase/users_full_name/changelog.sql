@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset colsync:users_full_name-01-expand-add-column labels:users_full_name,expand runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:users_full_name-01-expand-add-column labels:users_full_name,expand runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync users_full_name: expand / add the new column and the sync trigger.
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
@@ -56,7 +56,7 @@ CREATE OR REPLACE TRIGGER "colsync_users_full_name_sync"
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_users_full_name_sync"();
 --rollback ALTER TABLE "public"."users" DROP COLUMN IF EXISTS "full_name";
 
---changeset colsync:users_full_name-02-backfill-prepare labels:users_full_name,backfill runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:users_full_name-02-backfill-prepare labels:users_full_name,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync users_full_name: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
@@ -157,7 +157,7 @@ $colsync$;
 --rollback DROP PROCEDURE IF EXISTS "public"."colsync_users_full_name_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "public"."colsync_users_full_name_backfill_state";
 
---changeset colsync:users_full_name-03-backfill-run labels:users_full_name,backfill runInTransaction:false splitStatements:true rollbackSplitStatements:false
+--changeset colsync:users_full_name-03-backfill-run labels:users_full_name,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
 -- colsync users_full_name: backfill / fill the new column from the old one.
 -- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
@@ -167,7 +167,7 @@ SET statement_timeout = 0;
 CALL "public"."colsync_users_full_name_backfill"(colsync_direction => 'up');
 --rollback empty
 
---changeset colsync:users_full_name-04-validate-add-new-not-null labels:users_full_name,validate runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:users_full_name-04-validate-add-new-not-null labels:users_full_name,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync users_full_name: validate / add NOT NULL on the new column as NOT VALID.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
@@ -189,7 +189,7 @@ $colsync$;
 --rollback ALTER TABLE "public"."users" ALTER COLUMN "full_name" DROP NOT NULL;
 --rollback ALTER TABLE "public"."users" DROP CONSTRAINT IF EXISTS "colsync_users_full_name_new_not_null";
 
---changeset colsync:users_full_name-05-validate-validate-new-not-null labels:users_full_name,validate runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:users_full_name-05-validate-validate-new-not-null labels:users_full_name,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync users_full_name: validate / validate NOT NULL on the new column.
 -- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
 -- so the statement timeout is lifted for it.
@@ -205,7 +205,7 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:users_full_name-06-validate-set-new-not-null labels:users_full_name,validate runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:users_full_name-06-validate-set-new-not-null labels:users_full_name,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync users_full_name: validate / mark the new column NOT NULL and drop the check.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
 SET LOCAL lock_timeout = '2000ms';
@@ -215,7 +215,7 @@ ALTER TABLE "public"."users" ALTER COLUMN "full_name" SET NOT NULL;
 ALTER TABLE "public"."users" DROP CONSTRAINT IF EXISTS "colsync_users_full_name_new_not_null";
 --rollback empty
 
---changeset colsync:users_full_name-07-contract-drop-old-column labels:users_full_name,contract runInTransaction:true splitStatements:false rollbackSplitStatements:false
+--changeset colsync:users_full_name-07-contract-drop-old-column labels:users_full_name,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync users_full_name: contract / drop the sync trigger, its functions and the old column.
 -- One transaction, so no write ever sees the column gone and the trigger still there.
 -- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.

@@ -27,8 +27,9 @@ final class LiquibaseLayout implements Layout {
           .append("--changeset colsync:").append(changeSetId(plan, script))
           .append(" labels:").append(plan.spec().migration()).append(',').append(step.phase().id())
           .append(" runInTransaction:").append(transactional)
-          .append(" splitStatements:").append(!transactional)
+          // Liquibase finds "splitStatements:" by its last match, so it must come after the rollback one.
           .append(" rollbackSplitStatements:false")
+          .append(" splitStatements:").append(!transactional)
           .append('\n')
           .append(body(step.sql()));
       changelog.append(rollback(plan, step));

@@ -1,0 +1,10 @@
+// The SQL is on the classpath where Flyway looks, with its .sql.conf beside the no-transaction script.
+def classes = new File(basedir, 'target/classes/db/migration')
+assert new File(classes, 'users_full_name/V1.01__users_full_name_expand_add_column.sql').isFile()
+assert new File(classes, 'users_full_name/V1.03__users_full_name_backfill_run.sql.conf').text.trim() == 'executeInTransaction=false'
+assert new File(classes, 'orders_amount_cents/V2.01__orders_amount_cents_expand_add_column.sql').isFile()
+assert new File(classes, 'users_full_name/runbook.md').isFile()
+def log = new File(basedir, 'build.log').text
+assert log.contains('colsync: generated 2 migration(s)')
+assert log.contains('colsync: specs unchanged, output up to date')
+return true

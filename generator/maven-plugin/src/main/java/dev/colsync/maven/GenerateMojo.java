@@ -1,0 +1,92 @@
+package dev.colsync.maven;
+
+import dev.colsync.core.output.GeneratedFile;
+import dev.colsync.core.output.Generator;
+import dev.colsync.core.output.OutputFormat;
+import dev.colsync.core.output.OutputWriter;
+import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.core.spec.SpecException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.Locale;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates each spec's SQL as resources (Flyway layout under {@code db/migration} by default, so
+ * Flyway finds it on the classpath) and its Java shims as sources. Does nothing when neither the
+ * specs nor the settings changed since the last run.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public final class GenerateMojo extends AbstractColsyncMojo {
+
+  /** Where the SQL goes; added to the project's resources. */
+  @Parameter(property = "colsync.sqlOutputDirectory",
+      defaultValue = "${project.build.directory}/generated-resources/colsync")
+  File sqlOutputDirectory;
+
+  /** The folder under {@code sqlOutputDirectory} (and so on the classpath) that holds the scripts. */
+  @Parameter(property = "colsync.sqlLocation", defaultValue = "db/migration")
+  String sqlLocation;
+
+  /** Where the Java shims go; added to the project's compile sources. */
+  @Parameter(property = "colsync.javaOutputDirectory",
+      defaultValue = "${project.build.directory}/generated-sources/colsync")
+  File javaOutputDirectory;
+
+  /** {@code flyway}, {@code liquibase} or {@code plain}. */
+  @Parameter(property = "colsync.format", defaultValue = "flyway")
+  String format;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  @Override
+  void run(List<MigrationSpec> specs) throws IOException, SpecException, MojoExecutionException {
+    OutputFormat outputFormat = outputFormat();
+    File sqlDirectory = new File(sqlOutputDirectory, sqlLocation);
+    InputFingerprint fingerprint = InputFingerprint.of(specDirectory.toPath(), format + "|" + sqlLocation);
+    File stamp = new File(project.getBuild().getDirectory(), "colsync/inputs.sha256");
+    if (fingerprint.matches(stamp.toPath()) && sqlDirectory.isDirectory()) {
+      getLog().info("colsync: specs unchanged, output up to date");
+    } else {
+      List<GeneratedFile> files = new Generator().files(specs, outputFormat);
+      deleteRecursively(sqlDirectory.toPath()); // a removed spec must not leave its scripts behind
+      new OutputWriter().write(sqlDirectory.toPath(), files);
+      fingerprint.save(stamp.toPath());
+      getLog().info("colsync: generated " + specs.size() + " migration(s) into " + sqlDirectory);
+    }
+    Resource resource = new Resource();
+    resource.setDirectory(sqlOutputDirectory.getPath());
+    project.addResource(resource);
+    javaOutputDirectory.mkdirs();
+    project.addCompileSourceRoot(javaOutputDirectory.getPath());
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (Files.exists(directory)) {
+      try (Stream<Path> walk = Files.walk(directory)) {
+        for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+
+  private OutputFormat outputFormat() throws MojoExecutionException {
+    try {
+      return OutputFormat.valueOf(format.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("colsync: format " + format + " is not one of flyway, liquibase, plain");
+    }
+  }
+}
