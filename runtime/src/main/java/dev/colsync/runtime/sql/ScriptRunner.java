@@ -12,28 +12,75 @@ import java.sql.Statement;
 public final class ScriptRunner {
   private ScriptRunner() {}
 
+  /**
+   * What a caller does around the statements of a script, on the script's connection.
+   *
+   * <p>{@link #beforeStatement} runs before each statement, in the script's transaction for a
+   * transactional script and in autocommit otherwise. {@link #afterStatements} runs once every
+   * statement succeeded, always inside a transaction that commits with the script's work: the
+   * script's own for a transactional script (a failure rolls both back), a transaction of its own
+   * after the last statement for a no-transaction script.
+   */
+  public interface Hooks {
+    Hooks NONE = new Hooks() {};
+
+    default void beforeStatement(Connection connection, String statement) throws SQLException {}
+
+    default void afterStatements(Connection connection) throws SQLException {}
+  }
+
   public static void run(Connection connection, String script) throws SQLException {
+    run(connection, script, Hooks.NONE);
+  }
+
+  public static void run(Connection connection, String script, Hooks hooks) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     try {
       if (SqlScript.isNoTransaction(script)) {
         connection.setAutoCommit(true);
         for (String statement : SqlScript.statements(script)) {
+          hooks.beforeStatement(connection, statement);
           execute(connection, statement);
+        }
+        if (hooks != Hooks.NONE) {
+          connection.setAutoCommit(false);
+          inTransaction(connection, () -> hooks.afterStatements(connection));
         }
       } else {
         connection.setAutoCommit(false);
-        try {
+        inTransaction(connection, () -> {
           for (String statement : SqlScript.statements(script)) {
+            hooks.beforeStatement(connection, statement);
             execute(connection, statement);
           }
-          connection.commit();
-        } catch (SQLException | RuntimeException e) {
-          connection.rollback();
-          throw e;
-        }
+          hooks.afterStatements(connection);
+        });
       }
     } finally {
       connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private interface Work {
+    void run() throws SQLException;
+  }
+
+  private static void inTransaction(Connection connection, Work work) throws SQLException {
+    try {
+      work.run();
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(connection, e);
+      throw e;
+    }
+  }
+
+  /** A failed rollback (the connection is gone) must not hide why the transaction failed. */
+  private static void rollbackQuietly(Connection connection, Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
     }
   }
 

@@ -1,0 +1,32 @@
+package dev.colsync.runtime.execution;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Where a running backfill stands, reported after every batch.
+ *
+ * @param migration the migration
+ * @param direction {@code up} (fill the new column) or {@code down} (refill the old one)
+ * @param rowsDone rows walked so far, those before this run's start included
+ * @param estimatedTotal the table's estimated row count; negative when unknown
+ * @param rowsChanged rows this run wrote (rows that already agreed are walked, not written)
+ * @param batches batches this run committed
+ * @param batchSize the size of the next batch
+ * @param elapsed time since this run started
+ * @param rowsPerSecond rows walked per second by this run
+ * @param done whether the walk reached the end of the table
+ */
+public record BackfillProgress(
+    String migration, String direction, long rowsDone, long estimatedTotal, long rowsChanged, long batches,
+    int batchSize, Duration elapsed, double rowsPerSecond, boolean done) {
+
+  /** The time left at this run's rate, when both the total and a rate are known. */
+  public Optional<Duration> eta() {
+    if (estimatedTotal < 0 || rowsPerSecond <= 0) {
+      return Optional.empty();
+    }
+    long left = Math.max(0, estimatedTotal - rowsDone);
+    return Optional.of(Duration.ofMillis((long) (left * 1000 / rowsPerSecond)));
+  }
+}

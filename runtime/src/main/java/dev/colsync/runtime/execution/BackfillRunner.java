@@ -1,0 +1,206 @@
+package dev.colsync.runtime.execution;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Walks the table in keyset batches, each one short transaction that commits its checkpoint with its
+ * rows, until the checkpoint says done. Before each batch it honours pause and cancel requests and waits
+ * while the database is under strain; it sizes batches to take about the target duration. Killed at any
+ * point, it loses at most the batch in flight: the next run, or a {@code CALL} of the generated
+ * procedure, goes on from the checkpoint.
+ */
+final class BackfillRunner {
+  private static final Duration ESTIMATE_TIMEOUT = Duration.ofSeconds(5);
+
+  private final Session session;
+  private final ExecutionPlan plan;
+  private final BackfillTarget target;
+  private final ExecutionSettings settings;
+  private final ExecutionListener listener;
+  private final RetrySchedule retries;
+
+  BackfillRunner(Session session, ExecutionPlan plan, ExecutionSettings settings, ExecutionListener listener,
+      RandomGenerator random) {
+    this.session = session;
+    this.plan = plan;
+    this.target = plan.backfill();
+    this.settings = settings;
+    this.listener = listener;
+    this.retries = new RetrySchedule(settings.lockRetry(), random);
+  }
+
+  /** What one committed batch did: keys walked and rows written, or that the walk is finished. */
+  private record Batch(boolean finished, long rows, long changed) {}
+
+  /** The statements the runner issues for {@code direction}: what the audit checksum covers. */
+  String sql(String direction) throws SQLException {
+    return new BatchSql(target, KeyColumn.of(session.work, target), direction).text();
+  }
+
+  BackfillResult run(String direction) throws SQLException {
+    List<KeyColumn> keys = KeyColumn.of(session.work, target);
+    BatchSql sql = new BatchSql(target, keys, direction);
+    if (Jdbc.tableExists(session.work, StateSchema.BACKFILL_CONTROL)) {
+      BackfillControl.clearCancel(session.work, plan.migration());
+    }
+    long total = estimateTotal();
+    long before = rowsBefore(sql, direction);
+    AdaptiveBatchSize size = new AdaptiveBatchSize(target.batchSize(), settings.batches());
+    Throttling throttling = new Throttling(session, plan.migration(), settings.throttle(), listener);
+    long start = System.nanoTime();
+    long walked = 0;
+    long changed = 0;
+    long batches = 0;
+    int lockFailures = 0;
+    while (true) {
+      if (!throttling.waitUntilClear()) {
+        return new BackfillResult(false, changed, batches, walked);
+      }
+      int rows = size.current();
+      Batch batch;
+      long batchStart = System.nanoTime();
+      SessionWatch waiters = SessionWatch.waitingOn(session.monitor, session.workPid, waiterInterval());
+      try {
+        batch = batch(sql, direction, rows);
+        lockFailures = 0;
+      } catch (SQLException failure) {
+        if (!LockFailures.isLockFailure(failure) || ++lockFailures >= retries.maxAttempts()) {
+          throw failure;
+        }
+        size.halve();
+        Duration delay = retries.delayBefore(lockFailures + 1);
+        listener.notice("backfill " + direction + ": a batch could not get its row locks in time ("
+            + StepFailedException.firstLine(failure.getMessage()) + "); retrying with " + size.current()
+            + " rows in " + Progress.duration(delay));
+        StepRunner.sleep(delay);
+        continue;
+      } finally {
+        waiters.stop();
+      }
+      Duration took = StepRunner.elapsed(batchStart);
+      throttling.afterBatch(waiters.everSeen());
+      walked += batch.rows();
+      changed += batch.changed();
+      if (!batch.finished()) {
+        batches++;
+        size.record(batch.rows(), took);
+      }
+      Duration elapsed = StepRunner.elapsed(start);
+      double rate = elapsed.toNanos() == 0 ? 0 : walked * 1e9 / elapsed.toNanos();
+      long done = before + walked;
+      listener.backfillProgress(new BackfillProgress(plan.migration(), direction, done,
+          total < 0 ? (batch.finished() ? done : -1) : Math.max(total, done), changed, batches, size.current(), elapsed,
+          rate, batch.finished()));
+      if (batch.finished()) {
+        return new BackfillResult(true, changed, batches, walked);
+      }
+      StepRunner.sleep(target.pause());
+    }
+  }
+
+  private Batch batch(BatchSql sql, String direction, int rows) throws SQLException {
+    return Jdbc.inTransaction(session.work, c -> {
+      settings(c, plan.statementTimeout());
+      Jdbc.update(c, sql.ensureState, direction);
+      record Checkpoint(List<String> lastKey, boolean done) {}
+      Checkpoint checkpoint = Jdbc.first(c, sql.lockState,
+          row -> new Checkpoint(row.getArray(1) == null ? null : Arrays.asList((String[]) row.getArray(1).getArray()),
+              row.getBoolean(2)),
+          direction).orElseThrow();
+      if (checkpoint.done()) {
+        return new Batch(true, 0, 0);
+      }
+      Optional<List<String>> lower = checkpoint.lastKey() == null
+          ? Jdbc.first(c, sql.firstKey, this::key)
+          : Jdbc.first(c, sql.keyAfter, this::key, checkpoint.lastKey().toArray());
+      if (lower.isEmpty()) {
+        Jdbc.update(c, sql.finish, direction);
+        return new Batch(true, 0, 0);
+      }
+      int width = lower.get().size();
+      record Upper(List<String> key, long rows) {}
+      Upper upper = Jdbc.first(c, sql.upperKey,
+          row -> new Upper(key(row, width), row.getLong(width + 1)),
+          concat(lower.get(), rows)).orElseThrow();
+      List<Object> bounds = new ArrayList<>(lower.get());
+      bounds.addAll(upper.key());
+      int written = Jdbc.update(c, sql.write, bounds.toArray());
+      Array lastKey = c.createArrayOf("text", upper.key().toArray());
+      Jdbc.update(c, sql.checkpoint, lastKey, written, direction);
+      return new Batch(false, upper.rows(), written);
+    });
+  }
+
+  /** Rows at or before the checkpoint: what earlier runs walked (bounded: only for progress). */
+  private long rowsBefore(BatchSql sql, String direction) {
+    try {
+      return Jdbc.inTransaction(session.work, c -> {
+        settings(c, ESTIMATE_TIMEOUT);
+        Optional<List<String>> lastKey = Jdbc.first(c,
+            "SELECT last_key FROM " + target.stateTable().quoted() + " WHERE direction = ?",
+            row -> row.getArray(1) == null ? null : Arrays.asList((String[]) row.getArray(1).getArray()), direction);
+        if (lastKey.isEmpty()) {
+          return 0L;
+        }
+        return Jdbc.first(c, sql.keysUpTo, row -> row.getLong(1), lastKey.get().toArray()).orElse(0L);
+      });
+    } catch (SQLException e) {
+      return 0;
+    }
+  }
+
+  /** The planner's row estimate, or a bounded count when the table was never analyzed; -1 if neither. */
+  private long estimateTotal() {
+    try {
+      return Jdbc.inTransaction(session.work, c -> {
+        settings(c, ESTIMATE_TIMEOUT);
+        long estimate = Jdbc.first(c, "SELECT reltuples::bigint FROM pg_catalog.pg_class WHERE oid = ?::regclass",
+            row -> row.getLong(1), target.table().quoted()).orElse(-1L);
+        if (estimate >= 0) {
+          return estimate;
+        }
+        return Jdbc.first(c, "SELECT pg_catalog.count(*) FROM " + target.table().quoted(), row -> row.getLong(1))
+            .orElse(-1L);
+      });
+    } catch (SQLException e) {
+      return -1;
+    }
+  }
+
+  private void settings(Connection connection, Duration statementTimeout) throws SQLException {
+    Jdbc.execute(connection, BatchSql.SETTINGS, target.searchPath(), plan.lockTimeout().toMillis() + "ms",
+        statementTimeout.toMillis() + "ms");
+  }
+
+  private List<String> key(ResultSet row) throws SQLException {
+    return key(row, target.keyColumns().size());
+  }
+
+  private static List<String> key(ResultSet row, int width) throws SQLException {
+    List<String> key = new ArrayList<>(width);
+    for (int i = 1; i <= width; i++) {
+      key.add(row.getString(i));
+    }
+    return key;
+  }
+
+  private static Object[] concat(List<String> key, Object last) {
+    Object[] values = Arrays.copyOf(key.toArray(), key.size() + 1);
+    values[key.size()] = last;
+    return values;
+  }
+
+  /** Often enough to catch a session that waits on a batch of about the target duration. */
+  private Duration waiterInterval() {
+    return Duration.ofMillis(Math.max(5, Math.min(50, settings.batches().target().toMillis() / 5)));
+  }
+}

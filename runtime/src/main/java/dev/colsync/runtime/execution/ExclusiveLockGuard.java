@@ -1,0 +1,56 @@
+package dev.colsync.runtime.execution;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Refuses to commit a transaction that holds ACCESS EXCLUSIVE on more than one existing table: each
+ * such lock queues every query of its table behind it, and two at once also risk a deadlock with the
+ * application. Tables the transaction created itself do not count (nobody else can see them yet), nor do
+ * colsync's own tables.
+ */
+final class ExclusiveLockGuard {
+  private ExclusiveLockGuard() {}
+
+  private record Locked(long oid, QualifiedName name) {}
+
+  /**
+   * @param work the connection whose open transaction is checked
+   * @param monitor another connection: it sees only tables that existed before the transaction
+   * @param ownTables colsync's tables outside schema {@code colsync}, such as the backfill checkpoint
+   */
+  static void check(Connection work, Connection monitor, Set<QualifiedName> ownTables) throws SQLException {
+    List<Locked> locked = new ArrayList<>();
+    for (Locked table : Jdbc.list(work,
+        "SELECT c.oid, n.nspname::text, c.relname::text FROM pg_catalog.pg_locks l"
+            + " JOIN pg_catalog.pg_class c ON c.oid = l.relation"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE l.pid = pg_catalog.pg_backend_pid() AND l.locktype = 'relation' AND l.granted"
+            + " AND l.mode = 'AccessExclusiveLock' AND c.relkind IN ('r', 'p', 'm', 'f') AND n.nspname <> 'colsync'"
+            + " ORDER BY n.nspname, c.relname",
+        row -> new Locked(row.getLong(1), new QualifiedName(row.getString(2), row.getString(3))))) {
+      if (!ownTables.contains(table.name())) {
+        locked.add(table);
+      }
+    }
+    if (locked.size() < 2) {
+      return;
+    }
+    Array oids = monitor.createArrayOf("bigint", locked.stream().map(Locked::oid).toArray());
+    Set<Long> existing = Set.copyOf(Jdbc.list(monitor,
+        "SELECT oid::bigint FROM pg_catalog.pg_class WHERE oid::bigint = ANY (?)", row -> row.getLong(1), oids));
+    List<QualifiedName> contended = locked.stream().filter(table -> existing.contains(table.oid()))
+        .map(Locked::name).toList();
+    if (contended.size() > 1) {
+      throw new SQLException("the step takes ACCESS EXCLUSIVE locks on " + contended.size()
+          + " tables in one transaction (" + contended.stream().map(QualifiedName::toString)
+              .collect(Collectors.joining(", "))
+          + "); colsync allows one per transaction, so it was rolled back");
+    }
+  }
+}

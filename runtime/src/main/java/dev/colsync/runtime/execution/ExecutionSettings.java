@@ -1,0 +1,122 @@
+package dev.colsync.runtime.execution;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the executor behaves, independent of any one migration. Start from {@link #defaults()} and
+ * change what you need with the {@code with…} methods.
+ *
+ * @param lockRetry how a step that could not get its lock (or deadlocked) is retried
+ * @param batches how the backfill sizes its batches
+ * @param throttle when the backfill pauses to spare the database
+ * @param verifyChunkRows rows per chunk when verification walks the table (one short transaction each)
+ * @param verifySampleKeys how many keys of divergent rows verification reports at most
+ */
+public record ExecutionSettings(
+    LockRetry lockRetry, BatchSizing batches, Throttle throttle, int verifyChunkRows, int verifySampleKeys) {
+
+  public ExecutionSettings {
+    Objects.requireNonNull(lockRetry, "lockRetry");
+    Objects.requireNonNull(batches, "batches");
+    Objects.requireNonNull(throttle, "throttle");
+    if (verifyChunkRows < 1) {
+      throw new IllegalArgumentException("verifyChunkRows < 1");
+    }
+    if (verifySampleKeys < 0) {
+      throw new IllegalArgumentException("verifySampleKeys < 0");
+    }
+  }
+
+  public static ExecutionSettings defaults() {
+    return new ExecutionSettings(LockRetry.DEFAULTS, BatchSizing.DEFAULTS, Throttle.DEFAULTS, 10_000, 20);
+  }
+
+  public ExecutionSettings withLockRetry(LockRetry value) {
+    return new ExecutionSettings(value, batches, throttle, verifyChunkRows, verifySampleKeys);
+  }
+
+  public ExecutionSettings withBatches(BatchSizing value) {
+    return new ExecutionSettings(lockRetry, value, throttle, verifyChunkRows, verifySampleKeys);
+  }
+
+  public ExecutionSettings withThrottle(Throttle value) {
+    return new ExecutionSettings(lockRetry, batches, value, verifyChunkRows, verifySampleKeys);
+  }
+
+  public ExecutionSettings withVerify(int chunkRows, int sampleKeys) {
+    return new ExecutionSettings(lockRetry, batches, throttle, chunkRows, sampleKeys);
+  }
+
+  /**
+   * Retries of a step that failed on its lock timeout or in a deadlock: attempt {@code n} waits a
+   * random time between half and all of {@code min(maxDelay, initialDelay * 2^(n-1))} before it starts.
+   *
+   * @param maxAttempts attempts in all, the first included
+   * @param initialDelay the delay before the second attempt, before jitter
+   * @param maxDelay the longest delay, before jitter
+   */
+  public record LockRetry(int maxAttempts, Duration initialDelay, Duration maxDelay) {
+    public static final LockRetry DEFAULTS = new LockRetry(10, Duration.ofMillis(250), Duration.ofSeconds(15));
+
+    public LockRetry {
+      Objects.requireNonNull(initialDelay, "initialDelay");
+      Objects.requireNonNull(maxDelay, "maxDelay");
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts < 1");
+      }
+      if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {
+        throw new IllegalArgumentException("need 0 <= initialDelay <= maxDelay");
+      }
+    }
+  }
+
+  /**
+   * Batch sizes of the backfill: each batch aims to take {@code target}; sizes stay within
+   * {@code [min, max]}. The first batch has the plan's size, clamped to these bounds.
+   */
+  public record BatchSizing(int min, int max, Duration target) {
+    public static final BatchSizing DEFAULTS = new BatchSizing(10, 50_000, Duration.ofMillis(100));
+
+    public BatchSizing {
+      Objects.requireNonNull(target, "target");
+      if (min < 1 || max < min) {
+        throw new IllegalArgumentException("need 1 <= min <= max");
+      }
+      if (target.isNegative() || target.isZero()) {
+        throw new IllegalArgumentException("target must be positive");
+      }
+    }
+
+    /** A fixed batch size: min = max = {@code rows}. */
+    public static BatchSizing fixed(int rows, Duration target) {
+      return new BatchSizing(rows, rows, target);
+    }
+  }
+
+  /**
+   * When the backfill pauses before its next batch.
+   *
+   * @param maxReplicationLag pause while a standby in {@code pg_stat_replication} replays later than this
+   * @param maxActiveSessions pause while more other sessions of the database are active than this
+   * @param lockWaitBackoff pause this long after a batch made another session wait for one of its locks
+   * @param checkInterval how often a paused backfill looks again (also how fast pause and cancel requests act)
+   */
+  public record Throttle(
+      Duration maxReplicationLag, int maxActiveSessions, Duration lockWaitBackoff, Duration checkInterval) {
+    public static final Throttle DEFAULTS =
+        new Throttle(Duration.ofSeconds(10), 50, Duration.ofSeconds(1), Duration.ofMillis(500));
+
+    public Throttle {
+      Objects.requireNonNull(maxReplicationLag, "maxReplicationLag");
+      Objects.requireNonNull(lockWaitBackoff, "lockWaitBackoff");
+      Objects.requireNonNull(checkInterval, "checkInterval");
+      if (maxActiveSessions < 0) {
+        throw new IllegalArgumentException("maxActiveSessions < 0");
+      }
+      if (checkInterval.isNegative() || checkInterval.isZero()) {
+        throw new IllegalArgumentException("checkInterval must be positive");
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.colsync.runtime.execution;
+
+import dev.colsync.runtime.sql.SqlScript;
+import java.util.Objects;
+
+/**
+ * One script the executor runs as a unit.
+ *
+ * @param name short name, unique within its phase ({@code add-column})
+ * @param sql the script; its first line decides how it runs (see {@link SqlScript#isNoTransaction})
+ * @param kind whether the executor runs {@code sql} itself or does the same work with its backfill runner
+ */
+public record ExecutionStep(String name, String sql, Kind kind) {
+
+  /** Who does a step's work. */
+  public enum Kind {
+    /** The script runs as written, under the executor's lock timeout and retries. */
+    SCRIPT,
+    /**
+     * The script calls the generated backfill procedure in direction {@code up}; the executor walks the
+     * same checkpoint with its own adaptive, throttled runner instead. {@code sql} is what is audited.
+     */
+    BACKFILL_UP,
+    /** The same in direction {@code down}: the old column is refilled from the new one. */
+    BACKFILL_DOWN
+  }
+
+  public ExecutionStep {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(sql, "sql");
+    Objects.requireNonNull(kind, "kind");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("a step needs a name");
+    }
+  }
+
+  /** A script step. */
+  public static ExecutionStep script(String name, String sql) {
+    return new ExecutionStep(name, sql, Kind.SCRIPT);
+  }
+
+  /** Whether the script runs whole in one transaction (otherwise statement by statement in autocommit). */
+  public boolean runsInOneTransaction() {
+    return !SqlScript.isNoTransaction(sql);
+  }
+
+  boolean isBackfill() {
+    return kind != Kind.SCRIPT;
+  }
+}

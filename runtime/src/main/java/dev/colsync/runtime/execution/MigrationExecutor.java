@@ -1,0 +1,256 @@
+package dev.colsync.runtime.execution;
+
+import dev.colsync.runtime.flag.JdbcFlagStore;
+import dev.colsync.runtime.flag.ReadPath;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * Applies and rolls back the phases of one migration against a database, safely: one run per migration
+ * at a time, steps in order and each at most once, every lock under a timeout with jittered retries,
+ * the backfill resumable and throttled, the irreversible phase only once the data has converged and the
+ * application reads the new column, and every step in the audit trail.
+ *
+ * <p>Each call opens its own connections and closes them before it returns.
+ */
+public final class MigrationExecutor {
+  private final ConnectionSource connections;
+  private final ExecutionPlan plan;
+  private final ExecutionSettings settings;
+  private final ExecutionListener listener;
+  private final RandomGenerator random = RandomGenerator.getDefault();
+
+  public MigrationExecutor(ConnectionSource connections, ExecutionPlan plan) {
+    this(connections, plan, ExecutionSettings.defaults(), ExecutionListener.logging());
+  }
+
+  public MigrationExecutor(
+      ConnectionSource connections, ExecutionPlan plan, ExecutionSettings settings, ExecutionListener listener) {
+    this.connections = Objects.requireNonNull(connections, "connections");
+    this.plan = Objects.requireNonNull(plan, "plan");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  public ExecutionPlan plan() {
+    return plan;
+  }
+
+  /**
+   * Applies the steps of {@code phase} that are not applied yet, in order.
+   *
+   * @throws ExecutionRefusedException when the migration has no such phase, an earlier step is not
+   *     applied, another run of the migration is in progress, or the phase is irreversible and the
+   *     convergence gate is closed
+   * @throws StepFailedException when a step fails; the steps before it stay applied
+   */
+  public PhaseOutcome apply(String phase) throws SQLException {
+    return apply(phase, null);
+  }
+
+  /** As {@link #apply(String)}, but an irreversible phase runs even if the convergence gate is closed. */
+  public PhaseOutcome apply(String phaseId, GateOverride override) throws SQLException {
+    ExecutionPhase phase = phase(phaseId);
+    try (Session session = open()) {
+      if (phase.steps().isEmpty()) {
+        return new PhaseOutcome(phaseId, Action.APPLY, List.of(), "phase " + phaseId + " runs no SQL");
+      }
+      Map<String, AppliedSteps.Applied> applied = AppliedSteps.read(session.work, plan.migration());
+      StepRunner runner = new StepRunner(session, plan, settings, listener, random);
+      String gateDetail = "";
+      boolean pending = phase.steps().stream().anyMatch(step -> !applied.containsKey(id(phase, step)));
+      if (phase.irreversible() && pending) {
+        phase.steps().stream().filter(step -> !applied.containsKey(id(phase, step))).findFirst()
+            .ifPresent(step -> requireOrder(id(phase, step), applied));
+        gateDetail = convergenceGate(session, phase, override);
+      }
+      List<StepOutcome> outcomes = new ArrayList<>();
+      for (ExecutionStep step : phase.steps()) {
+        String stepId = id(phase, step);
+        String checksum = Checksums.sha256(step.sql());
+        AppliedSteps.Applied before = applied.get(stepId);
+        if (before != null) {
+          if (!before.checksum().equals(checksum)) {
+            listener.notice(stepId + " was applied from different SQL (the spec changed since?); it is not run again");
+          }
+          StepOutcome skipped = new StepOutcome(phaseId, step.name(), Action.APPLY, StepOutcome.Result.ALREADY_DONE,
+              Duration.ZERO, 0, "applied " + before.appliedAt());
+          listener.stepFinished(skipped);
+          outcomes.add(skipped);
+          continue;
+        }
+        requireOrder(stepId, applied);
+        StepRunner.StateChange mark = c -> AppliedSteps.markApplied(c, plan.migration(), phaseId, step.name(), checksum);
+        StepOutcome outcome = step.isBackfill()
+            ? backfill(session, runner, phaseId, step, Action.APPLY, gateDetail, mark)
+            : runner.run(phaseId, step, Action.APPLY, gateDetail, mark);
+        outcomes.add(outcome);
+        if (outcome.result() == StepOutcome.Result.CANCELLED) {
+          break;
+        }
+        applied.put(stepId, new AppliedSteps.Applied(phaseId, step.name(), checksum, null));
+      }
+      return new PhaseOutcome(phaseId, Action.APPLY, outcomes, "");
+    }
+  }
+
+  /**
+   * Runs the rollback steps of {@code phase}, then counts none of its steps as applied.
+   *
+   * @throws ExecutionRefusedException when a later phase has applied steps (roll that back first), the
+   *     migration has no such phase, or another run is in progress
+   */
+  public PhaseOutcome rollback(String phaseId) throws SQLException {
+    ExecutionPhase phase = phase(phaseId);
+    try (Session session = open()) {
+      Map<String, AppliedSteps.Applied> applied = AppliedSteps.read(session.work, plan.migration());
+      List<ExecutionPhase> phases = plan.phases();
+      for (int i = phases.size() - 1; phases.get(i) != phase; i--) {
+        ExecutionPhase later = phases.get(i);
+        later.steps().stream().filter(step -> applied.containsKey(id(later, step))).findFirst().ifPresent(step -> {
+          throw new ExecutionRefusedException("roll back " + later.id() + " first: its step " + id(later, step)
+              + " is applied, and " + phaseId + " is undone only after every later phase");
+        });
+      }
+      if (phase.steps().stream().noneMatch(step -> applied.containsKey(id(phase, step)))) {
+        return new PhaseOutcome(phaseId, Action.ROLLBACK, List.of(),
+            "nothing to roll back: no step of " + phaseId + " is applied");
+      }
+      StepRunner runner = new StepRunner(session, plan, settings, listener, random);
+      StepRunner.StateChange forget = c -> AppliedSteps.forgetPhase(c, plan.migration(), phaseId);
+      List<StepOutcome> outcomes = new ArrayList<>();
+      List<ExecutionStep> steps = phase.rollback();
+      for (int i = 0; i < steps.size(); i++) {
+        ExecutionStep step = steps.get(i);
+        StepRunner.StateChange change = i == steps.size() - 1 ? forget : StepRunner.StateChange.NONE;
+        StepOutcome outcome = step.isBackfill()
+            ? backfill(session, runner, phaseId, step, Action.ROLLBACK, "", change)
+            : runner.run(phaseId, step, Action.ROLLBACK, "", change);
+        outcomes.add(outcome);
+        if (outcome.result() == StepOutcome.Result.CANCELLED) {
+          return new PhaseOutcome(phaseId, Action.ROLLBACK, outcomes, "");
+        }
+      }
+      if (steps.isEmpty()) {
+        Jdbc.inTransaction(session.work, c -> {
+          forget.apply(c);
+          return null;
+        });
+      }
+      return new PhaseOutcome(phaseId, Action.ROLLBACK, outcomes, "");
+    }
+  }
+
+  /** Counts the rows whose new column is not {@code up} of the old one, chunk by chunk. */
+  public ConvergenceReport verify() throws SQLException {
+    try (Connection connection = connections.open()) {
+      return new ConvergenceCheck(plan, settings).run(connection);
+    }
+  }
+
+  public MigrationStatus status() throws SQLException {
+    try (Connection connection = connections.open()) {
+      return StatusReader.read(connection, plan);
+    }
+  }
+
+  private Session open() throws SQLException {
+    Session session = Session.open(connections, plan.migration());
+    try {
+      MigrationLock.acquire(session.work, plan.migration());
+      StateSchema.ensure(session.work);
+      Registry.register(session.work, plan);
+      return session;
+    } catch (SQLException | RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  private ExecutionPhase phase(String id) {
+    return plan.phase(id).orElseThrow(() -> new ExecutionRefusedException("migration " + plan.migration()
+        + " has no " + id + " phase (its phases: " + String.join(", ", plan.phaseIds()) + ")"));
+  }
+
+  /** Refuses {@code stepId} unless every step before it in the plan is applied. */
+  private void requireOrder(String stepId, Map<String, AppliedSteps.Applied> applied) {
+    for (ExecutionPlan.PhaseStep earlier : plan.forwardSteps()) {
+      if (earlier.id().equals(stepId)) {
+        return;
+      }
+      if (!applied.containsKey(earlier.id())) {
+        throw new ExecutionRefusedException(stepId + " cannot run yet: " + earlier.id()
+            + " must be applied first (phase " + earlier.phase() + ")");
+      }
+    }
+  }
+
+  /**
+   * The gate before an irreversible phase: every row converged and the read-path flag NEW. Returns
+   * what the audit record says about it.
+   */
+  private String convergenceGate(Session session, ExecutionPhase phase, GateOverride override) throws SQLException {
+    List<String> problems = new ArrayList<>();
+    ReadPath readPath = JdbcFlagStore.read(session.work, plan.migration());
+    if (readPath != ReadPath.NEW) {
+      problems.add("the read-path flag is " + readPath + ", not NEW");
+    }
+    ConvergenceReport report = new ConvergenceCheck(plan, settings).run(session.work);
+    if (!report.converged()) {
+      problems.add(report.divergentRows() + " of " + report.rowsChecked() + " rows have " + plan.backfill().newColumn()
+          + " IS DISTINCT FROM up(" + plan.backfill().oldColumn() + "), keys "
+          + report.sampleKeys().stream().map(Object::toString).collect(Collectors.joining(", ")));
+    }
+    String found = String.join("; ", problems);
+    if (problems.isEmpty()) {
+      return "gate: " + report.rowsChecked() + " rows converged, read path NEW";
+    }
+    if (override == null) {
+      throw new ExecutionRefusedException(phase.id() + " refused: " + found + ". It cannot be undone without loss,"
+          + " so it runs only once every row has converged and the application reads the new column;"
+          + " fix that, or name an override with its reason");
+    }
+    listener.notice("convergence gate overridden (" + override.reason() + "): " + found);
+    return "gate overridden by " + session.actor.osUser() + "@" + session.actor.host() + " (" + override.reason()
+        + "): " + found;
+  }
+
+  private StepOutcome backfill(Session session, StepRunner runner, String phaseId, ExecutionStep step, Action action,
+      String detail, StepRunner.StateChange change) throws SQLException {
+    listener.stepStarted(phaseId, step.name(), action);
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    String direction = step.kind() == ExecutionStep.Kind.BACKFILL_UP ? "up" : "down";
+    BackfillRunner backfill = new BackfillRunner(session, plan, settings, listener, random);
+    String ran = step.sql();
+    BackfillResult result;
+    try {
+      ran = backfill.sql(direction);
+      result = backfill.run(direction);
+    } catch (SQLException failure) {
+      StepFailedException failed = new StepFailedException(phaseId, step.name(), 1, List.of(), failure);
+      runner.recordFailure(phaseId, step.name(), ran, action, startedAt, StepRunner.elapsed(start), failed);
+      throw failed;
+    }
+    Duration took = StepRunner.elapsed(start);
+    String fullDetail = StepRunner.join(detail, result.describe());
+    runner.recordSuccess(phaseId, step.name(), ran, action, startedAt, took,
+        result.done() ? AuditLog.OK : AuditLog.CANCELLED, fullDetail, result.done() ? change : StepRunner.StateChange.NONE);
+    StepOutcome outcome = new StepOutcome(phaseId, step.name(), action,
+        result.done() ? StepOutcome.Result.DONE : StepOutcome.Result.CANCELLED, took, 1, fullDetail);
+    listener.stepFinished(outcome);
+    return outcome;
+  }
+
+  private static String id(ExecutionPhase phase, ExecutionStep step) {
+    return phase.id() + "/" + step.name();
+  }
+}

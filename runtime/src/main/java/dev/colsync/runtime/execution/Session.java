@@ -1,0 +1,77 @@
+package dev.colsync.runtime.execution;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The connections of one run: {@code work} runs the steps and batches; {@code monitor} watches the
+ * work connection's lock waits and the database's load from outside its transactions.
+ */
+final class Session implements AutoCloseable {
+  final ConnectionSource source;
+  final Connection work;
+  final int workPid;
+  final Connection monitor;
+  final int monitorPid;
+  final Actor actor;
+
+  private Session(ConnectionSource source, Connection work, int workPid, Connection monitor, int monitorPid,
+      Actor actor) {
+    this.source = source;
+    this.work = work;
+    this.workPid = workPid;
+    this.monitor = monitor;
+    this.monitorPid = monitorPid;
+    this.actor = actor;
+  }
+
+  static Session open(ConnectionSource source, String migration) throws SQLException {
+    Connection work = source.open();
+    Connection monitor = null;
+    try {
+      work.setAutoCommit(true);
+      int workPid = identify(work, "colsync " + migration);
+      monitor = source.open();
+      monitor.setAutoCommit(true);
+      int monitorPid = identify(monitor, "colsync " + migration + " monitor");
+      return new Session(source, work, workPid, monitor, monitorPid, Actor.of(work));
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(monitor, e);
+      closeQuietly(work, e);
+      throw e;
+    }
+  }
+
+  /** Names the session in {@code pg_stat_activity} and returns its backend pid. */
+  private static int identify(Connection connection, String applicationName) throws SQLException {
+    return Jdbc.first(connection, "SELECT pg_catalog.pg_backend_pid(), pg_catalog.set_config('application_name', ?, false)",
+        row -> row.getInt(1), applicationName).orElseThrow();
+  }
+
+  /** The work connection if it still answers, otherwise a new one (the caller closes it if it differs). */
+  Connection usableWork() throws SQLException {
+    return work.isValid(2) ? work : source.open();
+  }
+
+  /** Closes both connections; a connection that is already gone is no failure. */
+  @Override
+  public void close() {
+    for (Connection connection : new Connection[] {monitor, work}) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // nothing left to release
+      }
+    }
+  }
+
+  private static void closeQuietly(Connection connection, Exception cause) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        cause.addSuppressed(e);
+      }
+    }
+  }
+}

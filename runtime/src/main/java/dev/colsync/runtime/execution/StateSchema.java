@@ -1,0 +1,89 @@
+package dev.colsync.runtime.execution;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * colsync's own tables in schema {@code colsync}: which steps are applied, the audit chain, the backfill
+ * control requests, and a registry of migrations (so {@code status} finds them without their specs).
+ */
+final class StateSchema {
+  static final String MIGRATIONS = "colsync.migrations";
+  static final String APPLIED_STEPS = "colsync.applied_steps";
+  static final String AUDIT_LOG = "colsync.audit_log";
+  static final String BACKFILL_CONTROL = "colsync.backfill_control";
+
+  private static final String[] DDL = {
+      "CREATE SCHEMA IF NOT EXISTS colsync",
+      """
+      CREATE TABLE IF NOT EXISTS colsync.migrations (
+        migration text PRIMARY KEY,
+        table_schema text NOT NULL,
+        table_name text NOT NULL,
+        state_schema text NOT NULL,
+        state_table text NOT NULL,
+        phases text[] NOT NULL,
+        registered_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+        updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+      )""",
+      """
+      CREATE TABLE IF NOT EXISTS colsync.applied_steps (
+        migration text NOT NULL,
+        phase text NOT NULL,
+        step text NOT NULL,
+        sql_checksum text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+        PRIMARY KEY (migration, phase, step)
+      )""",
+      """
+      CREATE TABLE IF NOT EXISTS colsync.audit_log (
+        id bigint PRIMARY KEY,
+        migration text NOT NULL,
+        phase text NOT NULL,
+        step text NOT NULL,
+        action text NOT NULL CHECK (action IN ('apply', 'rollback')),
+        sql_checksum text NOT NULL,
+        db_user text NOT NULL,
+        os_user text NOT NULL,
+        host text NOT NULL,
+        started_at timestamptz NOT NULL,
+        duration_ms bigint NOT NULL,
+        outcome text NOT NULL CHECK (outcome IN ('ok', 'failed', 'cancelled')),
+        detail text NOT NULL,
+        previous_hash text NOT NULL,
+        hash text NOT NULL
+      )""",
+      """
+      CREATE TABLE IF NOT EXISTS colsync.backfill_control (
+        migration text PRIMARY KEY,
+        request text NOT NULL CHECK (request IN ('resume', 'pause', 'cancel')),
+        requested_by text NOT NULL,
+        requested_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+      )"""
+  };
+
+  private StateSchema() {}
+
+  /** Creates whatever is missing; concurrent callers wait for each other instead of colliding. */
+  static void ensure(Connection connection) throws SQLException {
+    if (Jdbc.tableExists(connection, BACKFILL_CONTROL)) {
+      return;
+    }
+    Jdbc.inTransaction(connection, c -> {
+      Jdbc.execute(c, "SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(?, 0))",
+          "colsync state schema");
+      try (Statement statement = c.createStatement()) {
+        for (String ddl : DDL) {
+          statement.execute(ddl);
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Whether colsync ever ran against this database (read-only callers have nothing to show otherwise). */
+  static boolean exists(Connection connection) throws SQLException {
+    return Jdbc.tableExists(connection, APPLIED_STEPS);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.colsync.runtime.execution;
+
+import dev.colsync.runtime.flag.JdbcFlagStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads {@link MigrationStatus}es; reads only, creates nothing. */
+public final class StatusReader {
+  private StatusReader() {}
+
+  /** The status of the migration {@code plan} describes, its steps in plan order. */
+  public static MigrationStatus read(Connection connection, ExecutionPlan plan) throws SQLException {
+    Map<String, AppliedSteps.Applied> applied = AppliedSteps.read(connection, plan.migration());
+    List<String> inOrder = new ArrayList<>();
+    Optional<MigrationStatus.LastStep> last = Optional.empty();
+    for (ExecutionPlan.PhaseStep step : plan.forwardSteps()) {
+      AppliedSteps.Applied record = applied.get(step.id());
+      if (record != null) {
+        inOrder.add(step.id());
+        last = Optional.of(new MigrationStatus.LastStep(step.id(), record.appliedAt()));
+      }
+    }
+    return status(connection, plan.migration(), plan.table(), plan.backfill().stateTable(), inOrder, last);
+  }
+
+  /** The status of every migration colsync has run against this database, by name. */
+  public static List<MigrationStatus> readAll(Connection connection) throws SQLException {
+    List<MigrationStatus> statuses = new ArrayList<>();
+    for (Registry.Entry entry : Registry.all(connection)) {
+      Map<String, AppliedSteps.Applied> applied = AppliedSteps.read(connection, entry.migration());
+      List<String> ids = new ArrayList<>(applied.keySet());
+      Optional<MigrationStatus.LastStep> last = applied.values().stream().reduce((first, second) -> second)
+          .map(step -> new MigrationStatus.LastStep(step.id(), step.appliedAt()));
+      statuses.add(status(connection, entry.migration(), entry.table(), entry.stateTable(), ids, last));
+    }
+    return statuses;
+  }
+
+  private static MigrationStatus status(Connection connection, String migration, QualifiedName table,
+      QualifiedName stateTable, List<String> applied, Optional<MigrationStatus.LastStep> last) throws SQLException {
+    return new MigrationStatus(migration, table, applied, last, CheckpointState.read(connection, stateTable),
+        BackfillControl.read(connection, migration), MigrationLock.holder(connection, migration),
+        JdbcFlagStore.read(connection, migration));
+  }
+}

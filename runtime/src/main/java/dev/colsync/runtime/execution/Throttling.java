@@ -1,0 +1,90 @@
+package dev.colsync.runtime.execution;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Decides, before each backfill batch, whether it may start: not while a pause is requested, not while
+ * the database is under strain (a lagging standby, too many active sessions), not while the last batch's
+ * lock-wait backoff lasts. Each pause and each change of its reason is reported once.
+ */
+final class Throttling {
+  private final Session session;
+  private final String migration;
+  private final ExecutionSettings.Throttle limits;
+  private final ExecutionListener listener;
+  private long holdUntilNanos;
+  private String holdReason = "";
+
+  Throttling(Session session, String migration, ExecutionSettings.Throttle limits, ExecutionListener listener) {
+    this.session = session;
+    this.migration = migration;
+    this.limits = limits;
+    this.listener = listener;
+  }
+
+  /** After a batch that made other sessions wait for its locks: hold the next one back for a while. */
+  void afterBatch(List<BlockingSession> waiters) {
+    if (waiters.isEmpty() || limits.lockWaitBackoff().isZero()) {
+      return;
+    }
+    holdUntilNanos = System.nanoTime() + limits.lockWaitBackoff().toNanos();
+    holdReason = "the last batch made " + waiters.size() + (waiters.size() == 1 ? " session" : " sessions")
+        + " wait for its locks (" + waiters.stream().map(BlockingSession::toString).collect(Collectors.joining("; "))
+        + "); backing off " + Progress.duration(limits.lockWaitBackoff());
+  }
+
+  /**
+   * Waits until the next batch may start.
+   *
+   * @return false when a cancel was requested: the backfill must stop
+   */
+  boolean waitUntilClear() throws SQLException {
+    long pausedAt = 0;
+    String reported = null;
+    while (true) {
+      Optional<BackfillControl.State> control = BackfillControl.read(session.monitor, migration);
+      if (control.isPresent() && control.get().request() == BackfillControl.Request.CANCEL) {
+        BackfillControl.clearCancel(session.monitor, migration);
+        listener.notice("backfill of " + migration + " cancelled on request of " + control.get().requestedBy()
+            + "; the next run goes on from the checkpoint");
+        return false;
+      }
+      Optional<String> reason = control.isPresent() && control.get().request() == BackfillControl.Request.PAUSE
+          ? Optional.of("paused on request of " + control.get().requestedBy() + " at " + control.get().requestedAt()
+              + " (resume it with a resume request)")
+          : strain();
+      if (reason.isEmpty()) {
+        if (reported != null) {
+          listener.backfillResumed(Duration.ofNanos(System.nanoTime() - pausedAt));
+        }
+        return true;
+      }
+      if (reported == null) {
+        pausedAt = System.nanoTime();
+      }
+      if (!reason.get().equals(reported)) {
+        reported = reason.get();
+        listener.backfillPaused(reported);
+      }
+      StepRunner.sleep(sleepFor());
+    }
+  }
+
+  private Optional<String> strain() throws SQLException {
+    if (System.nanoTime() - holdUntilNanos < 0) {
+      return Optional.of(holdReason);
+    }
+    return LoadSample.read(session.monitor, List.of(session.workPid, session.monitorPid)).reasonToWait(limits);
+  }
+
+  /** The check interval, but no longer than what is left of a lock-wait backoff. */
+  private Duration sleepFor() {
+    long left = holdUntilNanos - System.nanoTime();
+    Duration interval = limits.checkInterval();
+    return left > 0 && left < interval.toNanos() ? Duration.ofNanos(left) : interval;
+  }
+}
