@@ -19,6 +19,15 @@ public final class ColumnReferences {
       "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp",
       "current_user", "session_user", "user", "collate", "any", "all", "some", "with", "without");
 
+  /** Unquoted words after which an operand (possibly a column) may follow. */
+  private static final Set<String> KEYWORDS_BEFORE_OPERANDS = Set.of(
+      "and", "or", "not", "is", "in", "like", "ilike", "similar", "between", "case", "when", "then", "else",
+      "distinct", "from", "any", "all", "some", "by", "where", "select", "on", "using", "having", "returning",
+      "over", "partition", "order", "group", "exists", "escape", "to", "for", "filter", "within", "null",
+      "nulls", "desc", "asc", "first", "last", "interval", "both", "leading", "trailing", "overlaps", "isnull",
+      "notnull", "operator", "array", "row", "values", "limit", "offset", "join", "lateral", "only", "with",
+      "zone", "at", "cast", "as", "end");
+
   private ColumnReferences() {}
 
   /**
@@ -73,7 +82,22 @@ public final class ColumnReferences {
     if (next != null && next.is("=>")) {
       return false; // the name of a named argument: make_interval(secs => …)
     }
+    if (previous != null && previous.isKeyword("collate")) {
+      return false; // a collation name
+    }
+    if (!quoted && previous != null && followsAnOperand(previous)) {
+      return false; // an operator class or an alias: ("Path" text_pattern_ops), lower(x) AS-less alias
+    }
     return true;
+  }
+
+  /** Whether {@code previous} ends an operand, so that a bare word after it cannot be another operand. */
+  private static boolean followsAnOperand(SqlToken previous) {
+    if (previous.is(")")) {
+      return true;
+    }
+    return previous.identifier() != null
+        && (previous.kind() == SqlToken.Kind.QUOTED_IDENTIFIER || !KEYWORDS_BEFORE_OPERANDS.contains(previous.identifier()));
   }
 
   private static boolean isPartOfTypePhrase(String word, SqlToken previous, SqlToken next) {

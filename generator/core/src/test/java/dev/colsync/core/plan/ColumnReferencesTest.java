@@ -137,4 +137,15 @@ class ColumnReferencesTest {
     assertThat(ColumnReferences.rewrite(expression, Map.of("amount", "A")))
         .isEqualTo("  round( A*100 ) :: bigint  /* c */ ");
   }
+
+  @Test
+  void collationsOperatorClassesAndOrderingWordsAreNotColumns() {
+    Map<String, String> c = Map.of("C", "\"new C\"", "text_pattern_ops", "X", "path", "\"location\"");
+    assertThat(ColumnReferences.rewrite("(path COLLATE \"C\" text_pattern_ops DESC NULLS LAST)", c))
+        .isEqualTo("(\"location\" COLLATE \"C\" text_pattern_ops DESC NULLS LAST)");
+    assertThat(ColumnReferences.rewrite("lower(path) text_pattern_ops", c)).isEqualTo("lower(\"location\") text_pattern_ops");
+    assertThat(ColumnReferences.rewrite("a AND path IS NOT NULL OR NOT path", c))
+        .isEqualTo("a AND \"location\" IS NOT NULL OR NOT \"location\"");
+    assertThat(ColumnReferences.rewrite("(\"C\" > 0)", c)).isEqualTo("(\"new C\" > 0)");
+  }
 }
