@@ -1,6 +1,7 @@
 package dev.colsync.core.spec;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param java where the Java shims go, if the spec asks for them
  * @param postgresVersion the oldest PostgreSQL major version the generated SQL must run on
  * @param flywayVersion the Flyway version prefix of this migration's scripts
+ * @param primaryKeyTypes the SQL types of those key columns the spec gives one for (they type the
+ *     generated Java); a key column without a type is absent
  */
 public record MigrationSpec(
     String migration,
@@ -28,7 +31,8 @@ public record MigrationSpec(
     Timeouts timeouts,
     Optional<JavaTarget> java,
     int postgresVersion,
-    String flywayVersion) {
+    String flywayVersion,
+    Map<String, String> primaryKeyTypes) {
 
   public static final int MIN_POSTGRES_VERSION = 14;
   public static final int MAX_POSTGRES_VERSION = 18;
@@ -46,5 +50,30 @@ public record MigrationSpec(
     if (primaryKey.isEmpty()) {
       throw new IllegalArgumentException("primaryKey is empty");
     }
+    primaryKeyTypes = Map.copyOf(primaryKeyTypes);
+    if (!primaryKey.containsAll(primaryKeyTypes.keySet())) {
+      throw new IllegalArgumentException("primaryKeyTypes names a column that is not in primaryKey");
+    }
+  }
+
+  /** A spec whose key columns have no types. */
+  public MigrationSpec(
+      String migration,
+      String source,
+      TableName table,
+      List<String> primaryKey,
+      ColumnChange change,
+      Backfill backfill,
+      Timeouts timeouts,
+      Optional<JavaTarget> java,
+      int postgresVersion,
+      String flywayVersion) {
+    this(migration, source, table, primaryKey, change, backfill, timeouts, java, postgresVersion, flywayVersion,
+        Map.of());
+  }
+
+  /** The SQL type the spec gives key column {@code column}, if it gives one. */
+  public Optional<String> primaryKeyType(String column) {
+    return Optional.ofNullable(primaryKeyTypes.get(column));
   }
 }

@@ -3,7 +3,9 @@ package dev.colsync.core.spec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -21,6 +23,7 @@ final class SpecReader {
   static final List<String> TIMEOUT_KEYS = List.of("lock", "statement");
   static final List<String> JAVA_KEYS = List.of("package", "class");
   static final List<String> FLYWAY_KEYS = List.of("version");
+  static final List<String> KEY_COLUMN_KEYS = List.of("column", "type");
 
   static final int MAX_BATCH_SIZE = 1_000_000;
   /** PostgreSQL keeps {@code lock_timeout} and {@code statement_timeout} in an int of milliseconds. */
@@ -32,6 +35,7 @@ final class SpecReader {
   static final String EXPECTED_DOCUMENT = "a mapping of spec keys: migration, table, primaryKey, rename or retype, ...";
   static final String EXPECTED_MIGRATION = "1 to 63 lower-case letters, digits or _, e.g. users_full_name";
   static final String EXPECTED_PRIMARY_KEY = "a list of the primary-key column names, e.g. [id] or [tenant_id, id]";
+  static final String EXPECTED_KEY_COLUMN = "a mapping { column: <name>, type: <SQL type> }";
   static final String EXPECTED_BACKFILL = "a mapping { batchSize: 5000, pause: 10ms }";
   static final String EXPECTED_BATCH_SIZE = "a whole number from 1 to 1000000";
   static final String EXPECTED_TIMEOUTS = "a mapping { lock: 2s, statement: 30s }";
@@ -65,7 +69,7 @@ final class SpecReader {
     Optional<String> migration = spec.required("migration", EXPECTED_MIGRATION, this::migrationName);
     Optional<TableName> table = spec.required(
         "table", IdentifierReader.EXPECTED_TABLE, node -> names.table(node, spec.node("schema")));
-    Optional<List<String>> primaryKey = spec.required("primaryKey", EXPECTED_PRIMARY_KEY, this::primaryKey);
+    Optional<PrimaryKey> primaryKey = spec.required("primaryKey", EXPECTED_PRIMARY_KEY, this::primaryKey);
     ChangeReader.Result change = changes.read(spec);
     Optional<Backfill> backfill = spec.optional("backfill", Backfill.DEFAULTS, this::backfill);
     Optional<Timeouts> timeouts = spec.optional("timeouts", Timeouts.DEFAULTS, this::timeouts);
@@ -80,9 +84,13 @@ final class SpecReader {
       return Optional.empty();
     }
     return Optional.of(new MigrationSpec(migration.orElseThrow(), source, table.orElseThrow(),
-        primaryKey.orElseThrow(), change.change().orElseThrow(), backfill.orElseThrow(), timeouts.orElseThrow(),
-        java.orElseThrow(), postgres.orElseThrow(), flyway.orElseThrow()));
+        primaryKey.orElseThrow().columns(), change.change().orElseThrow(), backfill.orElseThrow(),
+        timeouts.orElseThrow(), java.orElseThrow(), postgres.orElseThrow(), flyway.orElseThrow(),
+        primaryKey.orElseThrow().types()));
   }
+
+  /** The key columns in order, and the SQL types of those given one. */
+  private record PrimaryKey(List<String> columns, Map<String, String> types) {}
 
   private Optional<String> migrationName(YamlNode node) {
     return values.string(node, EXPECTED_MIGRATION).flatMap(name -> {
@@ -94,7 +102,7 @@ final class SpecReader {
     });
   }
 
-  private Optional<List<String>> primaryKey(YamlNode node) {
+  private Optional<PrimaryKey> primaryKey(YamlNode node) {
     Optional<YamlNode.Sequence> sequence = values.sequence(node, EXPECTED_PRIMARY_KEY);
     if (sequence.isEmpty()) {
       return Optional.empty();
@@ -104,10 +112,18 @@ final class SpecReader {
       return Optional.empty();
     }
     List<String> columns = new ArrayList<>();
+    Map<String, String> types = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     boolean valid = true;
     for (YamlNode item : sequence.get().items()) {
-      Optional<String> column = names.name(item, "the key column name");
+      Optional<String> column;
+      if (item instanceof YamlNode.Mapping) {
+        Optional<Map.Entry<String, String>> typed = typedKeyColumn(item);
+        typed.ifPresent(entry -> types.put(entry.getKey(), entry.getValue()));
+        column = typed.map(Map.Entry::getKey);
+      } else {
+        column = names.name(item, "the key column name");
+      }
       if (column.isEmpty()) {
         valid = false;
       } else if (!seen.add(column.get())) {
@@ -117,7 +133,27 @@ final class SpecReader {
         columns.add(column.get());
       }
     }
-    return valid ? Optional.of(columns) : Optional.empty();
+    return valid ? Optional.of(new PrimaryKey(columns, types)) : Optional.empty();
+  }
+
+  /** A key column given with its SQL type: {@code { column: id, type: bigint }}. */
+  private Optional<Map.Entry<String, String>> typedKeyColumn(YamlNode node) {
+    return fields(node, EXPECTED_KEY_COLUMN, KEY_COLUMN_KEYS, fields -> {
+      Optional<String> column = fields.required("column", Identifiers.EXPECTED,
+          n -> names.name(n, "the key column name"));
+      Optional<String> type = fields.required("type", ChangeReader.EXPECTED_TYPE, this::sqlType);
+      return column.isPresent() && type.isPresent()
+          ? Optional.of(Map.entry(column.get(), type.get()))
+          : Optional.empty();
+    });
+  }
+
+  private Optional<String> sqlType(YamlNode node) {
+    return values.string(node, ChangeReader.EXPECTED_TYPE).flatMap(text -> {
+      Optional<String> problem = SqlFragmentCheck.problem(text);
+      problem.ifPresent(message -> problems.report(node, message, ChangeReader.EXPECTED_TYPE));
+      return problem.isPresent() ? Optional.empty() : Optional.of(text.strip());
+    });
   }
 
   /** Checks the key's names (those that are strings at all) against the changed columns' names. */
@@ -126,9 +162,12 @@ final class SpecReader {
       return;
     }
     for (YamlNode item : sequence.items()) {
-      if (item instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.ScalarKind.STRING
+      YamlNode name = item instanceof YamlNode.Mapping mapping && mapping.entries().containsKey("column")
+          ? mapping.entries().get("column")
+          : item;
+      if (name instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.ScalarKind.STRING
           && changedColumns.contains(scalar.text())) {
-        problems.report(item, "'" + scalar.text() + "' is the column being changed; changing a primary-key column"
+        problems.report(name, "'" + scalar.text() + "' is the column being changed; changing a primary-key column"
                 + " is not supported yet (planned for a later version)",
             "primary-key columns other than " + String.join(" and ", changedColumns));
       }
