@@ -1,5 +1,7 @@
 package dev.colsync.core.output;
 
+import dev.colsync.core.java.JavaShimGenerator;
+import dev.colsync.core.java.JavaSource;
 import dev.colsync.core.plan.Plan;
 import dev.colsync.core.plan.Planner;
 import dev.colsync.core.plan.SelfCheck;
@@ -47,6 +49,37 @@ public final class Generator {
       Plan plan = plan(spec);
       files.addAll(layout.files(plan));
       files.add(runbook.file(plan, layout));
+    }
+    return files;
+  }
+
+  /**
+   * The Java shim of every spec that asks for one ({@code java:}), at paths relative to a source root
+   * ({@code com/example/users/UsersFullNameShim.java}); specs without {@code java:} add nothing.
+   *
+   * @throws SpecException when two specs would generate the same class
+   */
+  public List<GeneratedFile> javaFiles(List<MigrationSpec> specs) throws SpecException {
+    JavaShimGenerator shims = new JavaShimGenerator();
+    Map<String, MigrationSpec> byPath = new HashMap<>();
+    List<SpecProblem> problems = new ArrayList<>();
+    List<GeneratedFile> files = new ArrayList<>();
+    for (MigrationSpec spec : specs) {
+      if (spec.java().isEmpty()) {
+        continue;
+      }
+      JavaSource source = shims.generate(plan(spec)).orElseThrow();
+      String path = source.path();
+      MigrationSpec other = byPath.putIfAbsent(path, spec);
+      if (other != null) {
+        problems.add(new SpecProblem(spec.source(), 0, 0, "/java",
+            "the Java shim " + path + " is also generated for " + other.migration() + " (" + other.source() + ")",
+            "a java.package or java.class no other migration uses"));
+      }
+      files.add(new GeneratedFile(path, source.text()));
+    }
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
     }
     return files;
   }
