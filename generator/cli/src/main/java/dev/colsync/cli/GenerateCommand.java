@@ -1,5 +1,6 @@
 package dev.colsync.cli;
 
+import dev.colsync.core.java.JavaSourceWriter;
 import dev.colsync.core.output.GeneratedFile;
 import dev.colsync.core.output.Generator;
 import dev.colsync.core.output.OutputFormat;
@@ -42,6 +43,11 @@ final class GenerateCommand implements Callable<Integer> {
       description = "How the scripts are laid out: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
+  @Option(names = "--java-out", paramLabel = "DIR",
+      description = "Also write the Java shim of each spec with a java: key to DIR/<package>/<Class>.java; other"
+          + " files in DIR are left alone.")
+  Path javaOutputDirectory;
+
   @Override
   public Integer call() throws Exception {
     SpecBatch batch = SpecBatch.load(specPaths);
@@ -51,8 +57,11 @@ final class GenerateCommand implements Callable<Integer> {
     }
     List<MigrationSpec> specs = batch.migrationSpecs();
     List<GeneratedFile> files;
+    List<GeneratedFile> javaFiles;
     try {
-      files = new Generator().files(specs, format);
+      Generator generator = new Generator();
+      files = generator.files(specs, format);
+      javaFiles = javaOutputDirectory == null ? List.of() : generator.javaFiles(specs);
     } catch (SpecException e) {
       PrintWriter err = command.commandLine().getErr();
       e.problems().forEach(err::println);
@@ -67,6 +76,10 @@ final class GenerateCommand implements Callable<Integer> {
       String prefix = spec.migration() + "/";
       long count = files.stream().filter(file -> file.path().startsWith(prefix)).count();
       out.println(spec.migration() + ": " + count + " files in " + outputDirectory.resolve(spec.migration()));
+    }
+    if (javaOutputDirectory != null) {
+      new JavaSourceWriter().write(javaOutputDirectory, javaFiles);
+      javaFiles.forEach(file -> out.println("Java shim: " + javaOutputDirectory.resolve(file.path())));
     }
     out.flush();
     return ExitCodes.OK;
