@@ -21,9 +21,17 @@ final class KeySql {
     return join(key -> prefix + key.quoted());
   }
 
-  /** {@code "a"::text, "b"::text}: the key as the checkpoint writes it. */
+  /**
+   * {@code "a"::text AS colsync_key_1, …}: the key as the checkpoint writes it. The aliases keep an
+   * {@code ORDER BY "a"} of the same query on the column itself, not on its text.
+   */
   String asText(String prefix) {
-    return join(key -> prefix + key.quoted() + "::text");
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < keys.size(); i++) {
+      list.append(i == 0 ? "" : ", ").append(prefix).append(keys.get(i).quoted()).append("::text AS colsync_key_")
+          .append(i + 1);
+    }
+    return list.toString();
   }
 
   /** {@code "a" DESC, "b" DESC}. */

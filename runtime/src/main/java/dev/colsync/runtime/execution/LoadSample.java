@@ -22,7 +22,7 @@ record LoadSample(long activeSessions, Optional<String> worstReplica, Duration w
         "SELECT (SELECT pg_catalog.count(*) FROM pg_catalog.pg_stat_activity"
             + "        WHERE datname = pg_catalog.current_database() AND state = 'active'"
             + "          AND backend_type = 'client backend' AND pid <> ALL (?)),"
-            + " r.application_name::text, (pg_catalog.extract(epoch FROM r.replay_lag) * 1000)::bigint"
+            + " r.application_name::text, (pg_catalog.date_part('epoch', r.replay_lag) * 1000)::bigint"
             + " FROM (SELECT 1) AS one LEFT JOIN LATERAL ("
             + "   SELECT application_name, replay_lag FROM pg_catalog.pg_stat_replication"
             + "   WHERE replay_lag IS NOT NULL ORDER BY replay_lag DESC LIMIT 1) AS r ON true",
