@@ -1,0 +1,55 @@
+package dev.colsync.core.execution;
+
+import dev.colsync.core.plan.Phase;
+import dev.colsync.core.plan.PhasePlan;
+import dev.colsync.core.plan.Plan;
+import dev.colsync.core.plan.Step;
+import dev.colsync.core.render.SqlFragments;
+import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.runtime.execution.BackfillTarget;
+import dev.colsync.runtime.execution.ExecutionPhase;
+import dev.colsync.runtime.execution.ExecutionPlan;
+import dev.colsync.runtime.execution.ExecutionStep;
+import dev.colsync.runtime.execution.QualifiedName;
+import java.util.List;
+
+/**
+ * A {@link Plan} as the runtime executor takes it. The steps that {@code CALL} the generated backfill
+ * procedure become backfill steps, which the executor runs with its own runner over the same checkpoint;
+ * contract is the irreversible phase.
+ */
+public final class ExecutionPlans {
+  /** The forward step that fills the new column ({@code CALL … 'up'}). */
+  static final String BACKFILL_RUN = "run";
+  /** The rollback-of-contract step that refills the old column ({@code CALL … 'down'}). */
+  static final String REFILL_OLD_COLUMN = "refill-old-column";
+
+  private ExecutionPlans() {}
+
+  public static ExecutionPlan of(Plan plan) {
+    MigrationSpec spec = plan.spec();
+    SqlFragments sql = new SqlFragments(spec, plan.names());
+    QualifiedName table = new QualifiedName(spec.table().schema(), spec.table().name());
+    BackfillTarget backfill = new BackfillTarget(table, spec.primaryKey(), spec.change().from().name(),
+        spec.change().to().name(), sql.upOfRow(), sql.downOfRow(),
+        new QualifiedName(spec.table().schema(), plan.names().backfillState()), spec.backfill().batchSize(),
+        spec.backfill().pause());
+    List<ExecutionPhase> phases = plan.phases().stream().map(ExecutionPlans::phase).toList();
+    return new ExecutionPlan(spec.migration(), table, phases, backfill, spec.timeouts().lock(),
+        spec.timeouts().statement());
+  }
+
+  private static ExecutionPhase phase(PhasePlan phase) {
+    return new ExecutionPhase(phase.phase().id(),
+        phase.steps().stream().map(step -> step(step, phase.phase() == Phase.BACKFILL && step.name().equals(BACKFILL_RUN)
+            ? ExecutionStep.Kind.BACKFILL_UP : ExecutionStep.Kind.SCRIPT)).toList(),
+        phase.rollback().stream().map(step -> step(step, phase.phase() == Phase.CONTRACT
+            && step.name().equals(REFILL_OLD_COLUMN) ? ExecutionStep.Kind.BACKFILL_DOWN : ExecutionStep.Kind.SCRIPT))
+            .toList(),
+        phase.phase() == Phase.CONTRACT);
+  }
+
+  private static ExecutionStep step(Step step, ExecutionStep.Kind kind) {
+    return new ExecutionStep(step.name(), step.sql(), kind);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.colsync.core.execution;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * An application writing {@code public.items} on its own thread: updates of random rows and inserts,
+ * each to one column, remembering every write that succeeded so a test can check none was lost.
+ */
+final class ColumnWriter implements AutoCloseable {
+  /** A column the writer writes, its SQL type, and the values it writes there (as text). */
+  record Target(String column, String type, Function<Random, String> values) {}
+
+  /** The last successful write to a row. */
+  record Write(String column, String value) {}
+
+  final Map<Long, Write> lastWrites = new ConcurrentHashMap<>();
+  final List<String> failures = new CopyOnWriteArrayList<>();
+  final AtomicLong writes = new AtomicLong();
+  private final Connection connection;
+  private final List<Target> targets;
+  private final long rows;
+  private final Random random;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final Thread thread;
+
+  ColumnWriter(Connection connection, long rows, long seed, List<Target> targets) {
+    this.connection = connection;
+    this.rows = rows;
+    this.targets = List.copyOf(targets);
+    this.random = new Random(seed);
+    this.thread = new Thread(this::run, "column-writer");
+    this.thread.start();
+  }
+
+  private void run() {
+    while (!stopped.get()) {
+      Target target = targets.get(random.nextInt(targets.size()));
+      String value = target.values().apply(random);
+      boolean insert = random.nextInt(10) == 0;
+      try {
+        if (insert) {
+          try (PreparedStatement statement = connection.prepareStatement("INSERT INTO public.items ("
+              + target.column() + ") VALUES (CAST(? AS " + target.type() + ")) RETURNING id")) {
+            statement.setString(1, value);
+            try (ResultSet row = statement.executeQuery()) {
+              row.next();
+              lastWrites.put(row.getLong(1), new Write(target.column(), value));
+            }
+          }
+        } else {
+          long id = 1 + random.nextInt((int) rows);
+          try (PreparedStatement statement = connection.prepareStatement("UPDATE public.items SET " + target.column()
+              + " = CAST(? AS " + target.type() + ") WHERE id = ?")) {
+            statement.setString(1, value);
+            statement.setLong(2, id);
+            statement.executeUpdate();
+            lastWrites.put(id, new Write(target.column(), value));
+          }
+        }
+        writes.incrementAndGet();
+        Thread.sleep(2);
+      } catch (SQLException e) {
+        failures.add(e.getSQLState() + " " + value + ": " + e.getMessage());
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /** Rows whose column, as last written, does not hold the written value: lost writes. */
+  List<String> lostWrites(Connection check) throws SQLException {
+    List<String> lost = new ArrayList<>();
+    for (Map.Entry<Long, Write> entry : lastWrites.entrySet()) {
+      Write write = entry.getValue();
+      String type = targets.stream().filter(t -> t.column().equals(write.column())).findFirst().orElseThrow().type();
+      try (PreparedStatement statement = check.prepareStatement("SELECT " + write.column() + " IS NOT DISTINCT FROM"
+          + " CAST(? AS " + type + ") FROM public.items WHERE id = ?")) {
+        statement.setString(1, write.value());
+        statement.setLong(2, entry.getKey());
+        try (ResultSet row = statement.executeQuery()) {
+          if (!row.next() || !row.getBoolean(1)) {
+            lost.add("row " + entry.getKey() + ": " + write);
+          }
+        }
+      }
+    }
+    return lost;
+  }
+
+  @Override
+  public void close() throws Exception {
+    stopped.set(true);
+    thread.join();
+    connection.close();
+  }
+}

@@ -1,0 +1,116 @@
+package dev.colsync.core.execution;
+
+import static dev.colsync.core.execution.BackfillKillTest.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colsync.core.plan.Phase;
+import dev.colsync.runtime.execution.ExecutionSettings;
+import dev.colsync.runtime.execution.StepOutcome;
+import dev.colsync.runtime.sql.ScriptRunner;
+import dev.colsync.testing.EachPostgres;
+import dev.colsync.testing.PostgresServer;
+import dev.colsync.testing.TestDatabase;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The backfill pauses while the database is busy or its batches make others wait, and says why. */
+class ThrottleTest {
+
+  @EachPostgres
+  void itWaitsWhileMoreSessionsAreActiveThanAllowed(PostgresServer server) throws Exception {
+    TestMigration migration = TestMigration.cents("busy");
+    ExecutionSettings settings = TestMigration.quickSettings().withThrottle(
+        new ExecutionSettings.Throttle(Duration.ofSeconds(10), 1, Duration.ofMillis(200), Duration.ofMillis(50)));
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
+        Connection first = database.connect(); Connection second = database.connect()) {
+      migration.createTable(admin, 1_000);
+      RecordingListener listener = new RecordingListener();
+      migration.executor(database, settings, listener).apply("expand");
+      CompletableFuture<Void> busy = CompletableFuture.allOf(sleep(first, 1.5), sleep(second, 1.5));
+      await(() -> activeSessions(admin) >= 2, Duration.ofSeconds(10));
+
+      StepOutcome run = migration.executor(database, settings, listener).apply("backfill").steps().get(1);
+
+      busy.get(10, TimeUnit.SECONDS);
+      assertThat(run.result()).isEqualTo(StepOutcome.Result.DONE);
+      assertThat(listener.pauses).first().asString()
+          .isEqualTo("2 other sessions are active in the database, over the limit of 1");
+      assertThat(listener.resumes).singleElement().satisfies(paused ->
+          assertThat(paused).isBetween(Duration.ofMillis(800), Duration.ofSeconds(5)));
+      assertThat(migration.divergent(admin)).isZero();
+      System.out.printf("throttle on %s: paused %d ms for: %s%n", server, listener.resumes.get(0).toMillis(),
+          listener.pauses.get(0));
+    }
+  }
+
+  @EachPostgres
+  void itBacksOffWhenABatchMadeAnotherSessionWait(PostgresServer server) throws Exception {
+    TestMigration migration = TestMigration.cents("blocking");
+    ExecutionSettings settings = TestMigration.quickSettings()
+        .withBatches(ExecutionSettings.BatchSizing.fixed(40, Duration.ofMillis(100)))
+        .withThrottle(new ExecutionSettings.Throttle(Duration.ofSeconds(10), 50, Duration.ofMillis(150),
+            Duration.ofMillis(50)));
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
+        Connection client = database.connect()) {
+      migration.createTable(admin, 400);
+      RecordingListener listener = new RecordingListener();
+      migration.executor(database, settings, listener).apply("expand");
+      // Each row the backfill writes takes 4 ms, so a batch holds its row locks for about 160 ms.
+      Sql.execute(admin, "CREATE FUNCTION public.slow_down() RETURNS trigger LANGUAGE plpgsql"
+          + " AS $$ BEGIN PERFORM pg_sleep(0.004); RETURN NEW; END $$");
+      Sql.execute(admin, "CREATE TRIGGER slow_down BEFORE UPDATE OF amount_cents ON public.items"
+          + " FOR EACH ROW EXECUTE FUNCTION public.slow_down()");
+      ScriptRunner.run(admin, migration.step(Phase.BACKFILL, "prepare").sql());
+      int clientPid = (int) Sql.number(client, "SELECT pg_backend_pid()");
+      AtomicBoolean stop = new AtomicBoolean();
+      CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+        try {
+          while (!stop.get()) {
+            // A row just ahead of the checkpoint: inside the batch that runs next.
+            Sql.execute(client, "UPDATE public.items SET note = 'touched' WHERE id = (SELECT last_key[1]::bigint + 20"
+                + " FROM " + migration.stateTable() + " WHERE direction = 'up')");
+            Thread.sleep(5);
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+
+      StepOutcome run = migration.executor(database, settings, listener).apply("backfill").steps().get(1);
+
+      stop.set(true);
+      writing.get(10, TimeUnit.SECONDS);
+      assertThat(run.result()).isEqualTo(StepOutcome.Result.DONE);
+      assertThat(listener.pauses).anySatisfy(reason -> assertThat(reason)
+          .startsWith("the last batch made 1 session wait for its locks (pid " + clientPid + " (")
+          .contains("UPDATE public.items SET note = 'touched'")
+          .endsWith("); backing off 150ms"));
+      assertThat(listener.resumes).isNotEmpty();
+      assertThat(migration.divergent(admin)).isZero();
+      System.out.printf("lock-wait throttle on %s: %d pauses, e.g.: %s%n", server, listener.pauses.size(),
+          listener.pauses.get(0));
+    }
+  }
+
+  private static CompletableFuture<Void> sleep(Connection connection, double seconds) {
+    return CompletableFuture.runAsync(() -> {
+      try {
+        Sql.execute(connection, "SELECT pg_sleep(" + seconds + ")");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private static long activeSessions(Connection admin) {
+    try {
+      return Sql.number(admin, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+          + " AND state = 'active' AND query LIKE 'SELECT pg_sleep(%'");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
