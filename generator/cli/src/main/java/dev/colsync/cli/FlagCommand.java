@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code colsync flag}: reads and sets the read-path flags of running applications; the work is done by its subcommands. */
+/** {@code colsync flag}: reads and sets the read-path flags of running applications, through its subcommands. */
 @Command(
     name = "flag",
     mixinStandardHelpOptions = true,

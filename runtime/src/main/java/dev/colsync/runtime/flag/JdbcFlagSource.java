@@ -3,6 +3,7 @@ package dev.colsync.runtime.flag;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -149,7 +150,11 @@ public final class JdbcFlagSource implements FlagSource, AutoCloseable {
     Connection connection = connections.connect();
     try {
       connection.setAutoCommit(true);
-      connection.setNetworkTimeout(Runnable::run, timeoutMillis);
+      try {
+        connection.setNetworkTimeout(Runnable::run, timeoutMillis);
+      } catch (SQLFeatureNotSupportedException e) {
+        // a driver or pool without network timeouts: each query still has its own timeout
+      }
       return connection;
     } catch (SQLException | RuntimeException e) {
       closeQuietly(connection);

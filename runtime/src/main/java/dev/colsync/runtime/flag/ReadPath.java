@@ -10,7 +10,7 @@ import java.util.Optional;
 public enum ReadPath {
   /** Reads the old column (converted by {@code up} to the new type); writes the old column. */
   OLD,
-  /** Reads both columns in one statement, returns the OLD value and reports whether the new one agrees; writes the old column. */
+  /** Reads both columns in one statement, returns OLD's value, reports if the new one agrees; writes the old column. */
   SHADOW,
   /** Reads and writes the new column. */
   NEW;

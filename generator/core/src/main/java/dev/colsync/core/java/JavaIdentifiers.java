@@ -15,7 +15,7 @@ import java.util.Locale;
 final class JavaIdentifiers {
   private JavaIdentifiers() {}
 
-  /** {@code line id} → {@code lineId}; {@code Tenant_ID} → {@code tenantID}; nothing usable → {@code fallback}. */
+  /** {@code line id} → {@code lineId}, {@code Tenant_ID} → {@code tenantID}; no letters → {@code fallback}. */
   static String camelCase(String sqlName, String fallback) {
     List<String> words = words(sqlName);
     if (words.isEmpty()) {

@@ -58,7 +58,7 @@ public final class JavaShimGenerator {
     });
   }
 
-  /** The simple name of the shim class of {@code spec}: {@code java.class}, or the migration's name in Pascal case plus {@code Shim}. */
+  /** The shim's simple class name: {@code java.class}, or the migration's name in Pascal case plus {@code Shim}. */
   public static String className(MigrationSpec spec) {
     return spec.java().flatMap(JavaTarget::className)
         .orElseGet(() -> JavaIdentifiers.pascalCase(spec.migration()) + "Shim");

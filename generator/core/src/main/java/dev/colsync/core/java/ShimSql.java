@@ -79,7 +79,7 @@ final class ShimSql {
     return path.writesNewColumn() ? newColumn : oldColumn;
   }
 
-  /** The written value's expression: one parameter, through {@code down} when it goes to the old column of a type change. */
+  /** The written value: one parameter, through {@code down} when it goes to the old column of a type change. */
   String writeValue(ReadPath path) {
     return path.writesNewColumn() ? valueParameter : valueThroughDown;
   }

@@ -80,7 +80,7 @@ final class SqlTypes {
     return sqlType.map(SqlTypes::of).orElseGet(() -> type("OBJECT", ClassName.OBJECT, ""));
   }
 
-  /** {@code Varchar(40)} and {@code pg_catalog.varchar} both read {@code varchar}; arrays and quoted names stay unknown. */
+  /** {@code Varchar(40)} and {@code pg_catalog.varchar} read {@code varchar}; arrays and quoted names stay unknown. */
   static String normalise(String sqlType) {
     String type = sqlType.strip().toLowerCase(Locale.ROOT);
     if (type.contains("\"") || type.contains("[") || type.contains(" array")) {
