@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param migration the migration
  * @param direction {@code up} (fill the new column) or {@code down} (refill the old one)
  * @param rowsDone rows walked so far, those before this run's start included
+ * @param rowsAtStart rows walked by earlier runs, as counted when this run started
  * @param estimatedTotal the table's estimated row count; negative when unknown
  * @param rowsChanged rows this run wrote (rows that already agreed are walked, not written)
  * @param batches batches this run committed
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param done whether the walk reached the end of the table
  */
 public record BackfillProgress(
-    String migration, String direction, long rowsDone, long estimatedTotal, long rowsChanged, long batches,
+    String migration, String direction, long rowsDone, long rowsAtStart, long estimatedTotal, long rowsChanged, long batches,
     int batchSize, Duration elapsed, double rowsPerSecond, boolean done) {
 
   /** The time left at this run's rate, when both the total and a rate are known. */

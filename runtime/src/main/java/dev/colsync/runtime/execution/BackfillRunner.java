@@ -97,7 +97,7 @@ final class BackfillRunner {
       Duration elapsed = StepRunner.elapsed(start);
       double rate = elapsed.toNanos() == 0 ? 0 : walked * 1e9 / elapsed.toNanos();
       long done = before + walked;
-      listener.backfillProgress(new BackfillProgress(plan.migration(), direction, done,
+      listener.backfillProgress(new BackfillProgress(plan.migration(), direction, done, before,
           total < 0 ? (batch.finished() ? done : -1) : Math.max(total, done), changed, batches, size.current(), elapsed,
           rate, batch.finished()));
       if (batch.finished()) {
