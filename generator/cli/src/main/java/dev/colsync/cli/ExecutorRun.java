@@ -1,0 +1,101 @@
+package dev.colsync.cli;
+
+import dev.colsync.runtime.execution.ExecutionPhase;
+import dev.colsync.runtime.execution.ExecutionPlan;
+import dev.colsync.runtime.execution.ExecutionRefusedException;
+import dev.colsync.runtime.execution.ExecutionSettings;
+import dev.colsync.runtime.execution.PhaseOutcome;
+import dev.colsync.runtime.execution.StepFailedException;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** What {@code apply} and {@code rollback} share: settings, progress, and how outcomes and refusals are told. */
+final class ExecutorRun {
+  private ExecutorRun() {}
+
+  /** A phase run by the executor. */
+  interface PhaseWork {
+    PhaseOutcome run() throws SQLException;
+  }
+
+  static ExecutionSettings settings(CommandSpec command, RunOptions options) {
+    try {
+      return options.settings();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), "invalid option values: " + e.getMessage());
+    }
+  }
+
+  static ConsoleReporter reporter(CommandSpec command, RunOptions options) {
+    PrintWriter err = command.commandLine().getErr();
+    boolean bar = options.progress == RunOptions.ProgressMode.BAR
+        || options.progress == RunOptions.ProgressMode.AUTO && System.console() != null;
+    return new ConsoleReporter(command.commandLine().getOut(), err,
+        () -> bar ? new ProgressBarDisplay(err) : new ProgressLines(err, options.progressInterval));
+  }
+
+  /**
+   * The phase {@code phaseId} of {@code plan}, or empty after saying on standard error that the
+   * migration has no such phase.
+   */
+  static Optional<ExecutionPhase> phase(CommandSpec command, ExecutionPlan plan, String phaseId) {
+    Optional<ExecutionPhase> phase = plan.phase(phaseId);
+    if (phase.isEmpty()) {
+      PrintWriter err = command.commandLine().getErr();
+      String why = switch (phaseId) {
+        case "cutover", "indexes" -> "; " + phaseId + " belongs to in-place type changes and copied indexes, which"
+            + " colsync does not generate yet";
+        case "validate" -> "; validate comes only with a NOT NULL new column";
+        default -> "";
+      };
+      err.println("this migration has no " + phaseId + " phase (" + plan.migration() + " has: "
+          + String.join(", ", plan.phaseIds()) + ")" + why);
+      err.flush();
+    }
+    return phase;
+  }
+
+  /** Runs {@code work}, telling the outcome, a refusal or a failure in a line or two; returns the exit code. */
+  static int run(CommandSpec command, ConsoleReporter reporter, PhaseWork work) throws SQLException {
+    PrintWriter out = command.commandLine().getOut();
+    PrintWriter err = command.commandLine().getErr();
+    String name = command.qualifiedName();
+    try {
+      PhaseOutcome outcome = work.run();
+      reporter.finish();
+      if (!outcome.note().isEmpty()) {
+        out.println(outcome.phase() + ": " + outcome.note());
+      }
+      out.flush();
+      if (!outcome.complete()) {
+        err.println(name + ": phase " + outcome.phase() + " is not complete: its backfill was cancelled; run the"
+            + " same command again to go on from the checkpoint");
+        err.flush();
+        return ExitCodes.FAILURE;
+      }
+      return ExitCodes.OK;
+    } catch (ExecutionRefusedException e) {
+      reporter.finish();
+      err.println(name + ": refused: " + e.getMessage());
+      err.flush();
+      return ExitCodes.FAILURE;
+    } catch (StepFailedException e) {
+      reporter.finish();
+      err.println(name + ": " + e.getMessage());
+      err.flush();
+      return ExitCodes.FAILURE;
+    }
+  }
+
+  /** The first line of a (PostgreSQL) message; the rest is context for --verbose. */
+  static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end).stripTrailing();
+  }
+}

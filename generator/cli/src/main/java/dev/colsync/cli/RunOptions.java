@@ -1,0 +1,92 @@
+package dev.colsync.cli;
+
+import dev.colsync.runtime.execution.ExecutionSettings;
+import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** How {@code apply} and {@code rollback} wait for locks, size and throttle the backfill, and show progress. */
+final class RunOptions {
+  /** Where backfill progress goes. */
+  enum ProgressMode {
+    /** A progress bar when standard error is a terminal, log lines otherwise. */
+    AUTO,
+    BAR,
+    LINES
+  }
+
+  @Option(names = "--lock-attempts", paramLabel = "N", defaultValue = "10",
+      description = "Attempts of a step that times out on a lock or deadlocks (default: ${DEFAULT-VALUE}).")
+  int lockAttempts;
+
+  @Option(names = "--lock-retry-delay", paramLabel = "DURATION", defaultValue = "250ms",
+      converter = DurationConverter.class,
+      description = "Wait before the second attempt, doubled for each further one, jittered (default: ${DEFAULT-VALUE}).")
+  Duration lockRetryDelay;
+
+  @Option(names = "--lock-retry-max-delay", paramLabel = "DURATION", defaultValue = "15s",
+      converter = DurationConverter.class, description = "The longest wait between attempts (default: ${DEFAULT-VALUE}).")
+  Duration lockRetryMaxDelay;
+
+  @Option(names = "--batch-time", paramLabel = "DURATION", defaultValue = "100ms", converter = DurationConverter.class,
+      description = "How long one backfill batch should take; its size adapts (default: ${DEFAULT-VALUE}).")
+  Duration batchTime;
+
+  @Option(names = "--min-batch", paramLabel = "ROWS", defaultValue = "10",
+      description = "The smallest backfill batch (default: ${DEFAULT-VALUE}).")
+  int minBatch;
+
+  @Option(names = "--max-batch", paramLabel = "ROWS", defaultValue = "50000",
+      description = "The largest backfill batch (default: ${DEFAULT-VALUE}).")
+  int maxBatch;
+
+  @Option(names = "--max-replication-lag", paramLabel = "DURATION", defaultValue = "10s",
+      converter = DurationConverter.class,
+      description = "Pause the backfill while a standby replays later than this (default: ${DEFAULT-VALUE}).")
+  Duration maxReplicationLag;
+
+  @Option(names = "--max-active-sessions", paramLabel = "N", defaultValue = "50",
+      description = "Pause the backfill while more other sessions of the database are active (default:"
+          + " ${DEFAULT-VALUE}).")
+  int maxActiveSessions;
+
+  @Option(names = "--lock-wait-backoff", paramLabel = "DURATION", defaultValue = "1s",
+      converter = DurationConverter.class,
+      description = "Pause this long after a batch made another session wait for its locks (default: ${DEFAULT-VALUE}).")
+  Duration lockWaitBackoff;
+
+  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+      description = "Backfill progress: auto (a bar on a terminal, lines otherwise), bar or lines (default:"
+          + " ${DEFAULT-VALUE}).", converter = ProgressModeConverter.class)
+  ProgressMode progress;
+
+  @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "10s",
+      converter = DurationConverter.class,
+      description = "How often a progress line is written when there is no bar (default: ${DEFAULT-VALUE}).")
+  Duration progressInterval;
+
+  /** The settings these options describe; picocli has checked their form, this checks their values. */
+  ExecutionSettings settings() {
+    ExecutionSettings defaults = ExecutionSettings.defaults();
+    return defaults
+        .withLockRetry(new ExecutionSettings.LockRetry(lockAttempts, lockRetryDelay, lockRetryMaxDelay))
+        .withBatches(new ExecutionSettings.BatchSizing(minBatch, maxBatch, batchTime))
+        .withThrottle(new ExecutionSettings.Throttle(maxReplicationLag, maxActiveSessions, lockWaitBackoff,
+            defaults.throttle().checkInterval()));
+  }
+
+  /** {@code auto}, {@code bar} or {@code lines}. */
+  static final class ProgressModeConverter implements ITypeConverter<ProgressMode> {
+    @Override
+    public ProgressMode convert(String value) {
+      for (ProgressMode mode : ProgressMode.values()) {
+        if (mode.name().equalsIgnoreCase(value)) {
+          return mode;
+        }
+      }
+      throw new TypeConversionException(
+          "'" + value + "' is not a progress mode; expected auto, bar or lines");
+    }
+  }
+}
