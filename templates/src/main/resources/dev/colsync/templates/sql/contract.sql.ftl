@@ -6,11 +6,17 @@
 -- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 <@o.timeouts s.table/>
 LOCK TABLE ${s.table.qualified} IN ACCESS EXCLUSIVE MODE;
+<#list model.extras.beforeDrop as statement>
+${statement}
+</#list>
 DROP TRIGGER IF EXISTS ${s.trigger} ON ${s.table.qualified};
 DROP FUNCTION IF EXISTS ${s.function}();
 <#if s.upFunctionNeeded>
 DROP FUNCTION IF EXISTS ${s.upFunction}(${s.oldType});
 </#if>
 ALTER TABLE ${s.table.qualified} DROP COLUMN IF EXISTS ${s.oldColumn};
+<#list model.extras.afterDrop as statement>
+${statement}
+</#list>
 DROP PROCEDURE IF EXISTS ${model.backfillProcedure}(text, integer, interval, boolean);
 DROP TABLE IF EXISTS ${model.backfillState};

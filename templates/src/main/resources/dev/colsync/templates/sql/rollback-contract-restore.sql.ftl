@@ -5,7 +5,10 @@
 -- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
 -- From here on every write to the new column is copied to the old one; the next script refills the rest.
 <@o.timeouts s.table/>
-ALTER TABLE ${s.table.qualified} ADD COLUMN IF NOT EXISTS ${s.oldColumn} ${s.oldType};
+ALTER TABLE ${s.table.qualified} ADD COLUMN IF NOT EXISTS ${s.oldColumn} ${model.oldColumnType};
+<#list model.extras.afterDrop as statement>
+${statement}
+</#list>
 
 <@o.syncObjects s/>
 

@@ -59,8 +59,15 @@ public final class Models {
       TableSql table, String column, String columnLiteral, String constraint, String constraintLiteral,
       boolean nativeNotNull, String quote) {}
 
-  /** {@code expand-add-column} and its rollback. */
-  public record ExpandModel(String templateName, String migration, SyncSql sync) implements TemplateModel {}
+  /**
+   * {@code expand-add-column} and its rollback.
+   *
+   * @param newColumnType the new column's type as ADD COLUMN takes it (collation included)
+   * @param columnProperties COMMENT and SET STATISTICS statements for the new column
+   */
+  public record ExpandModel(
+      String templateName, String migration, SyncSql sync, String newColumnType, List<String> columnProperties)
+      implements TemplateModel {}
 
   /** {@code backfill-prepare} and its rollback. */
   public record BackfillPrepareModel(String templateName, String migration, BackfillSql backfill)
@@ -78,10 +85,41 @@ public final class Models {
 
   /** {@code contract}. */
   public record ContractModel(
-      String templateName, String migration, SyncSql sync, String backfillProcedure, String backfillState)
-      implements TemplateModel {}
+      String templateName, String migration, SyncSql sync, String backfillProcedure, String backfillState,
+      ContractExtras extras) implements TemplateModel {}
 
   /** The rollback of contract that brings the old column back. */
-  public record RestoreModel(String templateName, String migration, SyncSql sync, BackfillSql backfill)
-      implements TemplateModel {}
+  public record RestoreModel(
+      String templateName, String migration, SyncSql sync, BackfillSql backfill, String oldColumnType,
+      ContractExtras extras) implements TemplateModel {}
+
+  /**
+   * Building (or dropping) one index outside a transaction.
+   *
+   * @param name the index's name for the script's comment
+   * @param create the {@code CREATE INDEX CONCURRENTLY IF NOT EXISTS} statement, without semicolon
+   */
+  public record IndexBuildModel(
+      String templateName, String migration, String noTransactionMarker, String phase, String columnRole,
+      TableSql table, String name, String schemaLiteral, String nameLiteral, String qualifiedName,
+      String invalidName, String qualifiedInvalidName, String create, String quote) implements TemplateModel {}
+
+  /**
+   * Adding, validating or dropping one constraint.
+   *
+   * @param name the constraint's name for the script's comment
+   * @param definition what follows {@code ADD CONSTRAINT <name>}
+   * @param usingIndex whether the definition adopts an index ({@code UNIQUE USING INDEX}), so needs no validation
+   */
+  public record ConstraintModel(
+      String templateName, String migration, String phase, TableSql table, String name, String quotedName,
+      String nameLiteral, String definition, boolean usingIndex, String quote) implements TemplateModel {}
+
+  /**
+   * The statements {@code contract} and its rollback add around the column swap.
+   *
+   * @param beforeDrop statements run before the old column is dropped
+   * @param afterDrop statements run after it: copies renamed to their original names, the default set
+   */
+  public record ContractExtras(List<String> beforeDrop, List<String> afterDrop) {}
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param flywayVersion the Flyway version prefix of this migration's scripts
  * @param primaryKeyTypes the SQL types of those key columns the spec gives one for (they type the
  *     generated Java); a key column without a type is absent
+ * @param objects what else the old column carries (indexes, constraints, properties, dependents)
  */
 public record MigrationSpec(
     String migration,
@@ -32,7 +33,8 @@ public record MigrationSpec(
     Optional<JavaTarget> java,
     int postgresVersion,
     String flywayVersion,
-    Map<String, String> primaryKeyTypes) {
+    Map<String, String> primaryKeyTypes,
+    ColumnObjects objects) {
 
   public static final int MIN_POSTGRES_VERSION = 14;
   public static final int MAX_POSTGRES_VERSION = 18;
@@ -51,6 +53,7 @@ public record MigrationSpec(
       throw new IllegalArgumentException("primaryKey is empty");
     }
     primaryKeyTypes = Map.copyOf(primaryKeyTypes);
+    Objects.requireNonNull(objects, "objects");
     if (!primaryKey.containsAll(primaryKeyTypes.keySet())) {
       throw new IllegalArgumentException("primaryKeyTypes names a column that is not in primaryKey");
     }
@@ -70,6 +73,23 @@ public record MigrationSpec(
       String flywayVersion) {
     this(migration, source, table, primaryKey, change, backfill, timeouts, java, postgresVersion, flywayVersion,
         Map.of());
+  }
+
+  /** A spec whose column carries nothing else the catalog would show. */
+  public MigrationSpec(
+      String migration,
+      String source,
+      TableName table,
+      List<String> primaryKey,
+      ColumnChange change,
+      Backfill backfill,
+      Timeouts timeouts,
+      Optional<JavaTarget> java,
+      int postgresVersion,
+      String flywayVersion,
+      Map<String, String> primaryKeyTypes) {
+    this(migration, source, table, primaryKey, change, backfill, timeouts, java, postgresVersion, flywayVersion,
+        primaryKeyTypes, ColumnObjects.NONE);
   }
 
   /** The SQL type the spec gives key column {@code column}, if it gives one. */

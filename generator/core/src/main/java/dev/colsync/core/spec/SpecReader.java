@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class SpecReader {
   static final List<String> SPEC_KEYS = List.of(
       "migration", "table", "schema", "primaryKey", "rename", "retype", "backfill", "timeouts", "java", "postgres",
-      "flyway");
+      "flyway", "column", "indexes", "constraints", "foreignKeys", "referencedBy", "dependents");
   static final List<String> BACKFILL_KEYS = List.of("batchSize", "pause");
   static final List<String> TIMEOUT_KEYS = List.of("lock", "statement");
   static final List<String> JAVA_KEYS = List.of("package", "class");
@@ -79,6 +79,7 @@ final class SpecReader {
         node -> values.integer(node, MigrationSpec.MIN_POSTGRES_VERSION, MigrationSpec.MAX_POSTGRES_VERSION,
             EXPECTED_POSTGRES));
     Optional<String> flyway = spec.optional("flyway", "1", this::flywayVersion);
+    Optional<ColumnObjects> objects = new ObjectsReader(values).read(spec);
     spec.node("primaryKey").ifPresent(key -> checkKeyAvoidsChangedColumns(key, change.columnNames()));
     if (!problems.isEmpty()) {
       return Optional.empty();
@@ -86,7 +87,7 @@ final class SpecReader {
     return Optional.of(new MigrationSpec(migration.orElseThrow(), source, table.orElseThrow(),
         primaryKey.orElseThrow().columns(), change.change().orElseThrow(), backfill.orElseThrow(),
         timeouts.orElseThrow(), java.orElseThrow(), postgres.orElseThrow(), flyway.orElseThrow(),
-        primaryKey.orElseThrow().types()));
+        primaryKey.orElseThrow().types(), objects.orElseThrow()));
   }
 
   /** The key columns in order, and the SQL types of those given one. */

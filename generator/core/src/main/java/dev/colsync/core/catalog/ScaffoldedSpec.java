@@ -1,0 +1,163 @@
+package dev.colsync.core.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.colsync.core.catalog.TableFacts.ConstraintFacts;
+import dev.colsync.core.catalog.TableFacts.Dependent;
+import dev.colsync.core.catalog.TableFacts.IndexFacts;
+import dev.colsync.core.catalog.TableFacts.KeyColumn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a spec's YAML from what the catalog says, so generation never needs the database again.
+ * Keys come in a fixed order; the output of the same catalog is the same text.
+ */
+public final class ScaffoldedSpec {
+  private final Map<String, Object> root = new LinkedHashMap<>();
+
+  private ScaffoldedSpec() {}
+
+  /**
+   * A rename.
+   *
+   * @param facts the old column's facts, or empty to write the spec from the arguments alone
+   */
+  public static ScaffoldedSpec rename(String migration, String schema, String table, List<KeyColumn> key,
+      String from, String to, String type, boolean notNull, Optional<TableFacts> facts) {
+    ScaffoldedSpec spec = header(migration, schema, table, key);
+    Map<String, Object> rename = new LinkedHashMap<>();
+    rename.put("from", from);
+    rename.put("to", to);
+    rename.put("type", type);
+    rename.put("notNull", notNull);
+    spec.root.put("rename", rename);
+    facts.ifPresent(spec::objects);
+    return spec;
+  }
+
+  /** A type change into a new column. */
+  public static ScaffoldedSpec retype(String migration, String schema, String table, List<KeyColumn> key,
+      String from, String fromType, boolean fromNotNull, String to, String toType, String up, String down,
+      String onUpError, Optional<TableFacts> facts) {
+    ScaffoldedSpec spec = header(migration, schema, table, key);
+    Map<String, Object> retype = new LinkedHashMap<>();
+    retype.put("from", column(from, fromType, fromNotNull));
+    retype.put("to", column(to, toType, fromNotNull && onUpError.equals("reject")));
+    retype.put("up", up);
+    retype.put("down", down);
+    retype.put("onUpError", onUpError);
+    spec.root.put("retype", retype);
+    facts.ifPresent(spec::objects);
+    return spec;
+  }
+
+  /** Adds {@code java: { package: … }}. */
+  public ScaffoldedSpec javaPackage(String packageName) {
+    root.put("java", Map.of("package", packageName));
+    return this;
+  }
+
+  public String yaml() {
+    ObjectMapper mapper = new ObjectMapper(YAMLFactory.builder()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+        .build());
+    try {
+      return "# Written by colsync scaffold from the live catalog; edit freely.\n" + mapper.writeValueAsString(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ScaffoldedSpec header(String migration, String schema, String table, List<KeyColumn> key) {
+    ScaffoldedSpec spec = new ScaffoldedSpec();
+    spec.root.put("migration", migration);
+    spec.root.put("schema", schema);
+    spec.root.put("table", table);
+    List<Object> primaryKey = new ArrayList<>();
+    for (KeyColumn column : key) {
+      primaryKey.add(column.type().isEmpty() ? column.name() : Map.of("column", column.name(), "type", column.type()));
+    }
+    spec.root.put("primaryKey", primaryKey);
+    return spec;
+  }
+
+  private static Map<String, Object> column(String name, String type, boolean notNull) {
+    Map<String, Object> column = new LinkedHashMap<>();
+    column.put("column", name);
+    column.put("type", type);
+    column.put("notNull", notNull);
+    return column;
+  }
+
+  private void objects(TableFacts facts) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    facts.column().defaultExpression().ifPresent(value -> properties.put("default", value));
+    facts.column().collation().ifPresent(value -> properties.put("collation", value));
+    facts.column().comment().ifPresent(value -> properties.put("comment", value));
+    facts.column().statisticsTarget().ifPresent(value -> properties.put("statistics", value));
+    if (!properties.isEmpty()) {
+      root.put("column", properties);
+    }
+    List<Object> indexes = new ArrayList<>();
+    for (IndexFacts index : facts.indexes()) {
+      if (index.primary()) {
+        continue;
+      }
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", index.name());
+      entry.put("definition", index.definition());
+      index.constraint().ifPresent(name -> entry.put("constraint", name));
+      indexes.add(entry);
+    }
+    putIfAny("indexes", indexes);
+    putIfAny("constraints", constraints(facts.constraints(), 'c'));
+    putIfAny("foreignKeys", constraints(facts.constraints(), 'f'));
+    putIfAny("referencedBy", constraints(facts.incomingForeignKeys(), 'f'));
+    List<Object> dependents = new ArrayList<>();
+    for (Dependent dependent : facts.dependents()) {
+      dependents.add(dependent(dependent.kind(), dependent.name()));
+    }
+    for (ConstraintFacts constraint : facts.constraints()) {
+      if (constraint.type() == 'x') {
+        dependents.add(dependent("exclusion constraint", constraint.name()));
+      }
+    }
+    putIfAny("dependents", dependents);
+  }
+
+  private static List<Object> constraints(List<ConstraintFacts> constraints, char type) {
+    List<Object> entries = new ArrayList<>();
+    for (ConstraintFacts constraint : constraints) {
+      if (constraint.type() == type) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", constraint.name());
+        entry.put("table", constraint.table());
+        entry.put("definition", constraint.definition());
+        entries.add(entry);
+      }
+    }
+    return entries;
+  }
+
+  private static Map<String, Object> dependent(String kind, String name) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("kind", kind);
+    entry.put("name", name);
+    return entry;
+  }
+
+  private void putIfAny(String key, List<Object> values) {
+    if (!values.isEmpty()) {
+      root.put(key, values);
+    }
+  }
+}

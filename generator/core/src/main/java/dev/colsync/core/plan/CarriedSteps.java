@@ -1,0 +1,223 @@
+package dev.colsync.core.plan;
+
+import static dev.colsync.core.plan.Steps.ACCESS_EXCLUSIVE;
+import static dev.colsync.core.plan.Steps.SHARE_UPDATE_EXCLUSIVE;
+import static dev.colsync.runtime.sql.SqlIdentifiers.literal;
+import static dev.colsync.runtime.sql.SqlIdentifiers.qualified;
+import static dev.colsync.runtime.sql.SqlIdentifiers.quote;
+
+import dev.colsync.core.render.CarriedObjects;
+import dev.colsync.core.render.CarriedObjects.ConstraintCopy;
+import dev.colsync.core.render.CarriedObjects.IndexCopy;
+import dev.colsync.core.render.Models.ConstraintModel;
+import dev.colsync.core.render.Models.ContractExtras;
+import dev.colsync.core.render.Models.IndexBuildModel;
+import dev.colsync.core.render.Models.TableSql;
+import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.runtime.sql.SqlScript;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The steps that carry the old column's indexes and constraints over to the new column (and, for
+ * the rollback of contract, back to the old one).
+ */
+final class CarriedSteps {
+  private final Steps steps;
+  private final MigrationSpec spec;
+  private final CarriedObjects carried;
+  private final TableSql table;
+  private final String quote;
+  private final String migration;
+  private final String schema;
+
+  CarriedSteps(Steps steps, MigrationSpec spec, CarriedObjects carried, TableSql table, String quote) {
+    this.steps = steps;
+    this.spec = spec;
+    this.carried = carried;
+    this.table = table;
+    this.quote = quote;
+    this.migration = spec.migration();
+    this.schema = spec.table().schema();
+  }
+
+  boolean hasIndexes() {
+    return !carried.indexes().isEmpty();
+  }
+
+  boolean hasConstraints() {
+    return !carried.constraints().isEmpty();
+  }
+
+  /** Each index copy built concurrently, and promoted to its UNIQUE constraint where the original backs one. */
+  List<Step> buildCopies(Phase phase) {
+    List<Step> built = new ArrayList<>();
+    int n = 0;
+    for (IndexCopy index : carried.indexes()) {
+      n++;
+      built.add(build(phase, "build-index-" + n, "new", index.copy(), index.copyLiteral(), index.invalid(),
+          index.createCopy()));
+      if (index.backsConstraint()) {
+        built.add(adoptIndex(phase, "adopt-index-" + n, index.copy(), index.copyLiteral(), index.copy()));
+      }
+    }
+    return built;
+  }
+
+  /** Drops what {@link #buildCopies} made: constraints (which drop their index) and indexes. */
+  List<Step> dropCopies(Phase phase) {
+    List<Step> dropped = new ArrayList<>();
+    int n = 0;
+    for (IndexCopy index : carried.indexes()) {
+      n++;
+      if (index.backsConstraint()) {
+        dropped.add(dropConstraint(phase, "drop-constraint-of-index-" + n, index.copy(), index.copyLiteral()));
+      }
+      IndexBuildModel model = indexModel("sql/index-drop.sql.ftl", phase, "new", index.copy(), index.copyLiteral(),
+          index.invalid(), "");
+      dropped.add(steps.nonTransactional(phase, "drop-index-" + n, SHARE_UPDATE_EXCLUSIVE,
+          "drop the copy of an index on the new column", model,
+          "DROP INDEX IF EXISTS " + qualified(schema, unquote(index.copy())) + ";\n"));
+    }
+    return dropped;
+  }
+
+  /** Each constraint copy added NOT VALID, then validated in its own transaction. */
+  List<Step> addCopies(Phase phase) {
+    List<Step> added = new ArrayList<>();
+    int n = 0;
+    for (ConstraintCopy constraint : carried.constraints()) {
+      n++;
+      added.addAll(addAndValidate(phase, n, constraint.copy(), constraint.copyLiteral(),
+          constraint.copyDefinition()));
+    }
+    return added;
+  }
+
+  List<Step> dropConstraintCopies(Phase phase) {
+    List<Step> dropped = new ArrayList<>();
+    int n = 0;
+    for (ConstraintCopy constraint : carried.constraints()) {
+      n++;
+      dropped.add(dropConstraint(phase, "drop-constraint-" + n, constraint.copy(), constraint.copyLiteral()));
+    }
+    return dropped;
+  }
+
+  /** The rollback of contract: the old column's original indexes and constraints, rebuilt. */
+  List<Step> rebuildOriginals(Phase phase) {
+    List<Step> rebuilt = new ArrayList<>();
+    int n = 0;
+    for (IndexCopy index : carried.indexes()) {
+      n++;
+      rebuilt.add(build(phase, "build-old-index-" + n, "old", index.original(), index.originalLiteral(),
+          index.originalInvalid(), index.createOriginal()));
+      if (index.backsConstraint()) {
+        rebuilt.add(adoptIndex(phase, "adopt-old-index-" + n, index.constraint(),
+            literal(unquote(index.constraint())), index.original()));
+      }
+    }
+    n = 0;
+    for (ConstraintCopy constraint : carried.constraints()) {
+      n++;
+      rebuilt.addAll(addAndValidate(phase, n, constraint.original(), constraint.originalLiteral(),
+          constraint.originalDefinition()));
+    }
+    return rebuilt;
+  }
+
+  /** What contract does after dropping the old column: copies take their original names; the default moves. */
+  ContractExtras contract() {
+    List<String> afterDrop = new ArrayList<>();
+    for (IndexCopy index : carried.indexes()) {
+      afterDrop.add(index.backsConstraint()
+          ? renameConstraint(index.copy(), index.copyLiteral(), index.constraint())
+          : "ALTER INDEX IF EXISTS " + qualified(schema, unquote(index.copy())) + " RENAME TO " + index.original() + ";");
+    }
+    for (ConstraintCopy constraint : carried.constraints()) {
+      afterDrop.add(renameConstraint(constraint.copy(), constraint.copyLiteral(), constraint.original()));
+    }
+    carried.newDefault().ifPresent(expression -> afterDrop.add("ALTER TABLE " + table.qualified() + " ALTER COLUMN "
+        + quote(spec.change().to().name()) + " SET DEFAULT " + expression + ";"));
+    return new ContractExtras(List.of(), afterDrop);
+  }
+
+  /** What the rollback of contract does once the old column is back: the reverse renames and defaults. */
+  ContractExtras restore() {
+    List<String> statements = new ArrayList<>();
+    for (IndexCopy index : carried.indexes()) {
+      statements.add(index.backsConstraint()
+          ? renameConstraint(index.constraint(), literal(unquote(index.constraint())), index.copy())
+          : "ALTER INDEX IF EXISTS " + qualified(schema, unquote(index.original())) + " RENAME TO " + index.copy() + ";");
+    }
+    for (ConstraintCopy constraint : carried.constraints()) {
+      statements.add(renameConstraint(constraint.original(), constraint.originalLiteral(), constraint.copy()));
+    }
+    if (carried.newDefault().isPresent()) {
+      statements.add("ALTER TABLE " + table.qualified() + " ALTER COLUMN " + quote(spec.change().to().name())
+          + " DROP DEFAULT;");
+    }
+    carried.oldDefault().ifPresent(expression -> statements.add("ALTER TABLE " + table.qualified()
+        + " ALTER COLUMN " + quote(spec.change().from().name()) + " SET DEFAULT " + expression + ";"));
+    statements.addAll(carried.propertyStatements(spec.change().from().name()));
+    return new ContractExtras(List.of(), statements);
+  }
+
+  private Step build(Phase phase, String name, String role, String index, String indexLiteral, String invalid,
+      String create) {
+    IndexBuildModel model = indexModel("sql/index-build.sql.ftl", phase, role, index, indexLiteral, invalid, create);
+    return steps.nonTransactional(phase, name, SHARE_UPDATE_EXCLUSIVE,
+        "build an index on the " + role + " column concurrently", model,
+        create.replace(" CONCURRENTLY", "") + ";\n");
+  }
+
+  private Step adoptIndex(Phase phase, String name, String constraint, String constraintLiteral, String index) {
+    ConstraintModel model = new ConstraintModel("sql/constraint-add.sql.ftl", migration, phaseName(phase), table,
+        commentSafe(constraint), constraint, constraintLiteral, "UNIQUE USING INDEX " + index, true, quote);
+    return steps.transactional(phase, name, ACCESS_EXCLUSIVE, "make the new unique index a UNIQUE constraint", model);
+  }
+
+  private List<Step> addAndValidate(Phase phase, int n, String constraint, String literalName, String definition) {
+    ConstraintModel add = new ConstraintModel("sql/constraint-add.sql.ftl", migration, phaseName(phase), table,
+        commentSafe(constraint), constraint, literalName, definition, false, quote);
+    ConstraintModel validate = new ConstraintModel("sql/constraint-validate.sql.ftl", migration, phaseName(phase),
+        table, commentSafe(constraint), constraint, literalName, definition, false, quote);
+    return List.of(
+        steps.transactional(phase, "add-constraint-" + n, ACCESS_EXCLUSIVE, "add a constraint as NOT VALID", add),
+        steps.transactional(phase, "validate-constraint-" + n, SHARE_UPDATE_EXCLUSIVE, "validate the constraint",
+            validate));
+  }
+
+  private Step dropConstraint(Phase phase, String name, String constraint, String constraintLiteral) {
+    ConstraintModel model = new ConstraintModel("sql/constraint-drop.sql.ftl", migration, phaseName(phase), table,
+        commentSafe(constraint), constraint, constraintLiteral, "", false, quote);
+    return steps.transactional(phase, name, ACCESS_EXCLUSIVE, "drop a constraint of the new column", model);
+  }
+
+  private IndexBuildModel indexModel(String template, Phase phase, String role, String index, String indexLiteral,
+      String invalid, String create) {
+    return new IndexBuildModel(template, migration, SqlScript.NO_TRANSACTION_MARKER, phaseName(phase), role, table,
+        commentSafe(index), literal(schema), indexLiteral, qualified(schema, unquote(index)), invalid,
+        qualified(schema, unquote(invalid)), create, quote);
+  }
+
+  /** {@code ALTER TABLE … RENAME CONSTRAINT from TO to}, only while {@code from} exists: safe to run twice. */
+  private String renameConstraint(String from, String fromLiteral, String to) {
+    return "DO " + quote + "\nBEGIN\n  IF EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conrelid = "
+        + table.regclass() + " AND conname = " + fromLiteral + ") THEN\n    ALTER TABLE " + table.qualified()
+        + " RENAME CONSTRAINT " + from + " TO " + to + ";\n  END IF;\nEND\n" + quote + ";";
+  }
+
+  private static String phaseName(Phase phase) {
+    return phase == Phase.CONTRACT ? "rollback of contract" : phase.id();
+  }
+
+  /** A quoted name fit for a {@code --} comment: no line breaks. */
+  private static String commentSafe(String quotedName) {
+    return quotedName.replaceAll("[\\r\\n\\u2028\\u2029]", " ");
+  }
+
+  private static String unquote(String quoted) {
+    return quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"");
+  }
+}

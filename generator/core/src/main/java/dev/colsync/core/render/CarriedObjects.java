@@ -1,0 +1,158 @@
+package dev.colsync.core.render;
+
+import static dev.colsync.runtime.sql.SqlIdentifiers.literal;
+import static dev.colsync.runtime.sql.SqlIdentifiers.qualified;
+import static dev.colsync.runtime.sql.SqlIdentifiers.quote;
+
+import dev.colsync.core.plan.ColumnReferences;
+import dev.colsync.core.plan.Definitions;
+import dev.colsync.core.plan.ObjectNames;
+import dev.colsync.core.spec.ColumnChange;
+import dev.colsync.core.spec.ColumnObjects;
+import dev.colsync.core.spec.ColumnObjects.ConstraintSpec;
+import dev.colsync.core.spec.ColumnObjects.IndexSpec;
+import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.core.spec.Rename;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The copies of the old column's indexes and constraints that the new column gets, and the SQL
+ * that moves each between its copy name (while both columns exist) and its original name (after
+ * contract). All SQL pieces are quoted.
+ */
+public final class CarriedObjects {
+  private final MigrationSpec spec;
+  private final ColumnObjects objects;
+  private final ColumnChange change;
+  private final String schema;
+  private final String table;
+
+  public CarriedObjects(MigrationSpec spec) {
+    this.spec = spec;
+    this.objects = spec.objects();
+    this.change = spec.change();
+    this.schema = spec.table().schema();
+    this.table = qualified(schema, spec.table().name());
+  }
+
+  /**
+   * An index and its copy.
+   *
+   * @param original the original index's name, quoted
+   * @param copy the copy's name, quoted
+   * @param copyLiteral the copy's name as a string constant, for catalog look-ups
+   * @param invalid the name an INVALID leftover of the copy is moved to before it is dropped, quoted
+   * @param createCopy {@code CREATE INDEX CONCURRENTLY IF NOT EXISTS} of the copy over the new column
+   * @param createOriginal the same for the original over the old column (contract rollback)
+   * @param originalLiteral the original's name as a string constant
+   * @param originalInvalid the name an INVALID leftover of the original is moved to, quoted
+   * @param constraint the original UNIQUE constraint's name, quoted, or empty when the index backs none
+   */
+  public record IndexCopy(
+      String original, String copy, String copyLiteral, String invalid, String createCopy, String createOriginal,
+      String originalLiteral, String originalInvalid, String constraint) {
+    public boolean backsConstraint() {
+      return !constraint.isEmpty();
+    }
+  }
+
+  /**
+   * A constraint and its copy.
+   *
+   * @param original the original's name, quoted
+   * @param copy the copy's name, quoted
+   * @param copyLiteral the copy's name as a string constant
+   * @param originalLiteral the original's name as a string constant
+   * @param copyDefinition the copy's definition over the new column
+   * @param originalDefinition the original definition (contract rollback)
+   */
+  public record ConstraintCopy(
+      String original, String copy, String copyLiteral, String originalLiteral, String copyDefinition,
+      String originalDefinition) {}
+
+  public List<IndexCopy> indexes() {
+    List<IndexCopy> copies = new ArrayList<>();
+    for (IndexSpec index : objects.indexes()) {
+      String copyName = copyName(index.name());
+      copies.add(new IndexCopy(quote(index.name()), quote(copyName), literal(copyName),
+          quote(ObjectNames.fit(copyName + "_invalid")),
+          Definitions.concurrentIndex(index.definition(), quote(copyName), table, change.from().name(),
+              quote(change.to().name())),
+          Definitions.concurrentIndex(index.definition(), quote(index.name()), table, change.from().name(),
+              quote(change.from().name())),
+          literal(index.name()), quote(ObjectNames.fit(index.name() + "_invalid")),
+          index.constraint().map(name -> quote(name)).orElse("")));
+    }
+    return copies;
+  }
+
+  public List<ConstraintCopy> checks() {
+    List<ConstraintCopy> copies = new ArrayList<>();
+    for (ConstraintSpec check : objects.constraints()) {
+      copies.add(copy(check, Definitions.check(check.definition(), change.from().name(), quote(change.to().name())),
+          Definitions.check(check.definition(), change.from().name(), quote(change.from().name()))));
+    }
+    return copies;
+  }
+
+  public List<ConstraintCopy> foreignKeys() {
+    List<ConstraintCopy> copies = new ArrayList<>();
+    for (ConstraintSpec key : objects.foreignKeys()) {
+      copies.add(copy(key,
+          Definitions.foreignKey(key.definition(), change.from().name(), quote(change.to().name())),
+          Definitions.foreignKey(key.definition(), change.from().name(), quote(change.from().name()))));
+    }
+    return copies;
+  }
+
+  /** Every constraint copy: checks, then foreign keys. */
+  public List<ConstraintCopy> constraints() {
+    List<ConstraintCopy> all = new ArrayList<>(checks());
+    all.addAll(foreignKeys());
+    return all;
+  }
+
+  /** The new column's type as ADD COLUMN takes it: the old column's collation kept. */
+  public String newColumnType() {
+    return change.to().type() + objects.properties().collation().map(c -> " COLLATE " + c).orElse("");
+  }
+
+  /** The old column's type as the contract rollback re-adds it. */
+  public String oldColumnType() {
+    return change.from().type() + objects.properties().collation().map(c -> " COLLATE " + c).orElse("");
+  }
+
+  /** COMMENT and SET STATISTICS that give {@code column} the old column's properties. */
+  public List<String> propertyStatements(String column) {
+    List<String> statements = new ArrayList<>();
+    objects.properties().comment().ifPresent(comment -> statements.add(
+        "COMMENT ON COLUMN " + table + "." + quote(column) + " IS " + literal(comment) + ";"));
+    objects.properties().statistics().ifPresent(target -> statements.add(
+        "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " SET STATISTICS " + target + ";"));
+    return statements;
+  }
+
+  /** The old column's default converted for the new column: through up for a type change. */
+  public Optional<String> newDefault() {
+    return objects.properties().defaultExpression().map(expression -> change instanceof Rename
+        ? expression
+        : "(" + ColumnReferences.rewrite(change.up(), Map.of(change.from().name(), "(" + expression + ")")) + ")");
+  }
+
+  public Optional<String> oldDefault() {
+    return objects.properties().defaultExpression();
+  }
+
+  private ConstraintCopy copy(ConstraintSpec original, String copyDefinition, String originalDefinition) {
+    String copyName = copyName(original.name());
+    return new ConstraintCopy(quote(original.name()), quote(copyName), literal(copyName), literal(original.name()),
+        copyDefinition, originalDefinition);
+  }
+
+  private String copyName(String original) {
+    return ObjectNames.fit("colsync_" + spec.migration() + "_" + original);
+  }
+}

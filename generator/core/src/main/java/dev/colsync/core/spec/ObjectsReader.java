@@ -1,0 +1,180 @@
+package dev.colsync.core.spec;
+
+import dev.colsync.core.spec.ColumnObjects.ColumnProperties;
+import dev.colsync.core.spec.ColumnObjects.ConstraintSpec;
+import dev.colsync.core.spec.ColumnObjects.DependentSpec;
+import dev.colsync.core.spec.ColumnObjects.IndexSpec;
+import dev.colsync.runtime.sql.SqlLexer;
+import dev.colsync.runtime.sql.SqlSyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * Reads what the old column carries ({@code column}, {@code indexes}, {@code constraints},
+ * {@code foreignKeys}, {@code referencedBy}, {@code dependents}), as {@code colsync scaffold}
+ * records it from the live catalog.
+ */
+final class ObjectsReader {
+  static final List<String> KEYS = List.of("column", "indexes", "constraints", "foreignKeys", "referencedBy",
+      "dependents");
+  static final List<String> COLUMN_KEYS = List.of("default", "collation", "comment", "statistics");
+  static final List<String> INDEX_KEYS = List.of("name", "definition", "constraint");
+  static final List<String> CONSTRAINT_KEYS = List.of("name", "table", "definition");
+  static final List<String> DEPENDENT_KEYS = List.of("kind", "name");
+  static final List<String> DEPENDENT_KINDS =
+      List.of("view", "materialized view", "rule", "generated column", "exclusion constraint");
+
+  static final String EXPECTED_COLUMN =
+      "a mapping { default: <SQL expression>, collation: '\"C\"', comment: <text>, statistics: 500 }";
+  static final String EXPECTED_INDEXES =
+      "a list of { name: <index>, definition: <CREATE INDEX … as pg_get_indexdef prints it>, constraint: <name> }";
+  static final String EXPECTED_CONSTRAINTS =
+      "a list of { name: <constraint>, table: <schema.table>, definition: <as pg_get_constraintdef prints it> }";
+  static final String EXPECTED_DEPENDENTS = "a list of { kind: view | materialized view | rule | generated column"
+      + " | exclusion constraint, name: <name> }";
+  static final String EXPECTED_NO_REFERENCES = "no foreign key of another table referencing the column: drop it before"
+      + " expand and add it again (NOT VALID, then VALIDATE) over the new column after the indexes phase";
+  static final String EXPECTED_SQL = "SQL text with balanced quotes and comments";
+
+  private final TypedValues values;
+  private final Problems problems;
+
+  ObjectsReader(TypedValues values) {
+    this.values = values;
+    this.problems = values.problems();
+  }
+
+  Optional<ColumnObjects> read(MappingFields spec) {
+    Optional<ColumnProperties> properties = spec.optional("column", ColumnProperties.NONE, this::properties);
+    Optional<List<IndexSpec>> indexes = spec.optional("indexes", List.of(), node -> list(node, EXPECTED_INDEXES,
+        this::index));
+    Optional<List<ConstraintSpec>> constraints = spec.optional("constraints", List.of(),
+        node -> list(node, EXPECTED_CONSTRAINTS, this::constraint));
+    Optional<List<ConstraintSpec>> foreignKeys = spec.optional("foreignKeys", List.of(),
+        node -> list(node, EXPECTED_CONSTRAINTS, this::constraint));
+    Optional<List<ConstraintSpec>> referencedBy = spec.optional("referencedBy", List.of(),
+        node -> list(node, EXPECTED_CONSTRAINTS, this::constraint));
+    Optional<List<DependentSpec>> dependents = spec.optional("dependents", List.of(),
+        node -> list(node, EXPECTED_DEPENDENTS, this::dependent));
+    refuse(spec, "dependents", dependents.orElse(List.of()).size(), index -> {
+      DependentSpec dependent = dependents.get().get(index);
+      return dependent.kind() + " " + dependent.name() + " uses the column, and colsync cannot carry a "
+          + dependent.kind() + " over to the new column safely; drop it before expand and create it again over"
+          + " the new column after contract";
+    }, "no dependent objects (see the message for what to do)");
+    refuse(spec, "referencedBy", referencedBy.orElse(List.of()).size(),
+        index -> "foreign key " + referencedBy.get().get(index).name() + " of " + referencedBy.get().get(index).table()
+            + " references the column; carrying incoming foreign keys over is not supported yet",
+        EXPECTED_NO_REFERENCES);
+    if (properties.isEmpty() || indexes.isEmpty() || constraints.isEmpty() || foreignKeys.isEmpty()
+        || referencedBy.isEmpty() || dependents.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ColumnObjects(properties.get(), indexes.get(), constraints.get(), foreignKeys.get(),
+        referencedBy.get(), dependents.get()));
+  }
+
+  /** Reports each item of list {@code key} as a refusal: the spec names something colsync will not do. */
+  private void refuse(MappingFields spec, String key, int count, IntFunction<String> message,
+      String expected) {
+    Optional<YamlNode> node = spec.node(key);
+    if (node.isEmpty() || !(node.get() instanceof YamlNode.Sequence sequence)) {
+      return;
+    }
+    for (int i = 0; i < count && i < sequence.items().size(); i++) {
+      problems.report(sequence.items().get(i), message.apply(i), expected);
+    }
+  }
+
+  private Optional<ColumnProperties> properties(YamlNode node) {
+    return fields(node, EXPECTED_COLUMN, COLUMN_KEYS, fields -> {
+      Optional<Optional<String>> defaultExpression = fields.optional("default", Optional.empty(),
+          n -> sql(n, EXPECTED_COLUMN).map(Optional::of));
+      Optional<Optional<String>> collation = fields.optional("collation", Optional.empty(),
+          n -> sql(n, EXPECTED_COLUMN).map(Optional::of));
+      Optional<Optional<String>> comment = fields.optional("comment", Optional.empty(),
+          n -> values.string(n, EXPECTED_COLUMN).map(Optional::of));
+      Optional<Optional<Integer>> statistics = fields.optional("statistics", Optional.empty(),
+          n -> values.integer(n, 0, 10_000, "a statistics target from 0 to 10000").map(Optional::of));
+      return defaultExpression.isPresent() && collation.isPresent() && comment.isPresent() && statistics.isPresent()
+          ? Optional.of(new ColumnProperties(defaultExpression.get(), collation.get(), comment.get(), statistics.get()))
+          : Optional.empty();
+    });
+  }
+
+  private Optional<IndexSpec> index(YamlNode node) {
+    return fields(node, EXPECTED_INDEXES, INDEX_KEYS, fields -> {
+      Optional<String> name = fields.required("name", EXPECTED_INDEXES, n -> values.string(n, EXPECTED_INDEXES));
+      Optional<String> definition = fields.required("definition", EXPECTED_INDEXES, n -> sql(n, EXPECTED_INDEXES));
+      Optional<Optional<String>> constraint = fields.optional("constraint", Optional.empty(),
+          n -> values.string(n, EXPECTED_INDEXES).map(Optional::of));
+      return name.isPresent() && definition.isPresent() && constraint.isPresent()
+          ? Optional.of(new IndexSpec(name.get(), definition.get(), constraint.get()))
+          : Optional.empty();
+    });
+  }
+
+  private Optional<ConstraintSpec> constraint(YamlNode node) {
+    return fields(node, EXPECTED_CONSTRAINTS, CONSTRAINT_KEYS, fields -> {
+      Optional<String> name = fields.required("name", EXPECTED_CONSTRAINTS,
+          n -> values.string(n, EXPECTED_CONSTRAINTS));
+      Optional<String> table = fields.required("table", EXPECTED_CONSTRAINTS,
+          n -> values.string(n, EXPECTED_CONSTRAINTS));
+      Optional<String> definition = fields.required("definition", EXPECTED_CONSTRAINTS,
+          n -> sql(n, EXPECTED_CONSTRAINTS));
+      return name.isPresent() && table.isPresent() && definition.isPresent()
+          ? Optional.of(new ConstraintSpec(name.get(), table.get(), definition.get()))
+          : Optional.empty();
+    });
+  }
+
+  private Optional<DependentSpec> dependent(YamlNode node) {
+    return fields(node, EXPECTED_DEPENDENTS, DEPENDENT_KEYS, fields -> {
+      Optional<String> kind = fields.required("kind", EXPECTED_DEPENDENTS, n -> values.string(n, EXPECTED_DEPENDENTS)
+          .flatMap(text -> {
+            if (DEPENDENT_KINDS.contains(text)) {
+              return Optional.of(text);
+            }
+            problems.report(n, "'" + text + "' is not a kind of dependent object", EXPECTED_DEPENDENTS);
+            return Optional.empty();
+          }));
+      Optional<String> name = fields.required("name", EXPECTED_DEPENDENTS, n -> values.string(n, EXPECTED_DEPENDENTS));
+      return kind.isPresent() && name.isPresent()
+          ? Optional.of(new DependentSpec(kind.get(), name.get()))
+          : Optional.empty();
+    });
+  }
+
+  private Optional<String> sql(YamlNode node, String expected) {
+    return values.string(node, expected).flatMap(text -> {
+      try {
+        SqlLexer.tokenize(text);
+        return Optional.of(text.strip());
+      } catch (SqlSyntaxException e) {
+        problems.report(node, "is not SQL that can be read: " + e.getMessage(), EXPECTED_SQL);
+        return Optional.empty();
+      }
+    });
+  }
+
+  private <T> Optional<List<T>> list(YamlNode node, String expected, Function<YamlNode, Optional<T>> item) {
+    return values.sequence(node, expected).flatMap(sequence -> {
+      List<T> items = new ArrayList<>();
+      boolean valid = true;
+      for (YamlNode entry : sequence.items()) {
+        Optional<T> read = item.apply(entry);
+        read.ifPresent(items::add);
+        valid &= read.isPresent();
+      }
+      return valid ? Optional.of(items) : Optional.empty();
+    });
+  }
+
+  private <T> Optional<T> fields(YamlNode node, String expected, List<String> keys,
+      Function<MappingFields, Optional<T>> reader) {
+    return values.mapping(node, expected).flatMap(mapping -> reader.apply(MappingFields.of(mapping, problems, keys)));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.colsync.core.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.colsync.core.spec.ColumnObjects.IndexSpec;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RecordedObjectsTest {
+  private static final String HEAD = """
+      migration: items_location
+      table: shop.items
+      primaryKey: [id]
+      rename: { from: path, to: location, type: text }
+      """;
+
+  @Test
+  void readsWhatScaffoldRecords() throws Exception {
+    MigrationSpec spec = new SpecLoader().load("items.yaml", HEAD + """
+        column: { default: "'p0'::text", collation: '"C"', comment: where it is, statistics: 321 }
+        indexes:
+          - { name: items_path_key, definition: "CREATE UNIQUE INDEX items_path_key ON shop.items USING btree (path)",
+              constraint: items_path_key }
+        constraints:
+          - { name: items_path_check, table: shop.items, definition: "CHECK ((path <> ''::text))" }
+        foreignKeys:
+          - { name: items_path_fkey, table: shop.items, definition: "FOREIGN KEY (path) REFERENCES shop.codes(code)" }
+        """);
+    assertThat(spec.objects().properties().collation()).contains("\"C\"");
+    assertThat(spec.objects().properties().statistics()).contains(321);
+    assertThat(spec.objects().indexes()).containsExactly(new IndexSpec("items_path_key",
+        "CREATE UNIQUE INDEX items_path_key ON shop.items USING btree (path)", Optional.of("items_path_key")));
+    assertThat(spec.objects().constraints()).hasSize(1);
+    assertThat(spec.objects().foreignKeys()).hasSize(1);
+  }
+
+  @Test
+  void refusesDependentsAndIncomingForeignKeysNamingEach() {
+    assertThatThrownBy(() -> new SpecLoader().load("items.yaml", HEAD + """
+        referencedBy:
+          - { name: notes_path_fkey, table: shop.notes, definition: "FOREIGN KEY (item) REFERENCES shop.items(path)" }
+        dependents:
+          - { kind: view, name: shop.items_view }
+          - { kind: generated column, name: path_upper }
+        """))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("items.yaml:6:5: /referencedBy/0: foreign key notes_path_fkey of shop.notes references"
+            + " the column; carrying incoming foreign keys over is not supported yet")
+        .hasMessageContaining("items.yaml:8:5: /dependents/0: view shop.items_view uses the column, and colsync cannot"
+            + " carry a view over to the new column safely; drop it before expand and create it again over the new"
+            + " column after contract")
+        .hasMessageContaining("/dependents/1: generated column path_upper uses the column");
+  }
+}
