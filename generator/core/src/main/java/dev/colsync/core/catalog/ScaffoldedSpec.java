@@ -71,7 +71,7 @@ public final class ScaffoldedSpec {
         .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
         .build());
     try {
-      return "# Written by colsync scaffold from the live catalog; edit freely.\n" + mapper.writeValueAsString(root);
+      return "# Written by colsync scaffold; edit freely.\n" + mapper.writeValueAsString(root);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

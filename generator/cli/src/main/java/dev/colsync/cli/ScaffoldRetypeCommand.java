@@ -1,0 +1,72 @@
+package dev.colsync.cli;
+
+import dev.colsync.core.catalog.CatalogException;
+import dev.colsync.core.catalog.ScaffoldedSpec;
+import dev.colsync.core.catalog.TableFacts;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code colsync scaffold retype}. */
+@Command(name = "retype", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Writes the spec of a type change into a new column.")
+final class ScaffoldRetypeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec command;
+
+  @Mixin
+  ScaffoldTarget target;
+
+  @Option(names = "--column", required = true, paramLabel = "COLUMN", description = "The column whose type changes.")
+  String column;
+
+  @Option(names = "--from-type", paramLabel = "TYPE", description = "Its SQL type today, without --url.")
+  String fromType;
+
+  @Option(names = "--not-null", description = "The column is NOT NULL, without --url.")
+  boolean notNull;
+
+  @Option(names = "--to-type", required = true, paramLabel = "TYPE", description = "The new SQL type.")
+  String toType;
+
+  @Option(names = "--to-column", required = true, paramLabel = "COLUMN",
+      description = "The new column's name (changing a type in place is not supported yet).")
+  String toColumn;
+
+  @Option(names = "--up", required = true, paramLabel = "EXPR", description = "SQL over the old column: the new value.")
+  String up;
+
+  @Option(names = "--down", required = true, paramLabel = "EXPR", description = "SQL over the new column: the old value.")
+  String down;
+
+  @Option(names = "--on-up-error", paramLabel = "POLICY", defaultValue = "reject",
+      description = "What an old-version write that up cannot convert gets: reject or null (default: ${DEFAULT-VALUE}).")
+  String onUpError;
+
+  @Override
+  public Integer call() throws Exception {
+    try {
+      if (!onUpError.equals("reject") && !onUpError.equals("null")) {
+        throw new CatalogException("--on-up-error must be reject or null, not " + onUpError);
+      }
+      Optional<TableFacts> facts = target.facts(column);
+      if (facts.isEmpty() && fromType == null) {
+        throw new CatalogException("without --url, give the column's type with --from-type");
+      }
+      ScaffoldedSpec spec = ScaffoldedSpec.retype(target.migrationName(toColumn), target.schemaName(),
+          target.tableName(), target.key(facts), column, facts.map(f -> f.column().type()).orElse(fromType),
+          facts.map(f -> f.column().notNull()).orElse(notNull), toColumn, toType, up, down, onUpError, facts);
+      if (target.javaPackage != null) {
+        spec.javaPackage(target.javaPackage);
+      }
+      return target.write(spec.yaml(), command.commandLine().getOut(), command.commandLine().getErr());
+    } catch (CatalogException e) {
+      command.commandLine().getErr().println("colsync scaffold: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.colsync.cli;
+
+import dev.colsync.core.catalog.CatalogException;
+import dev.colsync.core.catalog.CatalogReader;
+import dev.colsync.core.catalog.TableFacts;
+import dev.colsync.core.catalog.TableFacts.KeyColumn;
+import dev.colsync.core.spec.SpecException;
+import dev.colsync.core.spec.SpecLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** What both scaffold commands share: the table, the database, the key, where the spec goes, and writing it. */
+final class ScaffoldTarget {
+  @Option(names = "--url", paramLabel = "JDBC",
+      description = "Read the column and everything that uses it from this database.")
+  String url;
+
+  @Option(names = "--table", required = true, paramLabel = "TABLE",
+      description = "schema.table, or the table alone (schema public, or --schema).")
+  String table;
+
+  @Option(names = "--schema", paramLabel = "SCHEMA", description = "The schema, when the table name has a dot.")
+  String schema;
+
+  @Option(names = "--key", split = ",", paramLabel = "COLUMN",
+      description = "Primary-key columns, without --url (default: id).")
+  List<String> key;
+
+  @Option(names = "--migration", paramLabel = "NAME",
+      description = "The migration's name (default: <table>_<new column>, lower case).")
+  String migration;
+
+  @Option(names = "--java-package", paramLabel = "PACKAGE", description = "Generate Java shims into this package.")
+  String javaPackage;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the spec here instead of standard output.")
+  Path out;
+
+  String schemaName() {
+    if (schema != null) {
+      return schema;
+    }
+    int dot = table.indexOf('.');
+    return dot < 0 ? "public" : table.substring(0, dot);
+  }
+
+  String tableName() {
+    if (schema != null) {
+      return table;
+    }
+    int dot = table.indexOf('.');
+    return dot < 0 ? table : table.substring(dot + 1);
+  }
+
+  String migrationName(String newColumn) {
+    if (migration != null) {
+      return migration;
+    }
+    String derived = (tableName() + "_" + newColumn).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+    return derived.length() > 63 ? derived.substring(0, 63) : derived;
+  }
+
+  /** The catalog's facts of the column when --url was given. */
+  Optional<TableFacts> facts(String column) throws SQLException, CatalogException {
+    if (url == null) {
+      return Optional.empty();
+    }
+    try (Connection connection = DriverManager.getConnection(url)) {
+      return Optional.of(new CatalogReader(connection).read(schemaName(), tableName(), column));
+    }
+  }
+
+  /** The key: the catalog's primary key with its types, or the --key columns. */
+  List<KeyColumn> key(Optional<TableFacts> facts) throws CatalogException {
+    if (facts.isPresent()) {
+      if (facts.get().primaryKey().isEmpty()) {
+        throw new CatalogException("table " + schemaName() + "." + tableName() + " has no primary key, which the"
+            + " backfill needs to walk it in batches; add one (built CONCURRENTLY as a unique index first)");
+      }
+      return facts.get().primaryKey();
+    }
+    return (key == null ? List.of("id") : key).stream().map(name -> new KeyColumn(name, "")).toList();
+  }
+
+  /**
+   * Checks the spec as colsync will read it, then writes it (whole, or not at all).
+   *
+   * @return the exit code
+   */
+  int write(String yaml, PrintWriter stdout, PrintWriter stderr) throws IOException {
+    String name = out == null ? "scaffolded spec" : out.toString();
+    try {
+      new SpecLoader().load(name, yaml);
+    } catch (SpecException e) {
+      e.problems().forEach(stderr::println);
+      stderr.println("colsync refuses this change as it stands; nothing was written");
+      stderr.flush();
+      return ExitCodes.BAD_INPUT;
+    }
+    if (out == null) {
+      stdout.print(yaml);
+      stdout.flush();
+    } else {
+      Path absolute = out.toAbsolutePath();
+      Files.createDirectories(absolute.getParent());
+      Path staging = Files.createTempFile(absolute.getParent(), ".colsync-", ".yaml");
+      Files.writeString(staging, yaml, StandardCharsets.UTF_8);
+      Files.move(staging, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      stdout.println("wrote " + out);
+      stdout.flush();
+    }
+    return ExitCodes.OK;
+  }
+}

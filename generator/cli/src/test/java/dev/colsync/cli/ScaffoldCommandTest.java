@@ -1,0 +1,79 @@
+package dev.colsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colsync.testing.EachPostgres;
+import dev.colsync.testing.PostgresServer;
+import dev.colsync.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScaffoldCommandTest {
+  @TempDir
+  Path directory;
+
+  @EachPostgres
+  void scaffoldsFromTheLiveCatalogAndTheSpecGenerates(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("""
+          CREATE TABLE public.users (tenant int, id bigint, name text NOT NULL DEFAULT '',
+            PRIMARY KEY (tenant, id), CONSTRAINT users_name_check CHECK (name <> 'x'));
+          CREATE INDEX users_name ON public.users (lower(name));
+          """);
+      Path spec = directory.resolve("users_full_name.yaml");
+
+      CommandRun run = CommandRun.of("scaffold", "rename", "--url", database.jdbcUrl(), "--table", "users",
+          "--from", "name", "--to", "full_name", "--java-package", "com.example.users", "--out", spec.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(Files.readString(spec)).contains("migration: users_full_name", "column: tenant", "type: integer",
+          "notNull: true", "default: '''''::text'", "name: users_name",
+          "definition: CREATE INDEX users_name ON public.users USING btree (lower(name))", "name: users_name_check",
+          "package: com.example.users");
+      CommandRun generate = CommandRun.of("generate", spec.toString(), "--out", directory.resolve("out").toString());
+      assertThat(generate.exitCode()).as(generate.err()).isZero();
+      assertThat(directory.resolve("out/users_full_name/04-indexes-build-index-1.sql")).exists();
+    }
+  }
+
+  @EachPostgres
+  void refusesAColumnAViewUsesAndWritesNothing(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.users (id bigint PRIMARY KEY, name text);"
+          + " CREATE VIEW public.names AS SELECT name FROM public.users;");
+      Path spec = directory.resolve("spec.yaml");
+
+      CommandRun run = CommandRun.of("scaffold", "rename", "--url", database.jdbcUrl(), "--table", "public.users",
+          "--from", "name", "--to", "full_name", "--out", spec.toString());
+
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(run.err()).contains("/dependents/0: view public.names uses the column")
+          .contains("nothing was written");
+      assertThat(spec).doesNotExist();
+    }
+  }
+
+  @Test
+  void withoutADatabaseTheArgumentsAreTheSpec() {
+    CommandRun run = CommandRun.of("scaffold", "retype", "--table", "public.orders", "--column", "amount",
+        "--from-type", "numeric(12,2)", "--to-type", "bigint", "--to-column", "amount_cents",
+        "--up", "round(amount * 100)::bigint", "--down", "amount_cents / 100.0");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("migration: orders_amount_cents", "- id", "up: round(amount * 100)::bigint",
+        "onUpError: reject");
+  }
+
+  @Test
+  void aMissingTypeWithoutADatabaseIsBadInput() {
+    CommandRun run = CommandRun.of("scaffold", "rename", "--table", "users", "--from", "name", "--to", "full_name");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).contains("give the column's type with --type");
+  }
+}
