@@ -9,6 +9,7 @@ import static dev.colsync.runtime.sql.SqlIdentifiers.quote;
 import dev.colsync.core.render.CarriedObjects;
 import dev.colsync.core.render.CarriedObjects.ConstraintCopy;
 import dev.colsync.core.render.CarriedObjects.IndexCopy;
+import dev.colsync.core.render.CarriedObjects.ReferencingKey;
 import dev.colsync.core.render.Models.ConstraintModel;
 import dev.colsync.core.render.Models.ContractExtras;
 import dev.colsync.core.render.Models.IndexBuildModel;
@@ -46,7 +47,7 @@ final class CarriedSteps {
   }
 
   boolean hasConstraints() {
-    return !carried.constraints().isEmpty();
+    return !carried.constraints().isEmpty() || !carried.referencing().isEmpty();
   }
 
   /** Each index copy built concurrently, and promoted to its UNIQUE constraint where the original backs one. */
@@ -178,20 +179,102 @@ final class CarriedSteps {
   }
 
   private List<Step> addAndValidate(Phase phase, int n, String constraint, String literalName, String definition) {
-    ConstraintModel add = new ConstraintModel("sql/constraint-add.sql.ftl", migration, phaseName(phase), table,
+    return addAndValidate(phase, "constraint-" + n, table, constraint, literalName, definition);
+  }
+
+  private List<Step> addAndValidate(Phase phase, String suffix, TableSql on, String constraint, String literalName,
+      String definition) {
+    ConstraintModel add = new ConstraintModel("sql/constraint-add.sql.ftl", migration, phaseName(phase), on,
         commentSafe(constraint), constraint, literalName, definition, false, quote);
     ConstraintModel validate = new ConstraintModel("sql/constraint-validate.sql.ftl", migration, phaseName(phase),
-        table, commentSafe(constraint), constraint, literalName, definition, false, quote);
+        on, commentSafe(constraint), constraint, literalName, definition, false, quote);
     return List.of(
-        steps.transactional(phase, "add-constraint-" + n, ACCESS_EXCLUSIVE, "add a constraint as NOT VALID", add),
-        steps.transactional(phase, "validate-constraint-" + n, SHARE_UPDATE_EXCLUSIVE, "validate the constraint",
+        steps.transactional(phase, "add-" + suffix, ACCESS_EXCLUSIVE, "add a constraint as NOT VALID", add),
+        steps.transactional(phase, "validate-" + suffix, SHARE_UPDATE_EXCLUSIVE, "validate the constraint",
             validate));
   }
 
   private Step dropConstraint(Phase phase, String name, String constraint, String constraintLiteral) {
-    ConstraintModel model = new ConstraintModel("sql/constraint-drop.sql.ftl", migration, phaseName(phase), table,
+    return dropConstraint(phase, name, table, constraint, constraintLiteral);
+  }
+
+  private Step dropConstraint(Phase phase, String name, TableSql on, String constraint, String constraintLiteral) {
+    ConstraintModel model = new ConstraintModel("sql/constraint-drop.sql.ftl", migration, phaseName(phase), on,
         commentSafe(constraint), constraint, constraintLiteral, "", false, quote);
-    return steps.transactional(phase, name, ACCESS_EXCLUSIVE, "drop a constraint of the new column", model);
+    return steps.transactional(phase, name, ACCESS_EXCLUSIVE, "drop a constraint", model);
+  }
+
+  private Step renameConstraintStep(Phase phase, String name, TableSql on, String from, String fromLiteral,
+      String to) {
+    ConstraintModel model = new ConstraintModel("sql/constraint-rename.sql.ftl", migration, phaseName(phase), on,
+        commentSafe(from), from, fromLiteral, to, false, quote);
+    return steps.transactional(phase, name, ACCESS_EXCLUSIVE, "rename a constraint", model);
+  }
+
+  private TableSql other(ReferencingKey key) {
+    return new TableSql(key.table().qualified(), key.table().regclass(), table.searchPath(), table.searchPathLiteral(),
+        table.lockTimeout(), table.statementTimeout());
+  }
+
+  /** Copies of other tables' foreign keys that reference the new column, added NOT VALID and validated. */
+  List<Step> addReferencingCopies(Phase phase) {
+    List<Step> added = new ArrayList<>();
+    int n = 0;
+    for (ReferencingKey key : carried.referencing()) {
+      n++;
+      added.addAll(addAndValidate(phase, "referencing-key-" + n, other(key), key.key().copy(),
+          key.key().copyLiteral(), key.key().copyDefinition()));
+    }
+    return added;
+  }
+
+  List<Step> dropReferencingCopies(Phase phase) {
+    List<Step> dropped = new ArrayList<>();
+    int n = 0;
+    for (ReferencingKey key : carried.referencing()) {
+      n++;
+      dropped.add(dropConstraint(phase, "drop-referencing-key-" + n, other(key), key.key().copy(),
+          key.key().copyLiteral()));
+    }
+    return dropped;
+  }
+
+  /** Contract, before the old column goes: each other table's original foreign key, in its own transaction. */
+  List<Step> dropReferencingOriginals(Phase phase) {
+    List<Step> dropped = new ArrayList<>();
+    int n = 0;
+    for (ReferencingKey key : carried.referencing()) {
+      n++;
+      dropped.add(dropConstraint(phase, "drop-old-referencing-key-" + n, other(key), key.key().original(),
+          key.key().originalLiteral()));
+    }
+    return dropped;
+  }
+
+  /** Contract, after the old column went: each copy takes its original name. */
+  List<Step> renameReferencingCopies(Phase phase) {
+    List<Step> renamed = new ArrayList<>();
+    int n = 0;
+    for (ReferencingKey key : carried.referencing()) {
+      n++;
+      renamed.add(renameConstraintStep(phase, "rename-referencing-key-" + n, other(key), key.key().copy(),
+          key.key().copyLiteral(), key.key().original()));
+    }
+    return renamed;
+  }
+
+  /** The rollback of contract: each copy back to its copy name, and the original foreign key added again. */
+  List<Step> restoreReferencingOriginals(Phase phase) {
+    List<Step> restored = new ArrayList<>();
+    int n = 0;
+    for (ReferencingKey key : carried.referencing()) {
+      n++;
+      restored.add(renameConstraintStep(phase, "unname-referencing-key-" + n, other(key), key.key().original(),
+          key.key().originalLiteral(), key.key().copy()));
+      restored.addAll(addAndValidate(phase, "old-referencing-key-" + n, other(key), key.key().original(),
+          key.key().originalLiteral(), key.key().originalDefinition()));
+    }
+    return restored;
   }
 
   private IndexBuildModel indexModel(String template, Phase phase, String role, String index, String indexLiteral,

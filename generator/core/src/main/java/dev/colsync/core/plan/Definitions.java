@@ -63,6 +63,33 @@ public final class Definitions {
         + text.substring(close);
   }
 
+  /**
+   * A foreign key of another table with the column replaced in its REFERENCES column list only,
+   * without {@code NOT VALID}.
+   */
+  public static String referencedColumns(String definition, String from, String to) {
+    String text = withoutNotValid(definition);
+    List<SqlToken> tokens = SqlLexer.tokenize(text);
+    int references = -1;
+    int open = -1;
+    int close = -1;
+    for (int i = 0; i < tokens.size() && close < 0; i++) {
+      SqlToken token = tokens.get(i);
+      if (references < 0 && token.isKeyword("references")) {
+        references = i;
+      } else if (references >= 0 && open < 0 && token.is("(")) {
+        open = token.start();
+      } else if (open >= 0 && token.is(")")) {
+        close = token.start();
+      }
+    }
+    if (close < 0) {
+      throw new IllegalArgumentException("not a foreign key with a REFERENCES column list: " + definition);
+    }
+    return text.substring(0, open) + ColumnReferences.rewrite(text.substring(open, close), Map.of(from, to))
+        + text.substring(close);
+  }
+
   /** The definition without a trailing {@code NOT VALID}, which the scripts add themselves. */
   static String withoutNotValid(String definition) {
     String text = definition.strip();

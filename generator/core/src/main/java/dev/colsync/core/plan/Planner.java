@@ -96,7 +96,8 @@ public final class Planner {
 
     PhasePlan validate() {
       List<Step> forward = new ArrayList<>();
-      List<Step> undo = new ArrayList<>(carried.dropConstraintCopies(Phase.VALIDATE));
+      List<Step> undo = new ArrayList<>(carried.dropReferencingCopies(Phase.VALIDATE));
+      undo.addAll(carried.dropConstraintCopies(Phase.VALIDATE));
       if (spec.change().notNull()) {
         NotNullSql notNull = sql.newNotNull();
         forward.addAll(notNullSteps(Phase.VALIDATE, "new", notNull));
@@ -105,6 +106,7 @@ public final class Planner {
             new NotNullModel("sql/rollback-not-null.sql.ftl", migration, "validate", "new", notNull)));
       }
       forward.addAll(carried.addCopies(Phase.VALIDATE));
+      forward.addAll(carried.addReferencingCopies(Phase.VALIDATE));
       return new PhasePlan(Phase.VALIDATE, forward, undo);
     }
 
@@ -123,10 +125,12 @@ public final class Planner {
         undo.addAll(notNullSteps(Phase.CONTRACT, "old", sql.oldNotNull()));
       }
       undo.addAll(carried.rebuildOriginals(Phase.CONTRACT));
-      return new PhasePlan(Phase.CONTRACT,
-          List.of(steps.transactional(Phase.CONTRACT, "drop-old-column", ACCESS_EXCLUSIVE,
-              "drop the sync trigger, its functions and the old column, in one transaction", forward)),
-          undo);
+      undo.addAll(carried.restoreReferencingOriginals(Phase.CONTRACT));
+      List<Step> contract = new ArrayList<>(carried.dropReferencingOriginals(Phase.CONTRACT));
+      contract.add(steps.transactional(Phase.CONTRACT, "drop-old-column", ACCESS_EXCLUSIVE,
+          "drop the sync trigger, its functions and the old column, in one transaction", forward));
+      contract.addAll(carried.renameReferencingCopies(Phase.CONTRACT));
+      return new PhasePlan(Phase.CONTRACT, contract, undo);
     }
 
     private List<Step> notNullSteps(Phase phase, String role, NotNullSql notNull) {

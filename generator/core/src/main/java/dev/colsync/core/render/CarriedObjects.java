@@ -108,6 +108,32 @@ public final class CarriedObjects {
     return copies;
   }
 
+  /**
+   * A foreign key of another table that references the old column, and its copy referencing the new one.
+   *
+   * @param table the referencing table as SQL (qualified, quoted where needed)
+   */
+  public record ReferencingKey(TableRef table, ConstraintCopy key) {}
+
+  /**
+   * Another table, for the steps that change its constraints.
+   *
+   * @param qualified the table as SQL
+   * @param regclass the table as a regclass constant
+   */
+  public record TableRef(String qualified, String regclass) {}
+
+  /** Foreign keys of other tables referencing the old column (a rename only: the types stay equal). */
+  public List<ReferencingKey> referencing() {
+    List<ReferencingKey> keys = new ArrayList<>();
+    for (ConstraintSpec key : objects.referencedBy()) {
+      keys.add(new ReferencingKey(new TableRef(key.table(), literal(key.table()) + "::pg_catalog.regclass"),
+          copy(key, Definitions.referencedColumns(key.definition(), change.from().name(), quote(change.to().name())),
+              Definitions.referencedColumns(key.definition(), change.from().name(), quote(change.from().name())))));
+    }
+    return keys;
+  }
+
   /** Every constraint copy: checks, then foreign keys. */
   public List<ConstraintCopy> constraints() {
     List<ConstraintCopy> all = new ArrayList<>(checks());

@@ -36,7 +36,8 @@ final class ObjectsReader {
   static final String EXPECTED_DEPENDENTS = "a list of { kind: view | materialized view | rule | generated column"
       + " | exclusion constraint, name: <name> }";
   static final String EXPECTED_NO_REFERENCES = "no foreign key of another table referencing the column: drop it before"
-      + " expand and add it again (NOT VALID, then VALIDATE) over the new column after the indexes phase";
+      + " expand and add it again (NOT VALID, then VALIDATE) over the new column after the indexes phase, or rename"
+      + " the column instead";
   static final String EXPECTED_SQL = "SQL text with balanced quotes and comments";
 
   private final TypedValues values;
@@ -65,10 +66,13 @@ final class ObjectsReader {
           + dependent.kind() + " over to the new column safely; drop it before expand and create it again over"
           + " the new column after contract";
     }, "no dependent objects (see the message for what to do)");
-    refuse(spec, "referencedBy", referencedBy.orElse(List.of()).size(),
-        index -> "foreign key " + referencedBy.get().get(index).name() + " of " + referencedBy.get().get(index).table()
-            + " references the column; carrying incoming foreign keys over is not supported yet",
-        EXPECTED_NO_REFERENCES);
+    if (!(spec.node("rename").isPresent())) {
+      refuse(spec, "referencedBy", referencedBy.orElse(List.of()).size(),
+          index -> "foreign key " + referencedBy.get().get(index).name() + " of " + referencedBy.get().get(index).table()
+              + " references the column; after a type change the referencing column would need the new type too,"
+              + " which colsync does not do yet",
+          EXPECTED_NO_REFERENCES);
+    }
     if (properties.isEmpty() || indexes.isEmpty() || constraints.isEmpty() || foreignKeys.isEmpty()
         || referencedBy.isEmpty() || dependents.isEmpty()) {
       return Optional.empty();

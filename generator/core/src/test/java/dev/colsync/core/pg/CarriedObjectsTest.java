@@ -115,6 +115,46 @@ class CarriedObjectsTest {
   }
 
   @EachPostgres
+  void foreignKeysOfOtherTablesFollowTheRename(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect()) {
+      execute(admin, """
+          CREATE SCHEMA shop;
+          CREATE TABLE shop.customers (id bigint PRIMARY KEY, code text NOT NULL CONSTRAINT customers_code_key UNIQUE);
+          CREATE TABLE shop.orders (id bigint PRIMARY KEY,
+            customer_code text CONSTRAINT orders_customer_fkey REFERENCES shop.customers (code) ON UPDATE CASCADE);
+          INSERT INTO shop.customers SELECT g, 'c' || g FROM generate_series(1, 300) g;
+          INSERT INTO shop.orders SELECT g, 'c' || (1 + g % 300) FROM generate_series(1, 900) g;
+          """);
+      TableFacts facts = new CatalogReader(admin).read("shop", "customers", "code");
+      assertThat(facts.incomingForeignKeys()).hasSize(1);
+      Plan plan = new Generator().plan(new SpecLoader().load("customers_ref.yaml", ScaffoldedSpec.rename(
+          "customers_ref", "shop", "customers", facts.primaryKey(), "code", "ref", "text", true,
+          Optional.of(facts)).yaml()));
+      String referencing = "SELECT conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated"
+          + " FROM pg_constraint WHERE conrelid = 'shop.orders'::regclass AND contype = 'f' ORDER BY 1";
+      for (PhasePlan phase : plan.phases()) {
+        List<String> before = Jdbc.strings(admin, referencing);
+        applyTwice(admin, phase.steps());
+        if (!phase.rollback().isEmpty()) {
+          applyTwice(admin, phase.rollback());
+          assertThat(Jdbc.strings(admin, referencing)).as("after rolling back %s", phase.phase().id())
+              .containsExactlyElementsOf(before);
+          applyTwice(admin, phase.steps());
+        }
+        // Between phases the customers' code changes through whichever column exists, and orders follow.
+        execute(admin, phase.phase().ordinal() < Phase.CONTRACT.ordinal()
+            ? "UPDATE shop.customers SET code = code || 'x' WHERE id = " + (phase.phase().ordinal() + 1)
+            : "UPDATE shop.customers SET ref = ref || 'y' WHERE id = 1");
+      }
+      assertThat(Jdbc.strings(admin, referencing)).containsExactly(
+          "orders_customer_fkey FOREIGN KEY (customer_code) REFERENCES shop.customers(ref) ON UPDATE CASCADE true");
+      assertThat(count(admin, "SELECT count(*) FROM shop.orders o LEFT JOIN shop.customers c"
+          + " ON c.ref = o.customer_code WHERE c.id IS NULL")).isZero();
+      assertThat(count(admin, "SELECT count(*) FROM shop.orders WHERE customer_code = 'c1xy'")).isEqualTo(3);
+    }
+  }
+
+  @EachPostgres
   void anInvalidLeftoverOfAFailedBuildIsDroppedAndRebuilt(PostgresServer server) throws Exception {
     try (TestDatabase database = server.newDatabase(); Connection admin = database.connect()) {
       execute(admin, """

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The two JDBC calls the database tests need: run a statement, read one number. */
+/** The JDBC calls the database tests need: run a statement, read one number or a column of text. */
 final class Jdbc {
   private Jdbc() {}
 
@@ -20,5 +22,15 @@ final class Jdbc {
       rows.next();
       return rows.getLong(1);
     }
+  }
+
+  static List<String> strings(Connection connection, String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return values;
   }
 }

@@ -15,6 +15,14 @@ class RecordedObjectsTest {
       rename: { from: path, to: location, type: text }
       """;
 
+  private static final String RETYPE_HEAD = """
+      migration: items_location
+      table: shop.items
+      primaryKey: [id]
+      retype: { from: { column: path, type: text }, to: { column: path_id, type: uuid }, up: path::uuid,
+                down: path_id::text }
+      """;
+
   @Test
   void readsWhatScaffoldRecords() throws Exception {
     MigrationSpec spec = new SpecLoader().load("items.yaml", HEAD + """
@@ -36,8 +44,8 @@ class RecordedObjectsTest {
   }
 
   @Test
-  void refusesDependentsAndIncomingForeignKeysNamingEach() {
-    assertThatThrownBy(() -> new SpecLoader().load("items.yaml", HEAD + """
+  void refusesDependentsAndIncomingForeignKeysOfATypeChangeNamingEach() {
+    assertThatThrownBy(() -> new SpecLoader().load("items.yaml", RETYPE_HEAD + """
         referencedBy:
           - { name: notes_path_fkey, table: shop.notes, definition: "FOREIGN KEY (item) REFERENCES shop.items(path)" }
         dependents:
@@ -45,9 +53,9 @@ class RecordedObjectsTest {
           - { kind: generated column, name: path_upper }
         """))
         .isInstanceOf(SpecException.class)
-        .hasMessageContaining("items.yaml:6:5: /referencedBy/0: foreign key notes_path_fkey of shop.notes references"
-            + " the column; carrying incoming foreign keys over is not supported yet")
-        .hasMessageContaining("items.yaml:8:5: /dependents/0: view shop.items_view uses the column, and colsync cannot"
+        .hasMessageContaining("items.yaml:7:5: /referencedBy/0: foreign key notes_path_fkey of shop.notes references"
+            + " the column; after a type change the referencing column would need the new type too")
+        .hasMessageContaining("items.yaml:9:5: /dependents/0: view shop.items_view uses the column, and colsync cannot"
             + " carry a view over to the new column safely; drop it before expand and create it again over the new"
             + " column after contract")
         .hasMessageContaining("/dependents/1: generated column path_upper uses the column");
