@@ -2,8 +2,6 @@ package dev.colsync.cli;
 
 import dev.colsync.core.catalog.CatalogException;
 import dev.colsync.core.catalog.ScaffoldedSpec;
-import dev.colsync.core.catalog.TableFacts;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,21 +33,13 @@ final class ScaffoldRenameCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try {
-      Optional<TableFacts> facts = target.facts(from);
+    return target.run(command.commandLine(), from, facts -> {
       if (facts.isEmpty() && type == null) {
         throw new CatalogException("without --url, give the column's type with --type");
       }
-      ScaffoldedSpec spec = ScaffoldedSpec.rename(target.migrationName(to), target.schemaName(), target.tableName(),
+      return ScaffoldedSpec.rename(target.migrationName(to), target.schemaName(), target.tableName(),
           target.key(facts), from, to, facts.map(f -> f.column().type()).orElse(type),
           facts.map(f -> f.column().notNull()).orElse(notNull), facts);
-      if (target.javaPackage != null) {
-        spec.javaPackage(target.javaPackage);
-      }
-      return target.write(spec.yaml(), command.commandLine().getOut(), command.commandLine().getErr());
-    } catch (CatalogException e) {
-      command.commandLine().getErr().println("colsync scaffold: " + e.getMessage());
-      return ExitCodes.BAD_INPUT;
-    }
+    });
   }
 }

@@ -2,8 +2,6 @@ package dev.colsync.cli;
 
 import dev.colsync.core.catalog.CatalogException;
 import dev.colsync.core.catalog.ScaffoldedSpec;
-import dev.colsync.core.catalog.TableFacts;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,24 +47,16 @@ final class ScaffoldRetypeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try {
+    return target.run(command.commandLine(), column, facts -> {
       if (!onUpError.equals("reject") && !onUpError.equals("null")) {
         throw new CatalogException("--on-up-error must be reject or null, not " + onUpError);
       }
-      Optional<TableFacts> facts = target.facts(column);
       if (facts.isEmpty() && fromType == null) {
         throw new CatalogException("without --url, give the column's type with --from-type");
       }
-      ScaffoldedSpec spec = ScaffoldedSpec.retype(target.migrationName(toColumn), target.schemaName(),
-          target.tableName(), target.key(facts), column, facts.map(f -> f.column().type()).orElse(fromType),
+      return ScaffoldedSpec.retype(target.migrationName(toColumn), target.schemaName(), target.tableName(),
+          target.key(facts), column, facts.map(f -> f.column().type()).orElse(fromType),
           facts.map(f -> f.column().notNull()).orElse(notNull), toColumn, toType, up, down, onUpError, facts);
-      if (target.javaPackage != null) {
-        spec.javaPackage(target.javaPackage);
-      }
-      return target.write(spec.yaml(), command.commandLine().getOut(), command.commandLine().getErr());
-    } catch (CatalogException e) {
-      command.commandLine().getErr().println("colsync scaffold: " + e.getMessage());
-      return ExitCodes.BAD_INPUT;
-    }
+    });
   }
 }

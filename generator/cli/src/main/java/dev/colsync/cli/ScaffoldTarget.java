@@ -2,6 +2,7 @@ package dev.colsync.cli;
 
 import dev.colsync.core.catalog.CatalogException;
 import dev.colsync.core.catalog.CatalogReader;
+import dev.colsync.core.catalog.ScaffoldedSpec;
 import dev.colsync.core.catalog.TableFacts;
 import dev.colsync.core.catalog.TableFacts.KeyColumn;
 import dev.colsync.core.spec.SpecException;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** What both scaffold commands share: the table, the database, the key, where the spec goes, and writing it. */
@@ -72,7 +74,7 @@ final class ScaffoldTarget {
   }
 
   /** The catalog's facts of the column when --url was given. */
-  Optional<TableFacts> facts(String column) throws SQLException, CatalogException {
+  private Optional<TableFacts> facts(String column) throws SQLException, CatalogException {
     if (url == null) {
       return Optional.empty();
     }
@@ -93,12 +95,36 @@ final class ScaffoldTarget {
     return (key == null ? List.of("id") : key).stream().map(name -> new KeyColumn(name, "")).toList();
   }
 
+  /** Builds a spec from the column's facts (empty without --url). */
+  interface SpecBuilder {
+    ScaffoldedSpec build(Optional<TableFacts> facts) throws CatalogException;
+  }
+
+  /**
+   * Reads the facts of {@code column}, builds the spec, and writes it.
+   *
+   * @return the exit code
+   */
+  int run(CommandLine commandLine, String column, SpecBuilder builder) throws IOException, SQLException {
+    try {
+      ScaffoldedSpec spec = builder.build(facts(column));
+      if (javaPackage != null) {
+        spec.javaPackage(javaPackage);
+      }
+      return write(spec.yaml(), commandLine.getOut(), commandLine.getErr());
+    } catch (CatalogException e) {
+      commandLine.getErr().println("colsync scaffold: " + e.getMessage());
+      commandLine.getErr().flush();
+      return ExitCodes.BAD_INPUT;
+    }
+  }
+
   /**
    * Checks the spec as colsync will read it, then writes it (whole, or not at all).
    *
    * @return the exit code
    */
-  int write(String yaml, PrintWriter stdout, PrintWriter stderr) throws IOException {
+  private int write(String yaml, PrintWriter stdout, PrintWriter stderr) throws IOException {
     String name = out == null ? "scaffolded spec" : out.toString();
     try {
       new SpecLoader().load(name, yaml);
