@@ -2,6 +2,8 @@ package dev.colsync.core.spec;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +21,15 @@ final class ChangeReader {
       "a mapping { from: {column, type, notNull}, to: {column, type, notNull}, up: <SQL>, down: <SQL> }";
   static final String EXPECTED_COLUMN = "a mapping { column: <name>, type: <SQL type>, notNull: false }";
   static final String EXPECTED_TYPE = "an SQL type such as text, bigint or numeric(12,2)";
+  private static final Map<String, String> TYPES_WITHOUT_EQUALITY = Map.of(
+      "json", "jsonb instead of json",
+      "xml", "text instead of xml (cast in up and down)",
+      "point", "a type with equality, e.g. two float8 columns, instead of point",
+      "polygon", "a type with equality instead of polygon",
+      "line", "a type with equality instead of line",
+      "lseg", "a type with equality instead of lseg",
+      "path", "a type with equality instead of path",
+      "circle", "a type with equality instead of circle");
   static final String EXPECTED_UP = "one SQL expression over the old column, e.g. round(amount * 100)::bigint";
   static final String EXPECTED_DOWN = "one SQL expression over the new column, e.g. amount_cents / 100.0";
   static final String EXPECTED_ON_UP_ERROR = "one of: reject, null";
@@ -74,7 +85,7 @@ final class ChangeReader {
     MappingFields fields = MappingFields.of(mapping.get(), problems, RENAME_KEYS);
     Optional<String> from = fields.required("from", Identifiers.EXPECTED, n -> names.name(n, "the column name"));
     Optional<String> to = fields.required("to", Identifiers.EXPECTED, n -> names.name(n, "the column name"));
-    Optional<String> type = fields.required("type", EXPECTED_TYPE, n -> sql(n, EXPECTED_TYPE));
+    Optional<String> type = fields.required("type", EXPECTED_TYPE, this::columnType);
     Optional<Boolean> notNull = fields.optional("notNull", false, values::bool);
     from.ifPresent(columnNames::add);
     to.ifPresent(columnNames::add);
@@ -137,9 +148,26 @@ final class ChangeReader {
     }
     MappingFields fields = MappingFields.of(mapping.get(), problems, COLUMN_KEYS);
     Optional<String> name = fields.required("column", Identifiers.EXPECTED, n -> names.name(n, "the column name"));
-    Optional<String> type = fields.required("type", EXPECTED_TYPE, n -> sql(n, EXPECTED_TYPE));
+    Optional<String> type = fields.required("type", EXPECTED_TYPE, this::columnType);
     Optional<Boolean> notNull = fields.optional("notNull", false, values::bool);
     return Optional.of(new Side(name, type, notNull, fields.node("column").orElse(node)));
+  }
+
+  /**
+   * A column's SQL type. Types without an equality operator are refused: the sync trigger, the
+   * backfill and verification all compare old and new values with IS DISTINCT FROM.
+   */
+  private Optional<String> columnType(YamlNode node) {
+    return sql(node, EXPECTED_TYPE).flatMap(type -> {
+      String base = type.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("(\\[\\])+$", "");
+      String hint = TYPES_WITHOUT_EQUALITY.get(base);
+      if (hint != null) {
+        problems.report(node, "type " + type + " has no equality operator, which colsync needs to compare the old"
+            + " and the new value", hint);
+        return Optional.empty();
+      }
+      return Optional.of(type);
+    });
   }
 
   /** An SQL type or expression, surrounding whitespace removed. */

@@ -60,4 +60,18 @@ class RecordedObjectsTest {
             + " column after contract")
         .hasMessageContaining("/dependents/1: generated column path_upper uses the column");
   }
+
+  @Test
+  void refusesTypesWithoutEquality() {
+    assertThatThrownBy(() -> new SpecLoader().load("doc.yaml", """
+        migration: docs_body
+        table: docs
+        primaryKey: [id]
+        retype: { from: { column: body, type: text }, to: { column: body_json, type: json }, up: body::json,
+                  down: body_json::text }
+        """))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("/retype/to/type: type json has no equality operator, which colsync needs to compare"
+            + " the old and the new value (expected: jsonb instead of json)");
+  }
 }
