@@ -1,0 +1,12 @@
+package dev.colsync.benchmarks;
+
+import java.util.List;
+
+/** One area of the table; each returns its figures, measured or each with the reason it was not. */
+public interface Benchmark {
+
+  /** The area's title, printed as it starts. */
+  String title();
+
+  List<Figure> run(BenchmarkOptions options) throws Exception;
+}

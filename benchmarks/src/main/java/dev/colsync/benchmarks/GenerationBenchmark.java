@@ -1,0 +1,96 @@
+package dev.colsync.benchmarks;
+
+import dev.colsync.core.output.GeneratedFile;
+import dev.colsync.core.output.Generator;
+import dev.colsync.core.output.OutputFormat;
+import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.core.spec.SpecLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * (5) Generation: milliseconds per spec in-process (load, plan, every SQL file and the Java shim),
+ * and the CLI's cold start validating one spec.
+ */
+public final class GenerationBenchmark implements Benchmark {
+  private static final int SPECS = 100;
+
+  @Override
+  public String title() {
+    return "5 generation";
+  }
+
+  @Override
+  public List<Figure> run(BenchmarkOptions options) throws Exception {
+    List<String> yaml = SampleSpecs.yaml(options.quick() ? 10 : SPECS);
+    double coldMs = millisPerSpec(yaml);
+    int warmRounds = options.quick() ? 1 : 5;
+    double warmMs = Double.MAX_VALUE;
+    for (int round = 0; round < warmRounds; round++) {
+      warmMs = Math.min(warmMs, millisPerSpec(yaml));
+    }
+    List<Figure> figures = new ArrayList<>();
+    figures.add(Figure.measured(5, "generation, ms per spec (first pass, cold JIT)", coldMs, " ms", null,
+        yaml.size() + " specs: load, plan, plain SQL files, Java shim"));
+    figures.add(Figure.measured(5, "generation, ms per spec (warm)", warmMs, " ms", Target.atMost(5, " ms"),
+        "best of " + warmRounds + " passes over " + yaml.size() + " specs"));
+    figures.add(cliColdStart(options));
+    return figures;
+  }
+
+  private static double millisPerSpec(List<String> yaml) throws Exception {
+    SpecLoader loader = new SpecLoader();
+    Generator generator = new Generator();
+    long started = System.nanoTime();
+    long files = 0;
+    for (int i = 0; i < yaml.size(); i++) {
+      MigrationSpec spec = loader.load("spec-" + i + ".yaml", yaml.get(i));
+      List<GeneratedFile> sql = generator.files(List.of(spec), OutputFormat.PLAIN);
+      List<GeneratedFile> java = generator.javaFiles(List.of(spec));
+      files += sql.size() + java.size();
+    }
+    if (files == 0) {
+      throw new IllegalStateException("generation produced no files");
+    }
+    return (System.nanoTime() - started) / 1e6 / yaml.size();
+  }
+
+  private static Figure cliColdStart(BenchmarkOptions options) throws IOException, InterruptedException {
+    String name = "CLI cold start, `colsync validate` of one spec";
+    Target target = Target.atMost(1000, " ms");
+    if (options.quick()) {
+      return Figure.notMeasured(5, name, target, "skipped in quick mode (starts a JVM per sample)");
+    }
+    if (options.cliJar().isEmpty()) {
+      return Figure.notMeasured(5, name, target,
+          "CLI jar not found: build it (./mvnw -B -ntp -pl generator/cli -am package) or pass --cli-jar");
+    }
+    Path dir = Files.createTempDirectory("colsync-bench-cli");
+    Path spec = Files.writeString(dir.resolve("users_full_name.yaml"), SampleSpecs.rename(0));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Double> samples = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      long started = System.nanoTime();
+      Process process = new ProcessBuilder(java, "-jar", options.cliJar().get().toString(), "validate", spec.toString())
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("colsync validate did not finish in 60 s");
+      }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException("colsync validate exited with " + process.exitValue());
+      }
+      if (i > 0) { // the first run also warms the page cache
+        samples.add((System.nanoTime() - started) / 1e6);
+      }
+    }
+    Files.delete(spec);
+    Files.delete(dir);
+    return Figure.measured(5, name, Stats.median(samples), " ms", target,
+        "median of " + samples.size() + " runs of java -jar colsync.jar validate (after one to warm the page cache)");
+  }
+}
