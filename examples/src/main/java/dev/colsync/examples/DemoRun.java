@@ -118,7 +118,8 @@ final class DemoRun {
           startClients(newVersion, "n", newStore, database); // N is deployed beside N-1 once expand is done
           apply(executor, phase);
           if (events.lastProgress() != null) {
-            backfill = BackfillSummary.of(events.lastProgress());
+            backfill = BackfillSummary.of(events.lastProgress(), events.backfillPauses,
+                events.pausedFor());
           }
         }
         case "switch" -> {
@@ -129,6 +130,7 @@ final class DemoRun {
           switchTo(admin, flags, plan.migration(), ReadPath.NEW, () -> true);
         }
         case "contract" -> {
+          begin("verify convergence");
           convergence = executor.verify();
           apply(executor, phase);
         }

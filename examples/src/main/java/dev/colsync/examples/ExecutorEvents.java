@@ -4,6 +4,7 @@ import dev.colsync.runtime.execution.BackfillProgress;
 import dev.colsync.runtime.execution.ExecutionListener;
 import dev.colsync.runtime.execution.LockRetryEvent;
 import dev.colsync.runtime.execution.StepOutcome;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -12,6 +13,8 @@ final class ExecutorEvents implements ExecutionListener {
   final List<StepOutcome> steps = new CopyOnWriteArrayList<>();
   final List<LockRetryEvent> lockRetries = new CopyOnWriteArrayList<>();
   final List<String> notices = new CopyOnWriteArrayList<>();
+  final List<String> backfillPauses = new CopyOnWriteArrayList<>();
+  private volatile Duration pausedFor = Duration.ZERO;
   private volatile BackfillProgress lastProgress;
 
   @Override
@@ -27,6 +30,21 @@ final class ExecutorEvents implements ExecutionListener {
   @Override
   public void backfillProgress(BackfillProgress progress) {
     lastProgress = progress;
+  }
+
+  @Override
+  public void backfillPaused(String reason) {
+    backfillPauses.add(reason);
+  }
+
+  @Override
+  public void backfillResumed(Duration paused) {
+    pausedFor = pausedFor.plus(paused);
+  }
+
+  /** How long the backfill stood paused in all. */
+  Duration pausedFor() {
+    return pausedFor;
   }
 
   @Override

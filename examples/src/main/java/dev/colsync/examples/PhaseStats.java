@@ -1,6 +1,8 @@
 package dev.colsync.examples;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +29,7 @@ final class PhaseStats {
 
   PhaseStats(String name, Set<String> clients) {
     this.name = name;
-    this.clients = Set.copyOf(clients);
+    this.clients = Collections.unmodifiableSet(new LinkedHashSet<>(clients)); // in the order given
   }
 
   void operation(String client, long latencyNanos) {

@@ -26,6 +26,9 @@ final class ReportPrinter {
       out.printf(Locale.ROOT, "backfill: %,d rows walked, %,d written, in %,d batches, %s: %,.0f rows/s%n",
           backfill.rowsWalked(), backfill.rowsChanged(), backfill.batches(), seconds(backfill.took()),
           backfill.rowsPerSecond());
+      out.printf(Locale.ROOT, "backfill paused %d time(s), %s in all%s%n", backfill.pauseReasons().size(),
+          seconds(backfill.pausedFor()), backfill.pauseReasons().isEmpty() ? ""
+              : "; first because " + abbreviated(backfill.pauseReasons().get(0)));
     }
     out.printf(Locale.ROOT, "executor lock retries: %d%n", result.lockRetries());
     ShadowComparisons shadow = result.shadow();
@@ -55,6 +58,10 @@ final class ReportPrinter {
       text += ", any " + any.duration().toMillis() + " ms (" + any.waiter() + ")";
     }
     return text;
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() <= 160 ? text : text.substring(0, 157) + "...";
   }
 
   private static String seconds(Duration duration) {
