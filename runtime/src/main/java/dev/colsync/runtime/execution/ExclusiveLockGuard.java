@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
  * Refuses to commit a transaction that holds ACCESS EXCLUSIVE on more than one existing table: each
  * such lock queues every query of its table behind it, and two at once also risk a deadlock with the
  * application. Tables the transaction created itself do not count (nobody else can see them yet), nor do
- * colsync's own tables.
+ * colsync's own tables. One exception: dropping a foreign key locks both its tables ACCESS EXCLUSIVE and
+ * PostgreSQL offers no way around that, so two tables joined by a foreign key (before or after the
+ * transaction) pass.
  */
 final class ExclusiveLockGuard {
   private ExclusiveLockGuard() {}
@@ -44,13 +46,26 @@ final class ExclusiveLockGuard {
     Array oids = monitor.createArrayOf("bigint", locked.stream().map(Locked::oid).toArray());
     Set<Long> existing = Set.copyOf(Jdbc.list(monitor,
         "SELECT oid::bigint FROM pg_catalog.pg_class WHERE oid::bigint = ANY (?)", row -> row.getLong(1), oids));
-    List<QualifiedName> contended = locked.stream().filter(table -> existing.contains(table.oid()))
-        .map(Locked::name).toList();
+    List<Locked> contendedLocks = locked.stream().filter(table -> existing.contains(table.oid())).toList();
+    if (contendedLocks.size() == 2
+        && (joinedByForeignKey(work, contendedLocks) || joinedByForeignKey(monitor, contendedLocks))) {
+      return;
+    }
+    List<QualifiedName> contended = contendedLocks.stream().map(Locked::name).toList();
     if (contended.size() > 1) {
       throw new SQLException("the step takes ACCESS EXCLUSIVE locks on " + contended.size()
           + " tables in one transaction (" + contended.stream().map(QualifiedName::toString)
               .collect(Collectors.joining(", "))
           + "); colsync allows one per transaction, so it was rolled back");
     }
+  }
+
+  /** Whether, as {@code connection} sees the catalog, a foreign key joins the two tables. */
+  private static boolean joinedByForeignKey(Connection connection, List<Locked> pair) throws SQLException {
+    long one = pair.get(0).oid();
+    long other = pair.get(1).oid();
+    return Jdbc.first(connection, "SELECT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE contype = 'f'"
+            + " AND ((conrelid::bigint = ? AND confrelid::bigint = ?) OR (conrelid::bigint = ? AND confrelid::bigint = ?)))",
+        row -> row.getBoolean(1), one, other, other, one).orElse(false);
   }
 }

@@ -165,7 +165,7 @@ public final class MigrationExecutor {
   private Session open() throws SQLException {
     Session session = Session.open(connections, plan.migration());
     try {
-      MigrationLock.acquire(session.work, plan.migration());
+      session.lockMigration();
       StateSchema.ensure(session.work);
       Registry.register(session.work, plan);
       return session;

@@ -28,6 +28,14 @@ final class MigrationLock {
     }
   }
 
+  /**
+   * Releases the lock at once. Closing the connection releases it too, but only once the server
+   * process has ended, a moment after the client let go: a run right after this one would be refused.
+   */
+  static void release(Connection connection, String migration) throws SQLException {
+    Jdbc.execute(connection, "SELECT pg_catalog.pg_advisory_unlock(?)", key(connection, migration));
+  }
+
   /** The backend holding {@code migration}'s lock, if any. */
   static Optional<Integer> holder(Connection connection, String migration) throws SQLException {
     long key = key(connection, migration);

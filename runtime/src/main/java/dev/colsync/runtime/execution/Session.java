@@ -14,9 +14,12 @@ final class Session implements AutoCloseable {
   final Connection monitor;
   final int monitorPid;
   final Actor actor;
+  private final String migration;
+  private boolean locked;
 
   private Session(ConnectionSource source, Connection work, int workPid, Connection monitor, int monitorPid,
-      Actor actor) {
+      Actor actor, String migration) {
+    this.migration = migration;
     this.source = source;
     this.work = work;
     this.workPid = workPid;
@@ -34,12 +37,18 @@ final class Session implements AutoCloseable {
       monitor = source.open();
       monitor.setAutoCommit(true);
       int monitorPid = identify(monitor, "colsync " + migration + " monitor");
-      return new Session(source, work, workPid, monitor, monitorPid, Actor.of(work));
+      return new Session(source, work, workPid, monitor, monitorPid, Actor.of(work), migration);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(monitor, e);
       closeQuietly(work, e);
       throw e;
     }
+  }
+
+  /** Makes this the one colsync run of its migration, or refuses (see {@link MigrationLock}). */
+  void lockMigration() throws SQLException {
+    MigrationLock.acquire(work, migration);
+    locked = true;
   }
 
   /** Names the session in {@code pg_stat_activity} and returns its backend pid. */
@@ -53,9 +62,16 @@ final class Session implements AutoCloseable {
     return work.isValid(2) ? work : source.open();
   }
 
-  /** Closes both connections; a connection that is already gone is no failure. */
+  /** Releases the migration's lock and closes both connections; a connection already gone is no failure. */
   @Override
   public void close() {
+    if (locked) {
+      try {
+        MigrationLock.release(work, migration);
+      } catch (SQLException e) {
+        // the connection is gone, and its lock with it
+      }
+    }
     for (Connection connection : new Connection[] {monitor, work}) {
       try {
         connection.close();

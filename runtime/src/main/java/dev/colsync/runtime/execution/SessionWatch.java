@@ -67,7 +67,10 @@ final class SessionWatch implements AutoCloseable {
 
   /** Stops watching and waits for the last sample to finish; safe to call twice. */
   void stop() {
-    stopped = true;
+    synchronized (this) {
+      stopped = true;
+      notifyAll();
+    }
     try {
       thread.join();
     } catch (InterruptedException e) {
@@ -87,12 +90,19 @@ final class SessionWatch implements AutoCloseable {
             row.getString(2), row.getString(3), row.getObject(4, OffsetDateTime.class), oneLine(row.getString(5))),
             pid);
         record(sample);
-        Thread.sleep(intervalMillis);
+        pause();
       } catch (SQLException e) {
         return; // the watch only adds detail; the work it watches reports its own failures
       } catch (InterruptedException e) {
         return;
       }
+    }
+  }
+
+  /** Waits for the next sample, or less when stopped. */
+  private synchronized void pause() throws InterruptedException {
+    if (!stopped) {
+      wait(intervalMillis);
     }
   }
 
