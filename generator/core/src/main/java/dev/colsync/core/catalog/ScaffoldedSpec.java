@@ -132,6 +132,7 @@ public final class ScaffoldedSpec {
       }
     }
     putIfAny("dependents", dependents);
+    putIfAny("partitions", new ArrayList<>(facts.partitions()));
   }
 
   private static List<Object> constraints(List<ConstraintFacts> constraints, char type) {

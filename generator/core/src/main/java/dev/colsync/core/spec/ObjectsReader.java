@@ -19,7 +19,8 @@ import java.util.function.IntFunction;
  */
 final class ObjectsReader {
   static final List<String> KEYS = List.of("column", "indexes", "constraints", "foreignKeys", "referencedBy",
-      "dependents");
+      "dependents", "partitions");
+  static final String EXPECTED_PARTITIONS = "a list of the table's partitions, e.g. [public.events_2025]";
   static final List<String> COLUMN_KEYS = List.of("default", "collation", "comment", "statistics");
   static final List<String> INDEX_KEYS = List.of("name", "definition", "constraint");
   static final List<String> CONSTRAINT_KEYS = List.of("name", "table", "definition");
@@ -66,6 +67,15 @@ final class ObjectsReader {
           + dependent.kind() + " over to the new column safely; drop it before expand and create it again over"
           + " the new column after contract";
     }, "no dependent objects (see the message for what to do)");
+    Optional<List<String>> partitions = spec.optional("partitions", List.of(),
+        node -> list(node, EXPECTED_PARTITIONS, item -> values.string(item, EXPECTED_PARTITIONS)));
+    if (!partitions.orElse(List.of()).isEmpty()) {
+      refuse(spec, "indexes", indexes.orElse(List.of()).size(),
+          index -> "index " + indexes.get().get(index).name() + " is on a partitioned table; building its copy"
+              + " partition by partition is not supported yet",
+          "no index on the column of a partitioned table: drop it before expand and build it again over the new"
+              + " column after contract");
+    }
     if (!(spec.node("rename").isPresent())) {
       refuse(spec, "referencedBy", referencedBy.orElse(List.of()).size(),
           index -> "foreign key " + referencedBy.get().get(index).name() + " of " + referencedBy.get().get(index).table()
