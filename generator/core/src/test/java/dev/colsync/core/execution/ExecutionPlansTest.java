@@ -1,6 +1,7 @@
 package dev.colsync.core.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.colsync.core.plan.Phase;
 import dev.colsync.core.spec.OnUpError;
@@ -21,7 +22,7 @@ class ExecutionPlansTest {
     assertThat(plan.migration()).isEqualTo("orders_cents");
     assertThat(plan.phaseIds()).containsExactly("expand", "backfill", "validate", "switch", "contract");
     assertThat(plan.phase("expand").orElseThrow().steps()).extracting(ExecutionStep::name, ExecutionStep::sql)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("add-column",
+        .containsExactly(tuple("add-column",
             migration.plan().phase(Phase.EXPAND).steps().get(0).sql()));
     assertThat(plan.phase("switch").orElseThrow().steps()).isEmpty();
     assertThat(plan.lockTimeout()).isEqualTo(Duration.ofSeconds(2));
@@ -34,8 +35,8 @@ class ExecutionPlansTest {
 
     assertThat(plan.phase("backfill").orElseThrow().steps()).extracting(ExecutionStep::name, ExecutionStep::kind)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("prepare", ExecutionStep.Kind.SCRIPT),
-            org.assertj.core.groups.Tuple.tuple("run", ExecutionStep.Kind.BACKFILL_UP));
+            tuple("prepare", ExecutionStep.Kind.SCRIPT),
+            tuple("run", ExecutionStep.Kind.BACKFILL_UP));
     assertThat(plan.phase("contract").orElseThrow().rollback()).extracting(ExecutionStep::kind)
         .containsExactly(ExecutionStep.Kind.SCRIPT, ExecutionStep.Kind.BACKFILL_DOWN, ExecutionStep.Kind.SCRIPT,
             ExecutionStep.Kind.SCRIPT, ExecutionStep.Kind.SCRIPT);
@@ -64,7 +65,5 @@ class ExecutionPlansTest {
     assertThat(target.down()).isEqualTo("(ext_uuid::text)");
     assertThat(target.stateTable()).isEqualTo(new QualifiedName("public", "colsync_ext_uuid_backfill_state"));
     assertThat(target.batchSize()).isEqualTo(100);
-    assertThat(migration.plan().phase(Phase.BACKFILL).steps().get(1).sql()).contains(target.stateTable().name()
-        .replace("_state", ""));
   }
 }

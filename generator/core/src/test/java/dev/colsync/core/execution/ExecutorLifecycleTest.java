@@ -1,6 +1,7 @@
 package dev.colsync.core.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.colsync.runtime.execution.AuditChain;
@@ -42,8 +43,8 @@ class ExecutorLifecycleTest {
       executor.apply("expand");
       PhaseOutcome backfill = executor.apply("backfill");
       assertThat(backfill.steps()).extracting(StepOutcome::step, StepOutcome::result).containsExactly(
-          org.assertj.core.groups.Tuple.tuple("prepare", StepOutcome.Result.DONE),
-          org.assertj.core.groups.Tuple.tuple("run", StepOutcome.Result.DONE));
+          tuple("prepare", StepOutcome.Result.DONE),
+          tuple("run", StepOutcome.Result.DONE));
       assertThat(backfill.steps().get(1).detail()).startsWith(ROWS + " rows changed in ");
       assertThat(listener.progress.get(listener.progress.size() - 1)).satisfies(last -> {
         assertThat(last.done()).isTrue();
