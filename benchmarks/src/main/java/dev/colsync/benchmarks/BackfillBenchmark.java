@@ -4,6 +4,11 @@ import java.util.List;
 
 public final class BackfillBenchmark implements Benchmark {
   @Override
+  public int section() {
+    return 2;
+  }
+
+  @Override
   public String title() {
     return "BackfillBenchmark";
   }

@@ -5,6 +5,9 @@ import java.util.List;
 /** One area of the table; each returns its figures, measured or each with the reason it was not. */
 public interface Benchmark {
 
+  /** The area's number in issue #7's list (1–5). */
+  int section();
+
   /** The area's title, printed as it starts. */
   String title();
 

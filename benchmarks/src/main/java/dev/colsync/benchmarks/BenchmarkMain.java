@@ -28,6 +28,9 @@ public final class BenchmarkMain {
   public ResultTable run(BenchmarkOptions options) {
     ResultTable table = new ResultTable();
     for (Benchmark benchmark : benchmarks()) {
+      if (!options.runs(benchmark.section())) {
+        continue;
+      }
       out.println("== " + benchmark.title() + (options.quick() ? " (quick mode)" : ""));
       long started = System.nanoTime();
       try {
@@ -37,7 +40,7 @@ public final class BenchmarkMain {
       } catch (Exception e) {
         out.println("   failed: " + e);
         e.printStackTrace(out);
-        table.add(Figure.notMeasured(0, benchmark.title(), null, "failed: " + e));
+        table.add(Figure.notMeasured(benchmark.section(), benchmark.title(), null, "failed: " + e));
       }
       out.printf("   (%.1f s)%n", (System.nanoTime() - started) / 1e9);
     }

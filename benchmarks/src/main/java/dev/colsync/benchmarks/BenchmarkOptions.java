@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How long and how big one run is. The quick mode is what the test suite runs: seconds in all,
@@ -14,8 +16,10 @@ import java.util.Optional;
  * @param scale pgbench's scale factor (100 000 accounts per unit)
  * @param clients pgbench clients
  * @param cliJar the CLI's runnable jar, for its cold start; empty when it was not found
+ * @param only the areas (1–5) to run; empty for all
  */
-public record BenchmarkOptions(boolean quick, Duration pgbenchDuration, int scale, int clients, Optional<Path> cliJar) {
+public record BenchmarkOptions(
+    boolean quick, Duration pgbenchDuration, int scale, int clients, Optional<Path> cliJar, Set<Integer> only) {
 
   public static final String USAGE = """
       usage: java -jar benchmarks/target/colsync-benchmarks.jar [--quick] [--seconds N] [--scale N] [--clients N] [--cli-jar PATH]
@@ -23,6 +27,7 @@ public record BenchmarkOptions(boolean quick, Duration pgbenchDuration, int scal
         --seconds N   length of each pgbench measurement (default 10)
         --scale N     pgbench scale factor, 100 000 accounts each (default 10: one million rows)
         --clients N   pgbench clients (default 4)
+        --only 1,3    run only these areas of the table (default: all)
         --cli-jar P   the colsync CLI jar for the cold-start figure (default: generator/cli/target/colsync.jar
                       under the working directory or one of its parents)
       """;
@@ -33,6 +38,7 @@ public record BenchmarkOptions(boolean quick, Duration pgbenchDuration, int scal
     int scale = 10;
     int clients = 4;
     Path cliJar = null;
+    Set<Integer> only = new TreeSet<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -40,11 +46,22 @@ public record BenchmarkOptions(boolean quick, Duration pgbenchDuration, int scal
         case "--scale" -> scale = positive(args, ++i);
         case "--clients" -> clients = positive(args, ++i);
         case "--cli-jar" -> cliJar = Path.of(value(args, ++i));
+        case "--only" -> {
+          for (String area : value(args, ++i).split(",")) {
+            only.add(Integer.parseInt(area.trim()));
+          }
+        }
         default -> throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
       }
     }
     Optional<Path> jar = cliJar != null ? Optional.of(cliJar) : findCliJar();
-    return new BenchmarkOptions(quick, Duration.ofSeconds(seconds), scale, clients, jar.filter(Files::isRegularFile));
+    return new BenchmarkOptions(quick, Duration.ofSeconds(seconds), scale, clients, jar.filter(Files::isRegularFile),
+        Set.copyOf(only));
+  }
+
+  /** Whether area {@code section} runs in this run. */
+  public boolean runs(int section) {
+    return only.isEmpty() || only.contains(section);
   }
 
   /** The CLI jar a build leaves at generator/cli/target/colsync.jar, looked for from the working directory up. */

@@ -4,6 +4,11 @@ import java.util.List;
 
 public final class DdlStallBenchmark implements Benchmark {
   @Override
+  public int section() {
+    return 3;
+  }
+
+  @Override
   public String title() {
     return "DdlStallBenchmark";
   }

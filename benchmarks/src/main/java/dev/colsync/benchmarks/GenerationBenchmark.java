@@ -20,6 +20,11 @@ public final class GenerationBenchmark implements Benchmark {
   private static final int SPECS = 100;
 
   @Override
+  public int section() {
+    return 5;
+  }
+
+  @Override
   public String title() {
     return "5 generation";
   }

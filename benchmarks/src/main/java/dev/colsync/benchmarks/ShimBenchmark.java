@@ -25,6 +25,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class ShimBenchmark implements Benchmark {
 
   @Override
+  public int section() {
+    return 4;
+  }
+
+  @Override
   public String title() {
     return "4 shim overhead";
   }

@@ -1,0 +1,81 @@
+package dev.colsync.benchmarks;
+
+import dev.colsync.core.execution.ExecutionPlans;
+import dev.colsync.core.output.Generator;
+import dev.colsync.core.plan.Plan;
+import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.core.spec.SpecException;
+import dev.colsync.core.spec.SpecLoader;
+import dev.colsync.runtime.execution.BackfillProgress;
+import dev.colsync.runtime.execution.ConnectionSource;
+import dev.colsync.runtime.execution.ExecutionListener;
+import dev.colsync.runtime.execution.ExecutionSettings;
+import dev.colsync.runtime.execution.MigrationExecutor;
+import dev.colsync.runtime.execution.PhaseOutcome;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The change every database benchmark makes: pgbench's {@code pgbench_accounts.abalance} renamed to
+ * {@code balance}, planned by the real generator and applied by the real executor with the CLI's
+ * default settings.
+ */
+final class AccountsMigration {
+  static final String NAME = "pgbench_accounts_balance";
+  static final Duration LOCK_TIMEOUT = Duration.ofSeconds(1);
+
+  private static final String SPEC = """
+      migration: pgbench_accounts_balance
+      table: public.pgbench_accounts
+      primaryKey: [aid]
+      rename: { from: abalance, to: balance, type: integer, notNull: true }
+      backfill: { batchSize: 10000, pause: 0ms }
+      timeouts: { lock: 1s, statement: 10min }
+      """;
+
+  private final Plan plan;
+  private final MigrationExecutor executor;
+  private final List<Duration> batchDurations = new ArrayList<>();
+
+  AccountsMigration(String jdbcUrl) throws SpecException {
+    MigrationSpec spec = new SpecLoader().load("pgbench_accounts_balance.yaml", SPEC);
+    this.plan = new Generator().plan(spec);
+    this.executor = new MigrationExecutor(ConnectionSource.of(jdbcUrl), ExecutionPlans.of(plan),
+        ExecutionSettings.defaults(), new BatchTimer());
+  }
+
+  /** The sync trigger's name, to switch it off and on. */
+  String syncTrigger() {
+    return plan.names().syncTrigger();
+  }
+
+  /** Applies {@code phase}, timing each backfill batch. */
+  PhaseOutcome apply(String phase) throws SQLException {
+    batchDurations.clear();
+    return executor.apply(phase);
+  }
+
+  MigrationExecutor executor() {
+    return executor;
+  }
+
+  /** How long each batch of the last backfill took, from the end of the batch before. */
+  List<Duration> batchDurations() {
+    return List.copyOf(batchDurations);
+  }
+
+  private final class BatchTimer implements ExecutionListener {
+    private Duration previous = Duration.ZERO;
+
+    @Override
+    public void backfillProgress(BackfillProgress progress) {
+      if (progress.batches() <= 1) {
+        previous = Duration.ZERO;
+      }
+      batchDurations.add(progress.elapsed().minus(previous));
+      previous = progress.elapsed();
+    }
+  }
+}
