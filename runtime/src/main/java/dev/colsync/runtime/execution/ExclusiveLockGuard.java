@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * Refuses to commit a transaction that holds ACCESS EXCLUSIVE on more than one existing table: each
  * such lock queues every query of its table behind it, and two at once also risk a deadlock with the
  * application. Tables the transaction created itself do not count (nobody else can see them yet), nor do
- * colsync's own tables. One exception: dropping a foreign key locks both its tables ACCESS EXCLUSIVE and
+ * colsync's own tables; a partitioned table counts once with its partitions. One exception: dropping a foreign key locks both its tables ACCESS EXCLUSIVE and
  * PostgreSQL offers no way around that, so two tables joined by a foreign key (before or after the
  * transaction) pass.
  */
@@ -29,12 +29,13 @@ final class ExclusiveLockGuard {
   static void check(Connection work, Connection monitor, Set<QualifiedName> ownTables) throws SQLException {
     List<Locked> locked = new ArrayList<>();
     for (Locked table : Jdbc.list(work,
-        "SELECT c.oid, n.nspname::text, c.relname::text FROM pg_catalog.pg_locks l"
-            + " JOIN pg_catalog.pg_class c ON c.oid = l.relation"
+        "SELECT DISTINCT c.oid, n.nspname::text, c.relname::text FROM pg_catalog.pg_locks l"
+            + " JOIN pg_catalog.pg_class locked ON locked.oid = l.relation"
+            + " JOIN pg_catalog.pg_class c ON c.oid = coalesce(pg_catalog.pg_partition_root(locked.oid), locked.oid)"
             + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE l.pid = pg_catalog.pg_backend_pid() AND l.locktype = 'relation' AND l.granted"
-            + " AND l.mode = 'AccessExclusiveLock' AND c.relkind IN ('r', 'p', 'm', 'f') AND n.nspname <> 'colsync'"
-            + " ORDER BY n.nspname, c.relname",
+            + " AND l.mode = 'AccessExclusiveLock' AND locked.relkind IN ('r', 'p', 'm', 'f')"
+            + " AND n.nspname <> 'colsync' ORDER BY n.nspname::text, c.relname::text",
         row -> new Locked(row.getLong(1), new QualifiedName(row.getString(2), row.getString(3))))) {
       if (!ownTables.contains(table.name())) {
         locked.add(table);
