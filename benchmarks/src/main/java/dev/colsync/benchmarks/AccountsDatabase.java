@@ -8,13 +8,19 @@ import dev.colsync.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A fresh database on the fixture's server, filled by {@code pgbench -i}; closing drops it. */
-final class PgbenchDatabase implements AutoCloseable {
+/**
+ * A fresh database on the fixture's server holding {@code pgbench_accounts}: filled by
+ * {@code pgbench -i}, or in the quick mode, where pgbench is not used, by SQL with
+ * {@value #QUICK_ROWS} rows. Closing drops it.
+ */
+final class AccountsDatabase implements AutoCloseable {
+  static final int QUICK_ROWS = 20_000;
+
   private final TestDatabase database;
   private final Database sql;
   private final Pgbench pgbench;
 
-  private PgbenchDatabase(TestDatabase database, Pgbench pgbench) {
+  private AccountsDatabase(TestDatabase database, Pgbench pgbench) {
     this.database = database;
     this.sql = new Database(database.jdbcUrl());
     this.pgbench = pgbench;
@@ -28,13 +34,17 @@ final class PgbenchDatabase implements AutoCloseable {
     return PgbenchBinary.onPath().isPresent() ? Optional.empty() : Optional.of(PgbenchBinary.HOW_TO_INSTALL);
   }
 
-  static PgbenchDatabase create(BenchmarkOptions options) throws Exception {
-    Path binary = PgbenchBinary.onPath().orElseThrow(() -> new IllegalStateException(PgbenchBinary.HOW_TO_INSTALL));
+  static AccountsDatabase create(BenchmarkOptions options) throws Exception {
     TestDatabase database = PostgresServers.any().newDatabase();
     try {
+      if (options.quick()) {
+        new Database(database.jdbcUrl()).createAccounts(QUICK_ROWS);
+        return new AccountsDatabase(database, null);
+      }
+      Path binary = PgbenchBinary.onPath().orElseThrow(() -> new IllegalStateException(PgbenchBinary.HOW_TO_INSTALL));
       Pgbench pgbench = new Pgbench(binary, PgAddress.fromJdbcUrl(database.jdbcUrl()), options.clients());
       pgbench.initialize(options.scale());
-      return new PgbenchDatabase(database, pgbench);
+      return new AccountsDatabase(database, pgbench);
     } catch (Exception | Error e) {
       database.close();
       throw e;
@@ -49,8 +59,16 @@ final class PgbenchDatabase implements AutoCloseable {
     return sql;
   }
 
+  /** The pgbench of this database; none in the quick mode. */
   Pgbench pgbench() {
+    if (pgbench == null) {
+      throw new IllegalStateException("no pgbench in the quick mode");
+    }
     return pgbench;
+  }
+
+  long rows() throws java.sql.SQLException {
+    return sql.number("SELECT count(*) FROM pgbench_accounts");
   }
 
   String server() {

@@ -38,6 +38,7 @@ final class AccountsMigration {
   private final Plan plan;
   private final MigrationExecutor executor;
   private final List<Duration> batchDurations = new ArrayList<>();
+  private Duration paused = Duration.ZERO;
 
   AccountsMigration(String jdbcUrl) throws SpecException {
     MigrationSpec spec = new SpecLoader().load("pgbench_accounts_balance.yaml", SPEC);
@@ -54,6 +55,7 @@ final class AccountsMigration {
   /** Applies {@code phase}, timing each backfill batch. */
   PhaseOutcome apply(String phase) throws SQLException {
     batchDurations.clear();
+    paused = Duration.ZERO;
     return executor.apply(phase);
   }
 
@@ -61,21 +63,37 @@ final class AccountsMigration {
     return executor;
   }
 
-  /** How long each batch of the last backfill took, from the end of the batch before. */
+  /**
+   * How long each batch of the last backfill took: the time from the batch before, less any pause the
+   * throttle made in between (which {@link #pausedTime()} counts).
+   */
   List<Duration> batchDurations() {
     return List.copyOf(batchDurations);
   }
 
+  /** How long the last backfill stood paused by its throttle (load, lock waiters it caused). */
+  Duration pausedTime() {
+    return paused;
+  }
+
   private final class BatchTimer implements ExecutionListener {
     private Duration previous = Duration.ZERO;
+    private Duration pausedSincePrevious = Duration.ZERO;
+
+    @Override
+    public void backfillResumed(Duration pausedFor) {
+      pausedSincePrevious = pausedSincePrevious.plus(pausedFor);
+      paused = paused.plus(pausedFor);
+    }
 
     @Override
     public void backfillProgress(BackfillProgress progress) {
-      if (progress.batches() <= 1) {
+      if (progress.batches() <= 1 && batchDurations.isEmpty()) {
         previous = Duration.ZERO;
       }
-      batchDurations.add(progress.elapsed().minus(previous));
+      batchDurations.add(progress.elapsed().minus(previous).minus(pausedSincePrevious));
       previous = progress.elapsed();
+      pausedSincePrevious = Duration.ZERO;
     }
   }
 }

@@ -1,8 +1,25 @@
 package dev.colsync.benchmarks;
 
+import dev.colsync.benchmarks.pgbench.Pgbench;
+import dev.colsync.benchmarks.pgbench.PgbenchRun;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+/**
+ * (2) The backfill of {@code pgbench_accounts.balance}: rows/s of colsync's batched backfill against
+ * rows/s of one {@code UPDATE} of the whole table (the limit), idle and under pgbench; the TPS
+ * pgbench keeps meanwhile; and how long each batch takes. Every measurement starts from a freshly
+ * initialised table with the expand phase applied, so none inherits another's dead rows.
+ */
 public final class BackfillBenchmark implements Benchmark {
+  private static final Target RATE_TARGET = Target.atLeast(0.80, "");
+  private static final Target BATCH_TARGET = Target.atMost(200, " ms");
+
   @Override
   public int section() {
     return 2;
@@ -10,11 +27,114 @@ public final class BackfillBenchmark implements Benchmark {
 
   @Override
   public String title() {
-    return "BackfillBenchmark";
+    return "2 backfill";
+  }
+
+  /** What one backfill run measured. */
+  private record BackfillRun(long rows, Duration took, List<Duration> batches, Duration paused) {
+    double rowsPerSecond() {
+      return rows / seconds(took);
+    }
+
+    double batchPercentileMillis(double p) {
+      return Stats.percentile(batches.stream().mapToDouble(d -> d.toNanos() / 1e6).toArray(), p);
+    }
   }
 
   @Override
-  public List<Figure> run(BenchmarkOptions options) {
-    return List.of(Figure.notMeasured(2, title(), null, "not implemented yet"));
+  public List<Figure> run(BenchmarkOptions options) throws Exception {
+    List<Figure> figures = new ArrayList<>();
+    double updateRate = singleUpdateRowsPerSecond(options);
+    BackfillRun idle;
+    try (AccountsDatabase database = AccountsDatabase.create(options)) {
+      AccountsMigration migration = new AccountsMigration(database.jdbcUrl());
+      migration.apply("expand");
+      idle = backfill(migration, database.rows());
+    }
+    figures.add(Figure.measured(2, "backfill rows/s ÷ one whole-table UPDATE rows/s, idle",
+        idle.rowsPerSecond() / updateRate, "", RATE_TARGET,
+        idle.rows() + " rows; backfill " + Figure.format(idle.rowsPerSecond()) + " rows/s in " + idle.batches().size()
+            + " batches, UPDATE " + Figure.format(updateRate) + " rows/s"));
+    figures.add(Figure.measured(2, "backfill batch duration p50, idle", idle.batchPercentileMillis(50), " ms", null,
+        "adaptive batches aiming at 100 ms (the CLI's default); throttle pauses not counted ("
+            + Figure.format(seconds(idle.paused())) + " s in all)"));
+    figures.add(Figure.measured(2, "backfill batch duration p99, idle", idle.batchPercentileMillis(99), " ms",
+        BATCH_TARGET, ""));
+
+    Optional<String> unavailable = AccountsDatabase.unavailable(options);
+    if (unavailable.isPresent()) {
+      figures.add(Figure.notMeasured(2, "backfill rows/s under pgbench ÷ one whole-table UPDATE rows/s, idle", null,
+          unavailable.get()));
+      figures.add(Figure.notMeasured(2, "pgbench TPS during the backfill ÷ idle TPS", Target.atLeast(0.70, ""),
+          unavailable.get()));
+      figures.add(Figure.notMeasured(2, "backfill batch duration p99, under pgbench", BATCH_TARGET,
+          unavailable.get()));
+      return figures;
+    }
+    figures.addAll(underLoad(options, updateRate, idle));
+    return figures;
+  }
+
+  private List<Figure> underLoad(BenchmarkOptions options, double updateRate, BackfillRun idle) throws Exception {
+    try (AccountsDatabase database = AccountsDatabase.create(options)) {
+      AccountsMigration migration = new AccountsMigration(database.jdbcUrl());
+      migration.apply("expand");
+      Pgbench pgbench = database.pgbench();
+      double idleTps = pgbench.builtin("tpcb-like", options.pgbenchDuration()).tps();
+      Duration lead = Duration.ofSeconds(2);
+      Duration load = lead.plus(idle.took().multipliedBy(6)).plusSeconds(10);
+      Pgbench.Running running = pgbench.start(List.of("-b", "tpcb-like"), load, true);
+      Thread.sleep(lead.toMillis());
+      long from = Clock.nowMicros();
+      BackfillRun loaded = backfill(migration, database.rows());
+      long to = Clock.nowMicros();
+      PgbenchRun run = running.await();
+      boolean covered = run.transactions().stream().anyMatch(t -> t.endMicros() >= to);
+      double duringTps = run.tpsBetween(from, to);
+      String how = "tpcb-like, " + options.clients() + " clients; idle " + Figure.format(idleTps) + " TPS, during "
+          + Figure.format(duringTps) + " TPS" + (covered ? "" : " (WARNING: pgbench ended before the backfill)");
+      return List.of(
+          Figure.measured(2, "backfill rows/s under pgbench ÷ one whole-table UPDATE rows/s, idle",
+              loaded.rowsPerSecond() / updateRate, "", null,
+              "backfill " + Figure.format(loaded.rowsPerSecond()) + " rows/s in " + loaded.batches().size()
+                  + " batches while pgbench ran, " + Figure.format(seconds(loaded.paused())) + " s of it paused by the"
+                  + " throttle (lock waiters, load)"),
+          Figure.measured(2, "pgbench TPS during the backfill ÷ idle TPS", duringTps / idleTps, "",
+              Target.atLeast(0.70, ""), how),
+          Figure.measured(2, "backfill batch duration p99, under pgbench", loaded.batchPercentileMillis(99), " ms",
+              BATCH_TARGET, "p50 " + Figure.format(loaded.batchPercentileMillis(50))
+              + " ms; throttle pauses not counted"));
+    }
+  }
+
+  /** The limit: one UPDATE of every row (through the same trigger), timed, then rolled back. */
+  private static double singleUpdateRowsPerSecond(BenchmarkOptions options) throws Exception {
+    try (AccountsDatabase database = AccountsDatabase.create(options)) {
+      new AccountsMigration(database.jdbcUrl()).apply("expand");
+      long rows = database.rows();
+      try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+           Statement statement = connection.createStatement()) {
+        connection.setAutoCommit(false);
+        long started = System.nanoTime();
+        long updated = statement.executeUpdate("UPDATE pgbench_accounts SET balance = abalance");
+        double took = (System.nanoTime() - started) / 1e9;
+        connection.rollback();
+        if (updated != rows) {
+          throw new IllegalStateException("the UPDATE changed " + updated + " of " + rows + " rows");
+        }
+        return rows / took;
+      }
+    }
+  }
+
+  private static BackfillRun backfill(AccountsMigration migration, long rows) throws Exception {
+    long started = System.nanoTime();
+    migration.apply("backfill");
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    return new BackfillRun(rows, took, migration.batchDurations(), migration.pausedTime());
+  }
+
+  private static double seconds(Duration duration) {
+    return duration.toNanos() / 1e9;
   }
 }

@@ -1,8 +1,45 @@
 package dev.colsync.benchmarks;
 
+import dev.colsync.benchmarks.pgbench.Pgbench;
+import dev.colsync.benchmarks.pgbench.PgbenchRun;
+import dev.colsync.runtime.flag.JdbcFlagStore;
+import dev.colsync.runtime.flag.ReadPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+/**
+ * (3) What clients feel while a DDL phase runs under pgbench: p99 and max latency of the
+ * transactions that overlapped the phase, against those of the seconds just before it in the same
+ * pgbench run, and the longest stall. Expand and validate run under pgbench's own tpcb-like (the
+ * N-1 application, writing {@code abalance}); contract under a script that writes {@code balance}
+ * (the N application: the old column is about to go).
+ */
 public final class DdlStallBenchmark implements Benchmark {
+  private static final Duration BASELINE = Duration.ofSeconds(4);
+  private static final Duration WARM_UP = Duration.ofMillis(1500);
+  private static final Duration AFTER = Duration.ofSeconds(6);
+  private static final List<String> PHASES = List.of("expand", "validate", "contract");
+
+  /** The N application's transaction: it reads and writes the new column only. */
+  private static final String NEW_VERSION_SCRIPT = """
+      \\set aid random(1, 100000 * :scale)
+      \\set delta random(-5000, 5000)
+      BEGIN;
+      UPDATE pgbench_accounts SET balance = balance + :delta WHERE aid = :aid;
+      SELECT balance FROM pgbench_accounts WHERE aid = :aid;
+      END;
+      """;
+
+  private interface Ddl {
+    void run() throws Exception;
+  }
+
   @Override
   public int section() {
     return 3;
@@ -10,11 +47,72 @@ public final class DdlStallBenchmark implements Benchmark {
 
   @Override
   public String title() {
-    return "DdlStallBenchmark";
+    return "3 client latency during DDL phases";
   }
 
   @Override
-  public List<Figure> run(BenchmarkOptions options) {
-    return List.of(Figure.notMeasured(3, title(), null, "not implemented yet"));
+  public List<Figure> run(BenchmarkOptions options) throws Exception {
+    Target stallTarget = Target.atMost(AccountsMigration.LOCK_TIMEOUT.toMillis(), " ms");
+    Optional<String> unavailable = AccountsDatabase.unavailable(options);
+    if (unavailable.isPresent()) {
+      List<Figure> figures = new ArrayList<>();
+      for (String phase : PHASES) {
+        figures.add(Figure.notMeasured(3, phase + ": longest stall", stallTarget, unavailable.get()));
+      }
+      return figures;
+    }
+    Path script = Files.createTempFile("colsync-new-version", ".sql");
+    try (AccountsDatabase database = AccountsDatabase.create(options)) {
+      Files.writeString(script, NEW_VERSION_SCRIPT);
+      AccountsMigration migration = new AccountsMigration(database.jdbcUrl());
+      Pgbench pgbench = database.pgbench();
+      List<String> oldVersion = List.of("-b", "tpcb-like");
+      List<Figure> figures = new ArrayList<>();
+      figures.addAll(measure("expand", pgbench, oldVersion, () -> migration.apply("expand"), stallTarget));
+      migration.apply("backfill");
+      figures.addAll(measure("validate", pgbench, oldVersion, () -> migration.apply("validate"), stallTarget));
+      try (Connection connection = DriverManager.getConnection(database.jdbcUrl())) {
+        JdbcFlagStore.createTable(connection);
+        JdbcFlagStore.write(connection, AccountsMigration.NAME, ReadPath.NEW);
+      }
+      figures.addAll(measure("contract", pgbench, List.of("-f", script.toString()), () -> migration.apply("contract"),
+          stallTarget));
+      return figures;
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
+  private static List<Figure> measure(String phase, Pgbench pgbench, List<String> workload, Ddl ddl, Target stallTarget)
+      throws Exception {
+    long started = Clock.nowMicros();
+    Pgbench.Running running = pgbench.start(workload, BASELINE.plus(AFTER), true);
+    Thread.sleep(BASELINE.toMillis());
+    long from = Clock.nowMicros();
+    ddl.run();
+    long to = Clock.nowMicros();
+    PgbenchRun run = running.await();
+    double[] baseline = run.latenciesMillisWithin(Math.max(started + WARM_UP.toNanos() / 1000, run.firstEndMicros()),
+        from);
+    double[] during = run.latenciesMillisOverlapping(from, to);
+    if (baseline.length == 0 || during.length == 0) {
+      throw new IllegalStateException(phase + ": no transactions logged " + (baseline.length == 0 ? "before" : "during")
+          + " the phase");
+    }
+    double baselineP99 = Stats.percentile(baseline, 99);
+    double baselineMax = Stats.max(baseline);
+    double p99 = Stats.percentile(during, 99);
+    double max = Stats.max(during);
+    String how = String.format(java.util.Locale.ROOT,
+        "%s took %.0f ms; %d transactions overlapped it, %d in the %.1f s before; p99 %s ms vs %s ms",
+        phase, (to - from) / 1e3, during.length, baseline.length, (from - started) / 1e6 - WARM_UP.toMillis() / 1e3,
+        Figure.format(p99), Figure.format(baselineP99));
+    return List.of(
+        Figure.measured(3, phase + ": p99 latency ÷ baseline p99", p99 / baselineP99, "", null, how),
+        Figure.measured(3, phase + ": max latency ÷ baseline max", max / baselineMax, "", null,
+            "max " + Figure.format(max) + " ms vs " + Figure.format(baselineMax) + " ms"),
+        Figure.measured(3, phase + ": longest stall", max, " ms", stallTarget,
+            "the longest transaction that overlapped the phase; the spec's lock_timeout is "
+                + Figure.format(stallTarget.bound()) + " ms"));
   }
 }

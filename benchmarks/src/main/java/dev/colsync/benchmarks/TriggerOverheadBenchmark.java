@@ -30,7 +30,7 @@ public final class TriggerOverheadBenchmark implements Benchmark {
 
   @Override
   public List<Figure> run(BenchmarkOptions options) throws Exception {
-    Optional<String> unavailable = PgbenchDatabase.unavailable(options);
+    Optional<String> unavailable = AccountsDatabase.unavailable(options);
     if (unavailable.isPresent()) {
       List<Figure> figures = new ArrayList<>();
       for (String workload : WORKLOADS) {
@@ -41,7 +41,7 @@ public final class TriggerOverheadBenchmark implements Benchmark {
       }
       return figures;
     }
-    try (PgbenchDatabase database = PgbenchDatabase.create(options)) {
+    try (AccountsDatabase database = AccountsDatabase.create(options)) {
       AccountsMigration migration = new AccountsMigration(database.jdbcUrl());
       migration.apply("expand");
       database.sql().execute("CREATE FUNCTION " + REFERENCE_TRIGGER + "() RETURNS trigger LANGUAGE plpgsql AS"

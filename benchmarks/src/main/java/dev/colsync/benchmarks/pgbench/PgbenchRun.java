@@ -22,4 +22,15 @@ public record PgbenchRun(double tps, List<Transaction> transactions, String outp
     return transactions.stream().filter(t -> t.overlaps(fromMicros, toMicros))
         .mapToDouble(t -> t.latencyMicros() / 1e3).toArray();
   }
+
+  /** Latencies in milliseconds of the transactions that started and ended inside [{@code fromMicros}, {@code toMicros}). */
+  public double[] latenciesMillisWithin(long fromMicros, long toMicros) {
+    return transactions.stream().filter(t -> t.startMicros() >= fromMicros && t.endMicros() < toMicros)
+        .mapToDouble(t -> t.latencyMicros() / 1e3).toArray();
+  }
+
+  /** When the first transaction ended, in epoch microseconds. */
+  public long firstEndMicros() {
+    return transactions.stream().mapToLong(Transaction::endMicros).min().orElseThrow();
+  }
 }
