@@ -16,12 +16,14 @@ import java.util.List;
  * @param lockRetries how often an executor step timed out on a lock and was tried again
  * @param shadow what the SHADOW reads found
  * @param convergence the executor's check right before contract; null if it was not reached
+ * @param writes every order's last write looked up after contract; null if the run did not get there
  * @param lockTimeout the spec's lock timeout: no application session may wait on a lock longer
  * @param problems what went wrong outside the measurements (a phase that failed, lost orders)
  */
 record DemoResult(
     String server, long rows, Duration loadTook, List<PhaseStats> phases, BackfillSummary backfill, int lockRetries,
-    ShadowComparisons shadow, ConvergenceReport convergence, Duration lockTimeout, List<String> problems) {
+    ShadowComparisons shadow, ConvergenceReport convergence, WriteLedger.Check writes, Duration lockTimeout,
+    List<String> problems) {
 
   /** Every reason the run failed; empty when it passed. */
   public List<String> failures() {
@@ -47,6 +49,12 @@ record DemoResult(
     } else if (!convergence.converged()) {
       failures.add("convergence: " + convergence.divergentRows() + " of " + convergence.rowsChecked()
           + " rows diverge, e.g. keys " + convergence.sampleKeys());
+    }
+    if (writes == null) {
+      failures.add("the writes were not checked");
+    } else if (writes.lost() > 0) {
+      failures.add(writes.lost() + " of " + writes.orders() + " orders lost their last write, e.g. ids "
+          + writes.sampleIds());
     }
     return failures;
   }

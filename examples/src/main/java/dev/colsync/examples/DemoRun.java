@@ -59,6 +59,7 @@ final class DemoRun {
   private final List<Client> newVersion = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private final ExecutorEvents events = new ExecutorEvents();
+  private final WriteLedger ledger = new WriteLedger();
   private BackfillSummary backfill;
   private ConvergenceReport convergence;
 
@@ -96,6 +97,7 @@ final class DemoRun {
           problems.add("lock waits were sampled only in part: " + monitor.failure());
         }
       }
+      WriteLedger.Check writes = problems.isEmpty() ? ledger.check(admin) : null;
       long expected = settings.rows() + createdOrders.get();
       long found = OrdersTable.count(admin);
       if (found != expected) {
@@ -103,7 +105,7 @@ final class DemoRun {
       }
       return new DemoResult("PostgreSQL " + server.version(), settings.rows(), loadTook, phases.phases(), backfill,
           events.lockRetries.size(), ShadowComparisons.of(readPaths, plan.migration()), convergence,
-          spec.timeouts().lock(), problems);
+          writes, spec.timeouts().lock(), problems);
     }
   }
 
@@ -189,12 +191,15 @@ final class DemoRun {
     }
   }
 
+  /** Starts the instances of one version; N-1 takes the first write slots, N the next. */
   private void startClients(List<Client> clients, String version, OrderStore store, TestDatabase database)
       throws SQLException {
-    for (int i = 1; i <= settings.clientsPerVersion(); i++) {
+    int perVersion = settings.clientsPerVersion();
+    int firstSlot = clients == oldVersion ? 0 : perVersion;
+    for (int i = 1; i <= perVersion; i++) {
       String name = APPLICATION + version + "/" + i;
       clients.add(new Client(name, store, connect(database, name), settings.rows(), phases, 31L * i + version.length(),
-          createdOrders));
+          createdOrders, ledger, firstSlot + i - 1, 2 * perVersion));
     }
   }
 

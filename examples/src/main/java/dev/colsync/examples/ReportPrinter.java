@@ -39,6 +39,10 @@ final class ReportPrinter {
           result.convergence().rowsChecked() - result.convergence().divergentRows(), result.convergence().rowsChecked(),
           result.convergencePercent());
     }
+    if (result.writes() != null) {
+      out.printf(Locale.ROOT, "writes kept: %,d of %,d orders hold their last write in amount_cents after contract%n",
+          result.writes().orders() - result.writes().lost(), result.writes().orders());
+    }
     if (result.passed()) {
       out.println("PASSED");
     } else {

@@ -27,6 +27,8 @@ class DemoTest {
         .allSatisfy(phase -> assertThat(phase.totalOperations()).as(phase.name()).isPositive());
     assertThat(result.backfill().rowsWalked()).isGreaterThanOrEqualTo(20_000);
     assertThat(result.convergencePercent()).isEqualTo(100.0);
+    assertThat(result.writes().orders()).isPositive();
+    assertThat(result.writes().lost()).isZero();
     assertThat(report).contains("PASSED");
   }
 
