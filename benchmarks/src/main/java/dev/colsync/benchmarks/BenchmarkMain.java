@@ -1,6 +1,11 @@
 package dev.colsync.benchmarks;
 
+import dev.colsync.benchmarks.pgbench.PgbenchBinary;
+import dev.colsync.testing.PostgresServers;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Runs every benchmark and prints the table; see {@link BenchmarkOptions#USAGE}. */
@@ -20,13 +25,14 @@ public final class BenchmarkMain {
       System.exit(2);
       return;
     }
-    new BenchmarkMain(System.out).run(options);
-    System.exit(0);
+    ResultTable table = new BenchmarkMain(System.out).run(options);
+    System.exit(table.figures().stream().anyMatch(figure -> figure.note().startsWith("failed")) ? 1 : 0);
   }
 
   /** Runs every benchmark in turn; one that fails adds its failure to the table instead of its figures. */
   public ResultTable run(BenchmarkOptions options) {
     ResultTable table = new ResultTable();
+    out.println(environment());
     for (Benchmark benchmark : benchmarks()) {
       if (!options.runs(benchmark.section())) {
         continue;
@@ -45,8 +51,28 @@ public final class BenchmarkMain {
       out.printf("   (%.1f s)%n", (System.nanoTime() - started) / 1e9);
     }
     out.println();
+    out.println("finished, " + loadAverage());
     out.print(table.render());
     return table;
+  }
+
+  /** What the figures were measured on, for BENCHMARKS.md. */
+  private static String environment() {
+    String server;
+    try {
+      server = PostgresServers.any() + " (the test fixture's server: fsync=off, synchronous_commit=off)";
+    } catch (RuntimeException e) {
+      server = "no PostgreSQL server: " + e.getMessage();
+    }
+    return "environment: " + Runtime.getRuntime().availableProcessors() + " processors, Java "
+        + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.name") + "), " + server
+        + ", pgbench " + PgbenchBinary.onPath().map(Path::toString).orElse("not on PATH") + ", " + loadAverage();
+  }
+
+  /** Other work on the machine disturbs even ratios: the table says how busy it was. */
+  private static String loadAverage() {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? "load average unknown" : String.format(Locale.ROOT, "load average %.1f", load);
   }
 
   private static List<Benchmark> benchmarks() {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * (5) Generation: milliseconds per spec in-process (load, plan, every SQL file and the Java shim),
+ * (5) Generation: milliseconds per spec in-process (load, plan, every SQL file; the Java shim apart),
  * and the CLI's cold start validating one spec.
  */
 public final class GenerationBenchmark implements Benchmark {
@@ -32,36 +32,64 @@ public final class GenerationBenchmark implements Benchmark {
   @Override
   public List<Figure> run(BenchmarkOptions options) throws Exception {
     List<String> yaml = SampleSpecs.yaml(options.quick() ? 10 : SPECS);
-    double coldMs = millisPerSpec(yaml);
+    StageTimes cold = timePass(yaml);
     int warmRounds = options.quick() ? 1 : 5;
-    double warmMs = Double.MAX_VALUE;
+    StageTimes warm = null;
     for (int round = 0; round < warmRounds; round++) {
-      warmMs = Math.min(warmMs, millisPerSpec(yaml));
+      StageTimes pass = timePass(yaml);
+      warm = warm == null || pass.sqlArtifacts() < warm.sqlArtifacts() ? pass : warm;
     }
+    String specs = yaml.size() + " specs (renames and type changes)";
     List<Figure> figures = new ArrayList<>();
-    figures.add(Figure.measured(5, "generation, ms per spec (first pass, cold JIT)", coldMs, " ms", null,
-        yaml.size() + " specs: load, plan, plain SQL files, Java shim"));
-    figures.add(Figure.measured(5, "generation, ms per spec (warm)", warmMs, " ms", Target.atMost(5, " ms"),
-        "best of " + warmRounds + " passes over " + yaml.size() + " specs"));
+    figures.add(Figure.measured(5, "generation, ms per spec: load + plan + every SQL file (first pass, cold JIT)",
+        cold.sqlArtifacts(), " ms", null, specs));
+    figures.add(Figure.measured(5, "generation, ms per spec: load + plan + every SQL file (warm)", warm.sqlArtifacts(),
+        " ms", Target.atMost(5, " ms"), "best of " + warmRounds + " passes over " + specs + "; of which load "
+            + Figure.format(warm.load()) + " ms, plan " + Figure.format(warm.plan()) + " ms, render "
+            + Figure.format(warm.render()) + " ms"));
+    figures.add(Figure.measured(5, "generation, ms per spec: Java shim (warm)", warm.javaShim(), " ms", null,
+        "Generator.javaFiles, which plans the spec again"));
     figures.add(cliColdStart(options));
     return figures;
   }
 
-  private static double millisPerSpec(List<String> yaml) throws Exception {
+  /** Milliseconds per spec of each stage of one pass. */
+  private record StageTimes(double load, double plan, double render, double javaShim) {
+    double sqlArtifacts() {
+      return load + plan + render;
+    }
+  }
+
+  private static StageTimes timePass(List<String> yaml) throws Exception {
     SpecLoader loader = new SpecLoader();
     Generator generator = new Generator();
-    long started = System.nanoTime();
+    long load = 0;
+    long plan = 0;
     long files = 0;
+    long java = 0;
+    long produced = 0;
     for (int i = 0; i < yaml.size(); i++) {
+      long t0 = System.nanoTime();
       MigrationSpec spec = loader.load("spec-" + i + ".yaml", yaml.get(i));
+      long t1 = System.nanoTime();
+      generator.plan(spec);
+      long t2 = System.nanoTime();
       List<GeneratedFile> sql = generator.files(List.of(spec), OutputFormat.PLAIN);
-      List<GeneratedFile> java = generator.javaFiles(List.of(spec));
-      files += sql.size() + java.size();
+      long t3 = System.nanoTime();
+      List<GeneratedFile> shim = generator.javaFiles(List.of(spec));
+      long t4 = System.nanoTime();
+      load += t1 - t0;
+      plan += t2 - t1;
+      files += t3 - t2;
+      java += t4 - t3;
+      produced += sql.size() + shim.size();
     }
-    if (files == 0) {
+    if (produced == 0) {
       throw new IllegalStateException("generation produced no files");
     }
-    return (System.nanoTime() - started) / 1e6 / yaml.size();
+    double perSpec = 1e6 * yaml.size();
+    // Generator.files plans the spec itself: rendering is what it takes beyond the plan.
+    return new StageTimes(load / perSpec, plan / perSpec, Math.max(0, files - plan) / perSpec, java / perSpec);
   }
 
   private static Figure cliColdStart(BenchmarkOptions options) throws IOException, InterruptedException {
