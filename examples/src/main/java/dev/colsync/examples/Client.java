@@ -85,9 +85,13 @@ final class Client implements AutoCloseable {
   }
 
   @Override
-  public void close() throws SQLException, InterruptedException {
+  public void close() throws SQLException {
     stopped = true;
-    thread.join();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     connection.close();
   }
 }

@@ -203,7 +203,7 @@ final class DemoRun {
     }
   }
 
-  private static void stopClients(List<Client> clients) throws SQLException, InterruptedException {
+  private static void stopClients(List<Client> clients) throws SQLException {
     for (Client client : clients) {
       client.close();
     }
