@@ -165,6 +165,7 @@ $colsync$;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
 CALL "public"."colsync_customer_reference_text_backfill"(colsync_direction => 'up');
+RESET statement_timeout;
 --rollback empty
 
 --changeset colsync:customer_reference_text-04-contract-drop-old-column labels:customer_reference_text,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false

@@ -165,6 +165,7 @@ $colsync$;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
 CALL "public"."colsync_events_created_at_tz_backfill"(colsync_direction => 'up');
+RESET statement_timeout;
 --rollback empty
 
 --changeset colsync:events_created_at_tz-04-validate-add-new-not-null labels:events_created_at_tz,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false

@@ -165,6 +165,7 @@ $colsync$;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
 CALL "public"."colsync_orders_amount_cents_backfill"(colsync_direction => 'up');
+RESET statement_timeout;
 --rollback empty
 
 --changeset colsync:orders_amount_cents-04-contract-drop-old-column labels:orders_amount_cents,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false

@@ -182,6 +182,7 @@ $colsync$;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
 CALL "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(colsync_direction => 'up');
+RESET statement_timeout;
 --rollback empty
 
 --changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-04-contract-drop-old-column labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false

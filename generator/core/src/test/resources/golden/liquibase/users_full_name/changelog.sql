@@ -165,6 +165,7 @@ $colsync$;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
 CALL "public"."colsync_users_full_name_backfill"(colsync_direction => 'up');
+RESET statement_timeout;
 --rollback empty
 
 --changeset colsync:users_full_name-04-validate-add-new-not-null labels:users_full_name,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false

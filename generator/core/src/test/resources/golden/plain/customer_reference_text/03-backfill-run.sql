@@ -6,3 +6,4 @@
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
 CALL "public"."colsync_customer_reference_text_backfill"(colsync_direction => 'up');
+RESET statement_timeout;

@@ -8,6 +8,7 @@ ${model.noTransactionMarker}
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
 CALL ${model.procedure}(colsync_direction => '${model.direction}');
+RESET statement_timeout;
 <#else>
 -- colsync ${model.migration}: ${model.phase} / ${model.purpose}, all batches in the caller's transaction.
 SET LOCAL statement_timeout = 0;

@@ -20,3 +20,6 @@ DROP INDEX CONCURRENTLY IF EXISTS ${model.qualifiedInvalidName};
 SET lock_timeout = 0;
 SET statement_timeout = 0;
 ${model.create};
+-- Leave the session as it was for whatever runs next on this connection.
+RESET statement_timeout;
+RESET lock_timeout;

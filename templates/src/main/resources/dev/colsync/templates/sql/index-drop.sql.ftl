@@ -4,3 +4,4 @@ ${model.noTransactionMarker}
 -- Outside a transaction: DROP INDEX CONCURRENTLY blocks no reads or writes.
 SET lock_timeout = ${model.table.lockTimeout};
 DROP INDEX CONCURRENTLY IF EXISTS ${model.qualifiedName};
+RESET lock_timeout;

@@ -6,3 +6,4 @@
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
 CALL "public"."colsync_events_created_at_tz_backfill"(colsync_direction => 'down');
+RESET statement_timeout;

@@ -6,3 +6,4 @@
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
 CALL "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(colsync_direction => 'down');
+RESET statement_timeout;

@@ -6,3 +6,4 @@
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
 CALL "public"."colsync_users_full_name_backfill"(colsync_direction => 'down');
+RESET statement_timeout;

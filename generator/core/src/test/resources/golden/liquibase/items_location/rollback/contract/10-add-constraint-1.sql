@@ -1,0 +1,12 @@
+-- colsync items_location: rollback of contract / add constraint "items_path_check" as NOT VALID.
+-- One transaction; a short lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+DO $colsync$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
+                 WHERE conrelid = '"shop"."items"'::pg_catalog.regclass AND conname = 'items_path_check') THEN
+    ALTER TABLE "shop"."items" ADD CONSTRAINT "items_path_check" CHECK (((shop.subpath("path") > 0) AND ('path'::text <> "path"))) NOT VALID;
+  END IF;
+END
+$colsync$;

@@ -1,0 +1,13 @@
+-- colsync items_location: rollback of contract / validate constraint "items_path_check".
+-- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
+-- statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+             WHERE conrelid = '"shop"."items"'::pg_catalog.regclass AND conname = 'items_path_check' AND NOT convalidated) THEN
+    ALTER TABLE "shop"."items" VALIDATE CONSTRAINT "items_path_check";
+  END IF;
+END
+$colsync$;
