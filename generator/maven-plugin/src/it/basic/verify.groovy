@@ -6,5 +6,7 @@ assert new File(classes, 'orders_amount_cents/V2.01__orders_amount_cents_expand_
 assert new File(classes, 'users_full_name/runbook.md').isFile()
 def log = new File(basedir, 'build.log').text
 assert log.contains('colsync: generated 2 migration(s)')
+assert new File(basedir, 'target/generated-sources/colsync/com/example/users/UsersFullNameShim.java').isFile()
+assert new File(basedir, 'target/classes/com/example/users/UsersFullNameShim.class').isFile()
 assert log.contains('colsync: specs unchanged, output up to date')
 return true

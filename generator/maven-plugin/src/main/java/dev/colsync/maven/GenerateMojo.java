@@ -1,5 +1,6 @@
 package dev.colsync.maven;
 
+import dev.colsync.core.java.JavaSourceWriter;
 import dev.colsync.core.output.GeneratedFile;
 import dev.colsync.core.output.Generator;
 import dev.colsync.core.output.OutputFormat;
@@ -56,14 +57,19 @@ public final class GenerateMojo extends AbstractColsyncMojo {
     File sqlDirectory = new File(sqlOutputDirectory, sqlLocation);
     InputFingerprint fingerprint = InputFingerprint.of(specDirectory.toPath(), format + "|" + sqlLocation);
     File stamp = new File(project.getBuild().getDirectory(), "colsync/inputs.sha256");
-    if (fingerprint.matches(stamp.toPath()) && sqlDirectory.isDirectory()) {
+    if (fingerprint.matches(stamp.toPath()) && sqlDirectory.isDirectory() && javaOutputDirectory.isDirectory()) {
       getLog().info("colsync: specs unchanged, output up to date");
     } else {
-      List<GeneratedFile> files = new Generator().files(specs, outputFormat);
+      Generator generator = new Generator();
+      List<GeneratedFile> files = generator.files(specs, outputFormat);
+      List<GeneratedFile> shims = generator.javaFiles(specs);
       deleteRecursively(sqlDirectory.toPath()); // a removed spec must not leave its scripts behind
+      deleteRecursively(javaOutputDirectory.toPath());
       new OutputWriter().write(sqlDirectory.toPath(), files);
+      new JavaSourceWriter().write(javaOutputDirectory.toPath(), shims);
       fingerprint.save(stamp.toPath());
-      getLog().info("colsync: generated " + specs.size() + " migration(s) into " + sqlDirectory);
+      getLog().info("colsync: generated " + specs.size() + " migration(s) into " + sqlDirectory + " and "
+          + shims.size() + " Java shim(s) into " + javaOutputDirectory);
     }
     Resource resource = new Resource();
     resource.setDirectory(sqlOutputDirectory.getPath());
