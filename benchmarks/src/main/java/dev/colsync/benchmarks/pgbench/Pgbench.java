@@ -109,10 +109,7 @@ public final class Pgbench {
       return new PgbenchRun(Double.parseDouble(tps.group(1)), logDir == null ? List.of() : readLogs(), output);
     }
 
-    /**
-     * pgbench -l lines: {@code client transaction latency_us script epoch_s epoch_us …}; the epoch is
-     * when the transaction ended.
-     */
+    /** Every transaction of the per-transaction log files; deletes them. */
     private List<Transaction> readLogs() throws IOException {
       List<Transaction> transactions = new ArrayList<>();
       List<Path> files;
@@ -121,13 +118,7 @@ public final class Pgbench {
       }
       for (Path file : files) {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          String[] fields = line.trim().split("\\s+");
-          if (fields.length < 6 || fields[2].equals("skipped") || fields[2].equals("failed")) {
-            continue;
-          }
-          long latency = Long.parseLong(fields[2]);
-          long end = Long.parseLong(fields[4]) * 1_000_000 + Long.parseLong(fields[5]);
-          transactions.add(new Transaction(end - latency, end));
+          Transaction.fromLogLine(line).ifPresent(transactions::add);
         }
         Files.delete(file);
       }
