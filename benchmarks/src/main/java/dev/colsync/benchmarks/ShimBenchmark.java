@@ -22,7 +22,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * (4) Shim overhead: the flag evaluation in ns/op, and a primary-key read through the shim against
  * the same read in plain JDBC. The full run uses JMH (one fork, short iterations); the quick mode a
- * small in-process loop.
+ * small in-process loop. The read ratios come from interleaved rounds in both: JMH measures one
+ * benchmark after the other, and on a shared machine the load drifts more between them than the
+ * few per cent being measured.
  */
 public final class ShimBenchmark implements Benchmark {
   private static final int MEASUREMENTS = 8;
@@ -41,16 +43,30 @@ public final class ShimBenchmark implements Benchmark {
   public List<Figure> run(BenchmarkOptions options) throws Exception {
     try (TestDatabase database = PostgresServers.any().newDatabase()) {
       ShimFixture.createTable(database.jdbcUrl());
-      Map<String, Double> scores = options.quick() ? loop(database.jdbcUrl()) : jmh(database.jdbcUrl());
       String how = options.quick() ? "quick in-process loop"
           : "JMH, 1 fork, 3×1 s warm-up, median of " + MEASUREMENTS + "×1 s iterations";
+      double flagNanos;
+      String absolute = "";
+      if (options.quick()) {
+        flagNanos = flagLoop();
+      } else {
+        Map<String, Double> jmh = jmh(database.jdbcUrl());
+        flagNanos = jmh.get("readPath");
+        absolute = "; JMH, one after the other: plain JDBC " + Figure.format(jmh.get("plainJdbc")) + " µs, shim OLD "
+            + Figure.format(jmh.get("shimOld")) + " µs, SHADOW " + Figure.format(jmh.get("shimShadow")) + " µs";
+      }
+      int rounds = options.quick() ? 3 : 100;
+      int reads = options.quick() ? 100 : 250;
+      ReadRatios ratios = interleaved(database.jdbcUrl(), rounds, reads);
+      String interleaved = "median over " + rounds + " rounds of " + reads + " reads each way, interleaved"
+          + " (order rotated) so load drift cancels";
       List<Figure> figures = new ArrayList<>();
-      figures.add(Figure.measured(4, "flag evaluation through the shim (readPath)", scores.get("readPath"), " ns/op",
+      figures.add(Figure.measured(4, "flag evaluation through the shim (readPath)", flagNanos, " ns/op",
           Target.atMost(25, " ns"), how + "; InMemoryFlagSource"));
-      figures.add(Figure.measured(4, "PK read: shim on OLD ÷ plain JDBC", scores.get("shimOld") / scores.get("plainJdbc"),
-          "", Target.atMost(1.05, ""), how + "; plain JDBC " + Figure.format(scores.get("plainJdbc")) + " µs/read"));
-      figures.add(Figure.measured(4, "PK read: shim on SHADOW ÷ shim on OLD",
-          scores.get("shimShadow") / scores.get("shimOld"), "", null, how));
+      figures.add(Figure.measured(4, "PK read: shim on OLD ÷ plain JDBC", ratios.oldOverPlain(), "",
+          Target.atMost(1.05, ""), interleaved + absolute));
+      figures.add(Figure.measured(4, "PK read: shim on SHADOW ÷ shim on OLD", ratios.shadowOverOld(), "", null,
+          interleaved));
       return figures;
     }
   }
@@ -84,9 +100,7 @@ public final class ShimBenchmark implements Benchmark {
     return Stats.median(scores);
   }
 
-  /** ns/op of the flag, µs/op of the reads: the units JMH reports them in. */
-  private static Map<String, Double> loop(String jdbcUrl) throws Exception {
-    Map<String, Double> scores = new HashMap<>();
+  private static double flagLoop() {
     var flag = new FlagEvaluationJmh();
     int evaluations = 2_000_000;
     long sink = 0;
@@ -94,25 +108,41 @@ public final class ShimBenchmark implements Benchmark {
     for (int i = 0; i < evaluations; i++) {
       sink += flag.readPath().ordinal();
     }
-    scores.put("readPath", (double) (System.nanoTime() - started) / evaluations);
+    double nanos = (double) (System.nanoTime() - started) / evaluations;
     if (sink < 0) {
       throw new AssertionError();
     }
-    int reads = 500;
-    try (ShimFixture fixture = ShimFixture.connect(jdbcUrl)) {
-      for (int round = 0; round < 3; round++) {
-        best(scores, "plainJdbc", timeReads(reads, key -> fixture.plainRead(key)));
-        fixture.readOn(ReadPath.OLD);
-        best(scores, "shimOld", timeReads(reads, key -> fixture.shimRead(key)));
-        fixture.readOn(ReadPath.SHADOW);
-        best(scores, "shimShadow", timeReads(reads, key -> fixture.shimRead(key)));
-      }
-    }
-    return scores;
+    return nanos;
   }
 
-  private static void best(Map<String, Double> scores, String name, double micros) {
-    scores.merge(name, micros, Math::min);
+  /** Per-round ratios, medians taken: what the shim adds, with the machine's drift cancelled round by round. */
+  private record ReadRatios(double oldOverPlain, double shadowOverOld) {}
+
+  private static ReadRatios interleaved(String jdbcUrl, int rounds, int reads) throws Exception {
+    List<Double> oldOverPlain = new ArrayList<>();
+    List<Double> shadowOverOld = new ArrayList<>();
+    try (ShimFixture plain = ShimFixture.connect(jdbcUrl);
+         ShimFixture old = ShimFixture.connect(jdbcUrl);
+         ShimFixture shadow = ShimFixture.connect(jdbcUrl)) {
+      old.readOn(ReadPath.OLD);
+      shadow.readOn(ReadPath.SHADOW);
+      List<Read> ways = List.of(plain::plainRead, old::shimRead, shadow::shimRead);
+      for (int warmUp = 0; warmUp < 3; warmUp++) {
+        for (Read way : ways) {
+          timeReads(reads, way);
+        }
+      }
+      for (int round = 0; round < rounds; round++) {
+        double[] micros = new double[ways.size()];
+        for (int i = 0; i < ways.size(); i++) {
+          int way = (round + i) % ways.size();
+          micros[way] = timeReads(reads, ways.get(way));
+        }
+        oldOverPlain.add(micros[1] / micros[0]);
+        shadowOverOld.add(micros[2] / micros[1]);
+      }
+    }
+    return new ReadRatios(Stats.median(oldOverPlain), Stats.median(shadowOverOld));
   }
 
   private interface Read {
