@@ -102,9 +102,9 @@ class ExecutionCommandsTest {
       assertThat(agree.outLines()).containsExactly(
           "orders_amount_cents: all 500 rows agree (no row has amount_cents IS DISTINCT FROM up(amount))");
 
-      execute(admin, "ALTER TABLE public.orders DISABLE TRIGGER colsync_orders_amount_cents_sync");
+      execute(admin, "ALTER TABLE public.orders DISABLE TRIGGER USER");
       execute(admin, "UPDATE public.orders SET amount_cents = 0 WHERE id IN (7, 70, 300)");
-      execute(admin, "ALTER TABLE public.orders ENABLE TRIGGER colsync_orders_amount_cents_sync");
+      execute(admin, "ALTER TABLE public.orders ENABLE TRIGGER USER");
       CommandRun diverge = CommandRun.of("verify", spec, "--url", url, "--chunk-rows", "100", "--sample", "2");
       assertThat(diverge.exitCode()).isEqualTo(ExitCodes.FAILURE);
       assertThat(diverge.outLines()).containsExactly(

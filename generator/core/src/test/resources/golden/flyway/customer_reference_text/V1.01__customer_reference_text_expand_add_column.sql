@@ -17,7 +17,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM OLD."customer_reference_code_from_the_legacy_billing_system_v2_text1") THEN
     IF NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" IS DISTINCT FROM (NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1"::varchar(40)) THEN
       BEGIN
@@ -40,6 +42,10 @@ BEGIN
   RETURN NEW;
 END
 $colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_customer_reference_text_new_written"
+  BEFORE UPDATE OF "customer_reference_code_from_the_legacy_billing_system_v2_text1" ON "public"."customers"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_customer_reference_text_sync"('new column written');
 
 CREATE OR REPLACE TRIGGER "colsync_customer_reference_text_sync"
   BEFORE INSERT OR UPDATE ON "public"."customers"

@@ -21,6 +21,7 @@ CREATE OR REPLACE PROCEDURE "shop"."colsync_items_location_backfill"(
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "shop"."items"."id"%TYPE;

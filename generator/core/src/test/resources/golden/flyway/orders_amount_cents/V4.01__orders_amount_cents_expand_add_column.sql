@@ -17,7 +17,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."amount_cents" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."amount_cents" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents") THEN
     IF NEW."amount" IS DISTINCT FROM (NEW."amount_cents" / 100.0) THEN
       BEGIN
@@ -40,6 +42,10 @@ BEGIN
   RETURN NEW;
 END
 $colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_new_written"
+  BEFORE UPDATE OF "amount_cents" ON "public"."orders"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_orders_amount_cents_sync"('new column written');
 
 CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_sync"
   BEFORE INSERT OR UPDATE ON "public"."orders"

@@ -21,6 +21,7 @@ CREATE OR REPLACE PROCEDURE "public"."colsync_orders_amount_cents_backfill"(
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "public"."orders"."id"%TYPE;

@@ -20,7 +20,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM OLD."customer_reference_code_from_the_legacy_billing_system_v2_text1") THEN
     IF NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" IS DISTINCT FROM (NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1"::varchar(40)) THEN
       BEGIN
@@ -44,6 +46,10 @@ BEGIN
 END
 $colsync$;
 
+CREATE OR REPLACE TRIGGER "colsync_customer_reference_text_new_written"
+  BEFORE UPDATE OF "customer_reference_code_from_the_legacy_billing_system_v2_text1" ON "public"."customers"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_customer_reference_text_sync"('new column written');
+
 CREATE OR REPLACE TRIGGER "colsync_customer_reference_text_sync"
   BEFORE INSERT OR UPDATE ON "public"."customers"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_customer_reference_text_sync"();
@@ -52,6 +58,7 @@ CREATE OR REPLACE TRIGGER "colsync_customer_reference_text_sync"
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback LOCK TABLE "public"."customers" IN ACCESS EXCLUSIVE MODE;
+--rollback DROP TRIGGER IF EXISTS "colsync_customer_reference_text_new_written" ON "public"."customers";
 --rollback DROP TRIGGER IF EXISTS "colsync_customer_reference_text_sync" ON "public"."customers";
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_customer_reference_text_sync"();
 --rollback ALTER TABLE "public"."customers" DROP COLUMN IF EXISTS "customer_reference_code_from_the_legacy_billing_system_v2_text1";
@@ -80,6 +87,7 @@ CREATE OR REPLACE PROCEDURE "public"."colsync_customer_reference_text_backfill"(
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "public"."customers"."customer_id"%TYPE;
@@ -175,6 +183,7 @@ RESET statement_timeout;
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "public"."customers" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_customer_reference_text_new_written" ON "public"."customers";
 DROP TRIGGER IF EXISTS "colsync_customer_reference_text_sync" ON "public"."customers";
 DROP FUNCTION IF EXISTS "public"."colsync_customer_reference_text_sync"();
 ALTER TABLE "public"."customers" DROP COLUMN IF EXISTS "customer_reference_code_from_the_legacy_billing_system_v2_abcde";
@@ -199,7 +208,9 @@ DROP TABLE IF EXISTS "public"."colsync_customer_reference_text_backfill_state";
 --rollback DECLARE
 --rollback   colsync_agrees boolean;
 --rollback BEGIN
---rollback   IF (TG_OP = 'INSERT' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS NOT NULL)
+--rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+--rollback   -- list writes it, even with the value it already had.
+--rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS NOT NULL)
 --rollback      OR (TG_OP = 'UPDATE' AND NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM OLD."customer_reference_code_from_the_legacy_billing_system_v2_text1") THEN
 --rollback     IF NEW."customer_reference_code_from_the_legacy_billing_system_v2_abcde" IS DISTINCT FROM (NEW."customer_reference_code_from_the_legacy_billing_system_v2_text1"::varchar(40)) THEN
 --rollback       BEGIN
@@ -222,6 +233,9 @@ DROP TABLE IF EXISTS "public"."colsync_customer_reference_text_backfill_state";
 --rollback   RETURN NEW;
 --rollback END
 --rollback $colsync$;
+--rollback CREATE OR REPLACE TRIGGER "colsync_customer_reference_text_new_written"
+--rollback   BEFORE UPDATE OF "customer_reference_code_from_the_legacy_billing_system_v2_text1" ON "public"."customers"
+--rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_customer_reference_text_sync"('new column written');
 --rollback CREATE OR REPLACE TRIGGER "colsync_customer_reference_text_sync"
 --rollback   BEFORE INSERT OR UPDATE ON "public"."customers"
 --rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_customer_reference_text_sync"();
@@ -243,6 +257,7 @@ DROP TABLE IF EXISTS "public"."colsync_customer_reference_text_backfill_state";
 --rollback   colsync_commit_batches boolean DEFAULT true)
 --rollback LANGUAGE plpgsql SECURITY INVOKER
 --rollback AS $colsync$
+--rollback #variable_conflict use_column
 --rollback DECLARE
 --rollback   colsync_state record;
 --rollback   colsync_last_0 "public"."customers"."customer_id"%TYPE;

@@ -20,7 +20,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."created_at_tz" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."created_at_tz" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."created_at_tz" IS DISTINCT FROM OLD."created_at_tz") THEN
     IF NEW."created_at" IS DISTINCT FROM (NEW."created_at_tz" AT TIME ZONE 'UTC') THEN
       BEGIN
@@ -44,6 +46,10 @@ BEGIN
 END
 $colsync$;
 
+CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_new_written"
+  BEFORE UPDATE OF "created_at_tz" ON "public"."events"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_events_created_at_tz_sync"('new column written');
+
 CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_sync"
   BEFORE INSERT OR UPDATE ON "public"."events"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_events_created_at_tz_sync"();
@@ -52,6 +58,7 @@ CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_sync"
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback LOCK TABLE "public"."events" IN ACCESS EXCLUSIVE MODE;
+--rollback DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_new_written" ON "public"."events";
 --rollback DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_sync" ON "public"."events";
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_sync"();
 --rollback ALTER TABLE "public"."events" DROP COLUMN IF EXISTS "created_at_tz";
@@ -80,6 +87,7 @@ CREATE OR REPLACE PROCEDURE "public"."colsync_events_created_at_tz_backfill"(
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "public"."events"."id"%TYPE;
@@ -213,6 +221,7 @@ $colsync$;
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "public"."events" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_new_written" ON "public"."events";
 DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_sync" ON "public"."events";
 DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_sync"();
 ALTER TABLE "public"."events" DROP COLUMN IF EXISTS "created_at";
@@ -237,7 +246,9 @@ DROP TABLE IF EXISTS "public"."colsync_events_created_at_tz_backfill_state";
 --rollback DECLARE
 --rollback   colsync_agrees boolean;
 --rollback BEGIN
---rollback   IF (TG_OP = 'INSERT' AND NEW."created_at_tz" IS NOT NULL)
+--rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+--rollback   -- list writes it, even with the value it already had.
+--rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."created_at_tz" IS NOT NULL)
 --rollback      OR (TG_OP = 'UPDATE' AND NEW."created_at_tz" IS DISTINCT FROM OLD."created_at_tz") THEN
 --rollback     IF NEW."created_at" IS DISTINCT FROM (NEW."created_at_tz" AT TIME ZONE 'UTC') THEN
 --rollback       BEGIN
@@ -260,6 +271,9 @@ DROP TABLE IF EXISTS "public"."colsync_events_created_at_tz_backfill_state";
 --rollback   RETURN NEW;
 --rollback END
 --rollback $colsync$;
+--rollback CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_new_written"
+--rollback   BEFORE UPDATE OF "created_at_tz" ON "public"."events"
+--rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_events_created_at_tz_sync"('new column written');
 --rollback CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_sync"
 --rollback   BEFORE INSERT OR UPDATE ON "public"."events"
 --rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_events_created_at_tz_sync"();
@@ -281,6 +295,7 @@ DROP TABLE IF EXISTS "public"."colsync_events_created_at_tz_backfill_state";
 --rollback   colsync_commit_batches boolean DEFAULT true)
 --rollback LANGUAGE plpgsql SECURITY INVOKER
 --rollback AS $colsync$
+--rollback #variable_conflict use_column
 --rollback DECLARE
 --rollback   colsync_state record;
 --rollback   colsync_last_0 "public"."events"."id"%TYPE;

@@ -22,7 +22,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."location" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."location" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."location" IS DISTINCT FROM OLD."location") THEN
     IF NEW."path" IS DISTINCT FROM (NEW."location") THEN
       BEGIN
@@ -46,6 +48,10 @@ BEGIN
 END
 $colsync$;
 
+CREATE OR REPLACE TRIGGER "colsync_items_location_new_written"
+  BEFORE UPDATE OF "location" ON "shop"."items"
+  FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_location_sync"('new column written');
+
 CREATE OR REPLACE TRIGGER "colsync_items_location_sync"
   BEFORE INSERT OR UPDATE ON "shop"."items"
   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_location_sync"();
@@ -54,6 +60,7 @@ CREATE OR REPLACE TRIGGER "colsync_items_location_sync"
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
+--rollback DROP TRIGGER IF EXISTS "colsync_items_location_new_written" ON "shop"."items";
 --rollback DROP TRIGGER IF EXISTS "colsync_items_location_sync" ON "shop"."items";
 --rollback DROP FUNCTION IF EXISTS "shop"."colsync_items_location_sync"();
 --rollback ALTER TABLE "shop"."items" DROP COLUMN IF EXISTS "location";
@@ -82,6 +89,7 @@ CREATE OR REPLACE PROCEDURE "shop"."colsync_items_location_backfill"(
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "shop"."items"."id"%TYPE;
@@ -541,7 +549,9 @@ ALTER TABLE shop.notes DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
 --rollback DECLARE
 --rollback   colsync_agrees boolean;
 --rollback BEGIN
---rollback   IF (TG_OP = 'INSERT' AND NEW."location" IS NOT NULL)
+--rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+--rollback   -- list writes it, even with the value it already had.
+--rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."location" IS NOT NULL)
 --rollback      OR (TG_OP = 'UPDATE' AND NEW."location" IS DISTINCT FROM OLD."location") THEN
 --rollback     IF NEW."path" IS DISTINCT FROM (NEW."location") THEN
 --rollback       BEGIN
@@ -564,6 +574,9 @@ ALTER TABLE shop.notes DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
 --rollback   RETURN NEW;
 --rollback END
 --rollback $colsync$;
+--rollback CREATE OR REPLACE TRIGGER "colsync_items_location_new_written"
+--rollback   BEFORE UPDATE OF "location" ON "shop"."items"
+--rollback   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_location_sync"('new column written');
 --rollback CREATE OR REPLACE TRIGGER "colsync_items_location_sync"
 --rollback   BEFORE INSERT OR UPDATE ON "shop"."items"
 --rollback   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_location_sync"();
@@ -585,6 +598,7 @@ ALTER TABLE shop.notes DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
 --rollback   colsync_commit_batches boolean DEFAULT true)
 --rollback LANGUAGE plpgsql SECURITY INVOKER
 --rollback AS $colsync$
+--rollback #variable_conflict use_column
 --rollback DECLARE
 --rollback   colsync_state record;
 --rollback   colsync_last_0 "shop"."items"."id"%TYPE;
@@ -802,6 +816,7 @@ ALTER TABLE shop.notes DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_items_location_new_written" ON "shop"."items";
 DROP TRIGGER IF EXISTS "colsync_items_location_sync" ON "shop"."items";
 DROP FUNCTION IF EXISTS "shop"."colsync_items_location_sync"();
 ALTER TABLE "shop"."items" DROP COLUMN IF EXISTS "path";

@@ -20,7 +20,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."amount_cents" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."amount_cents" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents") THEN
     IF NEW."amount" IS DISTINCT FROM (NEW."amount_cents" / 100.0) THEN
       BEGIN
@@ -44,6 +46,10 @@ BEGIN
 END
 $colsync$;
 
+CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_new_written"
+  BEFORE UPDATE OF "amount_cents" ON "public"."orders"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_orders_amount_cents_sync"('new column written');
+
 CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_sync"
   BEFORE INSERT OR UPDATE ON "public"."orders"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_orders_amount_cents_sync"();
@@ -52,6 +58,7 @@ CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_sync"
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback LOCK TABLE "public"."orders" IN ACCESS EXCLUSIVE MODE;
+--rollback DROP TRIGGER IF EXISTS "colsync_orders_amount_cents_new_written" ON "public"."orders";
 --rollback DROP TRIGGER IF EXISTS "colsync_orders_amount_cents_sync" ON "public"."orders";
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_orders_amount_cents_sync"();
 --rollback ALTER TABLE "public"."orders" DROP COLUMN IF EXISTS "amount_cents";
@@ -80,6 +87,7 @@ CREATE OR REPLACE PROCEDURE "public"."colsync_orders_amount_cents_backfill"(
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "public"."orders"."id"%TYPE;
@@ -175,6 +183,7 @@ RESET statement_timeout;
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "public"."orders" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_orders_amount_cents_new_written" ON "public"."orders";
 DROP TRIGGER IF EXISTS "colsync_orders_amount_cents_sync" ON "public"."orders";
 DROP FUNCTION IF EXISTS "public"."colsync_orders_amount_cents_sync"();
 ALTER TABLE "public"."orders" DROP COLUMN IF EXISTS "amount";
@@ -199,7 +208,9 @@ DROP TABLE IF EXISTS "public"."colsync_orders_amount_cents_backfill_state";
 --rollback DECLARE
 --rollback   colsync_agrees boolean;
 --rollback BEGIN
---rollback   IF (TG_OP = 'INSERT' AND NEW."amount_cents" IS NOT NULL)
+--rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+--rollback   -- list writes it, even with the value it already had.
+--rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."amount_cents" IS NOT NULL)
 --rollback      OR (TG_OP = 'UPDATE' AND NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents") THEN
 --rollback     IF NEW."amount" IS DISTINCT FROM (NEW."amount_cents" / 100.0) THEN
 --rollback       BEGIN
@@ -222,6 +233,9 @@ DROP TABLE IF EXISTS "public"."colsync_orders_amount_cents_backfill_state";
 --rollback   RETURN NEW;
 --rollback END
 --rollback $colsync$;
+--rollback CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_new_written"
+--rollback   BEFORE UPDATE OF "amount_cents" ON "public"."orders"
+--rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_orders_amount_cents_sync"('new column written');
 --rollback CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_sync"
 --rollback   BEFORE INSERT OR UPDATE ON "public"."orders"
 --rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_orders_amount_cents_sync"();
@@ -243,6 +257,7 @@ DROP TABLE IF EXISTS "public"."colsync_orders_amount_cents_backfill_state";
 --rollback   colsync_commit_batches boolean DEFAULT true)
 --rollback LANGUAGE plpgsql SECURITY INVOKER
 --rollback AS $colsync$
+--rollback #variable_conflict use_column
 --rollback DECLARE
 --rollback   colsync_state record;
 --rollback   colsync_last_0 "public"."orders"."id"%TYPE;

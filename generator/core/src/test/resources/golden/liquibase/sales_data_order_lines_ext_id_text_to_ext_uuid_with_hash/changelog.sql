@@ -32,7 +32,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."ext_uuid" IS DISTINCT FROM OLD."ext_uuid") THEN
     IF NEW."ext id" IS DISTINCT FROM (NEW."ext_uuid"::text) THEN
       BEGIN
@@ -56,6 +58,10 @@ BEGIN
 END
 $colsync$;
 
+CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written"
+  BEFORE UPDATE OF "ext_uuid" ON "Sales Data"."Order ""Lines"""
+  FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"('new column written');
+
 CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"
   BEFORE INSERT OR UPDATE ON "Sales Data"."Order ""Lines"""
   FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
@@ -64,6 +70,7 @@ CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_7b3
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback LOCK TABLE "Sales Data"."Order ""Lines""" IN ACCESS EXCLUSIVE MODE;
+--rollback DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written" ON "Sales Data"."Order ""Lines""";
 --rollback DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
 --rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
 --rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text);
@@ -93,6 +100,7 @@ CREATE OR REPLACE PROCEDURE "Sales Data"."colsync_sales_data_order_lines_ext_id_
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
@@ -192,6 +200,7 @@ RESET statement_timeout;
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "Sales Data"."Order ""Lines""" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written" ON "Sales Data"."Order ""Lines""";
 DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
 DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
 DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text);
@@ -228,7 +237,9 @@ DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36c
 --rollback DECLARE
 --rollback   colsync_agrees boolean;
 --rollback BEGIN
---rollback   IF (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
+--rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+--rollback   -- list writes it, even with the value it already had.
+--rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
 --rollback      OR (TG_OP = 'UPDATE' AND NEW."ext_uuid" IS DISTINCT FROM OLD."ext_uuid") THEN
 --rollback     IF NEW."ext id" IS DISTINCT FROM (NEW."ext_uuid"::text) THEN
 --rollback       BEGIN
@@ -251,6 +262,9 @@ DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36c
 --rollback   RETURN NEW;
 --rollback END
 --rollback $colsync$;
+--rollback CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written"
+--rollback   BEFORE UPDATE OF "ext_uuid" ON "Sales Data"."Order ""Lines"""
+--rollback   FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"('new column written');
 --rollback CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"
 --rollback   BEFORE INSERT OR UPDATE ON "Sales Data"."Order ""Lines"""
 --rollback   FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
@@ -272,6 +286,7 @@ DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36c
 --rollback   colsync_commit_batches boolean DEFAULT true)
 --rollback LANGUAGE plpgsql SECURITY INVOKER
 --rollback AS $colsync$
+--rollback #variable_conflict use_column
 --rollback DECLARE
 --rollback   colsync_state record;
 --rollback   colsync_last_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;

@@ -20,7 +20,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."full_name" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."full_name" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."full_name" IS DISTINCT FROM OLD."full_name") THEN
     IF NEW."name" IS DISTINCT FROM (NEW."full_name") THEN
       BEGIN
@@ -44,6 +46,10 @@ BEGIN
 END
 $colsync$;
 
+CREATE OR REPLACE TRIGGER "colsync_users_full_name_new_written"
+  BEFORE UPDATE OF "full_name" ON "public"."users"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_users_full_name_sync"('new column written');
+
 CREATE OR REPLACE TRIGGER "colsync_users_full_name_sync"
   BEFORE INSERT OR UPDATE ON "public"."users"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_users_full_name_sync"();
@@ -52,6 +58,7 @@ CREATE OR REPLACE TRIGGER "colsync_users_full_name_sync"
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback LOCK TABLE "public"."users" IN ACCESS EXCLUSIVE MODE;
+--rollback DROP TRIGGER IF EXISTS "colsync_users_full_name_new_written" ON "public"."users";
 --rollback DROP TRIGGER IF EXISTS "colsync_users_full_name_sync" ON "public"."users";
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_users_full_name_sync"();
 --rollback ALTER TABLE "public"."users" DROP COLUMN IF EXISTS "full_name";
@@ -80,6 +87,7 @@ CREATE OR REPLACE PROCEDURE "public"."colsync_users_full_name_backfill"(
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "public"."users"."id"%TYPE;
@@ -223,6 +231,7 @@ ALTER TABLE "public"."users" DROP CONSTRAINT IF EXISTS "colsync_users_full_name_
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "public"."users" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_users_full_name_new_written" ON "public"."users";
 DROP TRIGGER IF EXISTS "colsync_users_full_name_sync" ON "public"."users";
 DROP FUNCTION IF EXISTS "public"."colsync_users_full_name_sync"();
 ALTER TABLE "public"."users" DROP COLUMN IF EXISTS "name";
@@ -247,7 +256,9 @@ DROP TABLE IF EXISTS "public"."colsync_users_full_name_backfill_state";
 --rollback DECLARE
 --rollback   colsync_agrees boolean;
 --rollback BEGIN
---rollback   IF (TG_OP = 'INSERT' AND NEW."full_name" IS NOT NULL)
+--rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+--rollback   -- list writes it, even with the value it already had.
+--rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."full_name" IS NOT NULL)
 --rollback      OR (TG_OP = 'UPDATE' AND NEW."full_name" IS DISTINCT FROM OLD."full_name") THEN
 --rollback     IF NEW."name" IS DISTINCT FROM (NEW."full_name") THEN
 --rollback       BEGIN
@@ -270,6 +281,9 @@ DROP TABLE IF EXISTS "public"."colsync_users_full_name_backfill_state";
 --rollback   RETURN NEW;
 --rollback END
 --rollback $colsync$;
+--rollback CREATE OR REPLACE TRIGGER "colsync_users_full_name_new_written"
+--rollback   BEFORE UPDATE OF "full_name" ON "public"."users"
+--rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_users_full_name_sync"('new column written');
 --rollback CREATE OR REPLACE TRIGGER "colsync_users_full_name_sync"
 --rollback   BEFORE INSERT OR UPDATE ON "public"."users"
 --rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_users_full_name_sync"();
@@ -291,6 +305,7 @@ DROP TABLE IF EXISTS "public"."colsync_users_full_name_backfill_state";
 --rollback   colsync_commit_batches boolean DEFAULT true)
 --rollback LANGUAGE plpgsql SECURITY INVOKER
 --rollback AS $colsync$
+--rollback #variable_conflict use_column
 --rollback DECLARE
 --rollback   colsync_state record;
 --rollback   colsync_last_0 "public"."users"."id"%TYPE;

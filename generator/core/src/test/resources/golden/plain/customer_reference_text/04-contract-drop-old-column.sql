@@ -4,6 +4,7 @@
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "public"."customers" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_customer_reference_text_new_written" ON "public"."customers";
 DROP TRIGGER IF EXISTS "colsync_customer_reference_text_sync" ON "public"."customers";
 DROP FUNCTION IF EXISTS "public"."colsync_customer_reference_text_sync"();
 ALTER TABLE "public"."customers" DROP COLUMN IF EXISTS "customer_reference_code_from_the_legacy_billing_system_v2_abcde";

@@ -17,7 +17,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."created_at_tz" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."created_at_tz" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."created_at_tz" IS DISTINCT FROM OLD."created_at_tz") THEN
     IF NEW."created_at" IS DISTINCT FROM (NEW."created_at_tz" AT TIME ZONE 'UTC') THEN
       BEGIN
@@ -40,6 +42,10 @@ BEGIN
   RETURN NEW;
 END
 $colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_new_written"
+  BEFORE UPDATE OF "created_at_tz" ON "public"."events"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_events_created_at_tz_sync"('new column written');
 
 CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_sync"
   BEFORE INSERT OR UPDATE ON "public"."events"

@@ -4,6 +4,7 @@
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "public"."events" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_new_written" ON "public"."events";
 DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_sync" ON "public"."events";
 DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_sync"();
 ALTER TABLE "public"."events" DROP COLUMN IF EXISTS "created_at";

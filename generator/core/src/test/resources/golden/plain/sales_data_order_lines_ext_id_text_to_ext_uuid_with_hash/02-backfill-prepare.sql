@@ -21,6 +21,7 @@ CREATE OR REPLACE PROCEDURE "Sales Data"."colsync_sales_data_order_lines_ext_id_
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;

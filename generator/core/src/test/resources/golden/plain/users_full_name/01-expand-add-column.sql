@@ -17,7 +17,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."full_name" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."full_name" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."full_name" IS DISTINCT FROM OLD."full_name") THEN
     IF NEW."name" IS DISTINCT FROM (NEW."full_name") THEN
       BEGIN
@@ -40,6 +42,10 @@ BEGIN
   RETURN NEW;
 END
 $colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_users_full_name_new_written"
+  BEFORE UPDATE OF "full_name" ON "public"."users"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_users_full_name_sync"('new column written');
 
 CREATE OR REPLACE TRIGGER "colsync_users_full_name_sync"
   BEFORE INSERT OR UPDATE ON "public"."users"

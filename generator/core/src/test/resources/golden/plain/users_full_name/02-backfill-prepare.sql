@@ -21,6 +21,7 @@ CREATE OR REPLACE PROCEDURE "public"."colsync_users_full_name_backfill"(
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "public"."users"."id"%TYPE;

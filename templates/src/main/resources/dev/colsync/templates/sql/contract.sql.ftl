@@ -9,6 +9,7 @@ LOCK TABLE ${s.table.qualified} IN ACCESS EXCLUSIVE MODE;
 <#list model.extras.beforeDrop as statement>
 ${statement}
 </#list>
+DROP TRIGGER IF EXISTS ${s.newWrittenTrigger} ON ${s.table.qualified};
 DROP TRIGGER IF EXISTS ${s.trigger} ON ${s.table.qualified};
 DROP FUNCTION IF EXISTS ${s.function}();
 <#if s.upFunctionNeeded>

@@ -5,6 +5,7 @@
 -- One transaction; N-1 only. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 <@o.timeouts s.table/>
 LOCK TABLE ${s.table.qualified} IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS ${s.newWrittenTrigger} ON ${s.table.qualified};
 DROP TRIGGER IF EXISTS ${s.trigger} ON ${s.table.qualified};
 DROP FUNCTION IF EXISTS ${s.function}();
 <#if s.upFunctionNeeded>

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 public record ObjectNames(
     String syncFunction,
     String syncTrigger,
+    String newWrittenTrigger,
     String upFunction,
     String backfillProcedure,
     String backfillState,
@@ -26,6 +27,7 @@ public record ObjectNames(
     return new ObjectNames(
         fit(role(migration, "sync")),
         fit(role(migration, "sync")),
+        fit(role(migration, "new_written")),
         fit(role(migration, "up")),
         fit(role(migration, "backfill")),
         fit(role(migration, "backfill_state")),

@@ -23,6 +23,8 @@ public final class Models {
   /**
    * The sync trigger and its function.
    *
+   * @param newWrittenTrigger the trigger that fires when an UPDATE names the new column; it sorts, and so
+   *     fires, before {@code trigger}
    * @param upOfNew {@code up} over {@code NEW.<old column>}
    * @param downOfNew {@code down} over {@code NEW.<new column>}
    * @param upFunctionNeeded whether {@code up} is wrapped in a function that turns conversion errors into NULL
@@ -32,7 +34,7 @@ public final class Models {
    */
   public record SyncSql(
       TableSql table, String oldColumn, String newColumn, String oldType, String newType,
-      String function, String trigger, String upOfNew, String downOfNew,
+      String function, String trigger, String newWrittenTrigger, String upOfNew, String downOfNew,
       boolean upFunctionNeeded, String upFunction, String upOfParameter, String lossMessage, String quote) {}
 
   /**

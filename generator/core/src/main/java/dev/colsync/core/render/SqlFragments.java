@@ -67,7 +67,8 @@ public final class SqlFragments {
         "(" + ColumnReferences.rewrite(change.down(), Map.of(change.to().name(), "NEW." + newColumn)) + ")";
     return new SyncSql(
         table, oldColumn, newColumn, change.from().type(), change.to().type(),
-        inSchema(names.syncFunction()), quote(names.syncTrigger()), upOfNew, downOfNew,
+        inSchema(names.syncFunction()), quote(names.syncTrigger()), quote(names.newWrittenTrigger()), upOfNew,
+        downOfNew,
         wrapUp, upFunction, ColumnReferences.rewrite(change.up(), Map.of(change.from().name(), "$1")),
         literal("colsync " + spec.migration() + ": the value written to column " + newColumn
             + " cannot be stored in column " + oldColumn + " without changing it"),

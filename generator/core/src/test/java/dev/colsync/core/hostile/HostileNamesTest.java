@@ -159,7 +159,8 @@ class HostileNamesTest {
 
   /** The names of the objects expand (and backfill) create, as {@link ObjectNames} gives them. */
   private static List<String> generatedNames(Plan plan, HostileCase hostile, boolean backfill) {
-    List<String> names = new ArrayList<>(List.of(plan.names().syncFunction(), plan.names().syncTrigger()));
+    List<String> names = new ArrayList<>(List.of(plan.names().syncFunction(), plan.names().syncTrigger(),
+        plan.names().newWrittenTrigger()));
     if (hostile.change().onUpError() == OnUpError.NULL) {
       names.add(plan.names().upFunction());
     }

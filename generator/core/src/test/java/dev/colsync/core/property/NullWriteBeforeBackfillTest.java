@@ -33,7 +33,7 @@ class NullWriteBeforeBackfillTest {
       harness.reset(List.of(new Seed(1, 12_345L))); // amount 123.45 written before expand
 
       harness.apply(new Action.Update(Client.NEW, 1, null)); // N: UPDATE … SET amount_cents = NULL WHERE id = 1
-      assertThat(read(connection, sync)).as("row 1 right after N's write").isEqualTo("123.45 / null");
+      assertThat(read(connection, sync)).as("row 1 right after N's write: the old column follows").isEqualTo("null / null");
 
       harness.settle(); // the backfill reaches row 1
       assertThat(read(connection, sync)).as("row 1 after the backfill (old / new)").isEqualTo("null / null");

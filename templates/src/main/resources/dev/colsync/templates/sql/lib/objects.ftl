@@ -33,7 +33,9 @@ AS ${s.quote}
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW.${s.newColumn} IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW.${s.newColumn} IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW.${s.newColumn} IS DISTINCT FROM OLD.${s.newColumn}) THEN
     IF NEW.${s.oldColumn} IS DISTINCT FROM ${s.downOfNew} THEN
       BEGIN
@@ -56,6 +58,10 @@ BEGIN
   RETURN NEW;
 END
 ${s.quote};
+
+CREATE OR REPLACE TRIGGER ${s.newWrittenTrigger}
+  BEFORE UPDATE OF ${s.newColumn} ON ${s.table.qualified}
+  FOR EACH ROW EXECUTE FUNCTION ${s.function}('new column written');
 
 CREATE OR REPLACE TRIGGER ${s.trigger}
   BEFORE INSERT OR UPDATE ON ${s.table.qualified}
@@ -83,6 +89,7 @@ CREATE OR REPLACE PROCEDURE ${b.procedure}(
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS ${b.quote}
+#variable_conflict use_column
 DECLARE
   colsync_state record;
 <#list b.key as k>

@@ -3,6 +3,7 @@
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "public"."orders" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_orders_amount_cents_new_written" ON "public"."orders";
 DROP TRIGGER IF EXISTS "colsync_orders_amount_cents_sync" ON "public"."orders";
 DROP FUNCTION IF EXISTS "public"."colsync_orders_amount_cents_sync"();
 ALTER TABLE "public"."orders" DROP COLUMN IF EXISTS "amount_cents";

@@ -30,7 +30,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."ext_uuid" IS DISTINCT FROM OLD."ext_uuid") THEN
     IF NEW."ext id" IS DISTINCT FROM (NEW."ext_uuid"::text) THEN
       BEGIN
@@ -53,6 +55,10 @@ BEGIN
   RETURN NEW;
 END
 $colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written"
+  BEFORE UPDATE OF "ext_uuid" ON "Sales Data"."Order ""Lines"""
+  FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"('new column written');
 
 CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"
   BEFORE INSERT OR UPDATE ON "Sales Data"."Order ""Lines"""
@@ -77,6 +83,7 @@ CREATE OR REPLACE PROCEDURE "Sales Data"."colsync_sales_data_order_lines_ext_id_
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;

@@ -18,7 +18,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."full_name" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."full_name" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."full_name" IS DISTINCT FROM OLD."full_name") THEN
     IF NEW."name" IS DISTINCT FROM (NEW."full_name") THEN
       BEGIN
@@ -41,6 +43,10 @@ BEGIN
   RETURN NEW;
 END
 $colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_users_full_name_new_written"
+  BEFORE UPDATE OF "full_name" ON "public"."users"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_users_full_name_sync"('new column written');
 
 CREATE OR REPLACE TRIGGER "colsync_users_full_name_sync"
   BEFORE INSERT OR UPDATE ON "public"."users"
@@ -65,6 +71,7 @@ CREATE OR REPLACE PROCEDURE "public"."colsync_users_full_name_backfill"(
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "public"."users"."id"%TYPE;

@@ -3,6 +3,7 @@
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "public"."users" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_users_full_name_new_written" ON "public"."users";
 DROP TRIGGER IF EXISTS "colsync_users_full_name_sync" ON "public"."users";
 DROP FUNCTION IF EXISTS "public"."colsync_users_full_name_sync"();
 ALTER TABLE "public"."users" DROP COLUMN IF EXISTS "full_name";

@@ -45,7 +45,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."location" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."location" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."location" IS DISTINCT FROM OLD."location") THEN
     IF NEW."path" IS DISTINCT FROM (NEW."location") THEN
       BEGIN
@@ -68,6 +70,10 @@ BEGIN
   RETURN NEW;
 END
 $colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_items_location_new_written"
+  BEFORE UPDATE OF "location" ON "shop"."items"
+  FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_location_sync"('new column written');
 
 CREATE OR REPLACE TRIGGER "colsync_items_location_sync"
   BEFORE INSERT OR UPDATE ON "shop"."items"
@@ -92,6 +98,7 @@ CREATE OR REPLACE PROCEDURE "shop"."colsync_items_location_backfill"(
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "shop"."items"."id"%TYPE;

@@ -3,6 +3,7 @@
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_items_location_new_written" ON "shop"."items";
 DROP TRIGGER IF EXISTS "colsync_items_location_sync" ON "shop"."items";
 DROP FUNCTION IF EXISTS "shop"."colsync_items_location_sync"();
 ALTER TABLE "shop"."items" DROP COLUMN IF EXISTS "location";

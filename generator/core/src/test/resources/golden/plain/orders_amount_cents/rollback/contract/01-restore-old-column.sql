@@ -18,7 +18,9 @@ AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
-  IF (TG_OP = 'INSERT' AND NEW."amount_cents" IS NOT NULL)
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."amount_cents" IS NOT NULL)
      OR (TG_OP = 'UPDATE' AND NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents") THEN
     IF NEW."amount" IS DISTINCT FROM (NEW."amount_cents" / 100.0) THEN
       BEGIN
@@ -41,6 +43,10 @@ BEGIN
   RETURN NEW;
 END
 $colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_new_written"
+  BEFORE UPDATE OF "amount_cents" ON "public"."orders"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_orders_amount_cents_sync"('new column written');
 
 CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_sync"
   BEFORE INSERT OR UPDATE ON "public"."orders"
@@ -65,6 +71,7 @@ CREATE OR REPLACE PROCEDURE "public"."colsync_orders_amount_cents_backfill"(
   colsync_commit_batches boolean DEFAULT true)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $colsync$
+#variable_conflict use_column
 DECLARE
   colsync_state record;
   colsync_last_0 "public"."orders"."id"%TYPE;

@@ -3,6 +3,7 @@
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "Sales Data"."Order ""Lines""" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written" ON "Sales Data"."Order ""Lines""";
 DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
 DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
 DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text);
