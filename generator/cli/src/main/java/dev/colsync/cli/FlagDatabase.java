@@ -1,27 +1,14 @@
 package dev.colsync.cli;
 
 import dev.colsync.runtime.flag.ReadPath;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** The database option of the {@code flag} subcommands, and the checks of their parameters. */
+/** The checks of the {@code flag} subcommands' parameters (their {@code --url} is {@link DatabaseUrl}). */
 final class FlagDatabase {
   static final String EXPECTED_MIGRATION = "1 to 63 lower-case letters, digits or _, e.g. users_full_name";
   private static final Pattern MIGRATION = Pattern.compile("[a-z0-9_]{1,63}");
-
-  @Option(names = "--url", required = true, paramLabel = "JDBC",
-      description = "The database, e.g. jdbc:postgresql://db:5432/app?user=colsync (a password may come from"
-          + " ~/.pgpass).")
-  String url;
-
-  Connection connect() throws SQLException {
-    return DriverManager.getConnection(url);
-  }
 
   /** A migration name as the specs allow it. */
   static final class MigrationName implements ITypeConverter<String> {

@@ -22,7 +22,7 @@ final class FlagGetCommand implements Callable<Integer> {
   CommandSpec command;
 
   @Mixin
-  FlagDatabase database;
+  DatabaseUrl database;
 
   @Parameters(index = "0", paramLabel = "MIGRATION", converter = FlagDatabase.MigrationName.class,
       description = "The migration's name, as in its spec.")

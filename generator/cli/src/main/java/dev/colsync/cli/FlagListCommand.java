@@ -27,7 +27,7 @@ final class FlagListCommand implements Callable<Integer> {
   CommandSpec command;
 
   @Mixin
-  FlagDatabase database;
+  DatabaseUrl database;
 
   @Override
   public Integer call() throws Exception {

@@ -27,7 +27,7 @@ final class FlagSetCommand implements Callable<Integer> {
   CommandSpec command;
 
   @Mixin
-  FlagDatabase database;
+  DatabaseUrl database;
 
   @Parameters(index = "0", paramLabel = "MIGRATION", converter = FlagDatabase.MigrationName.class,
       description = "The migration's name, as in its spec.")

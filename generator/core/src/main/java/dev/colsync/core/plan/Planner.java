@@ -31,8 +31,9 @@ public final class Planner {
   public Plan plan(MigrationSpec spec) {
     ObjectNames names = ObjectNames.forMigration(spec.migration());
     SqlFragments sql = new SqlFragments(spec, names);
-    CarriedSteps carried = new CarriedSteps(steps, spec, new CarriedObjects(spec), sql.table(), sql.sync().quote());
-    PhaseBuilder builder = new PhaseBuilder(spec, sql, carried);
+    CarriedObjects objects = new CarriedObjects(spec);
+    CarriedSteps carried = new CarriedSteps(steps, spec, objects, sql.table(), sql.sync().quote());
+    PhaseBuilder builder = new PhaseBuilder(spec, sql, carried, objects);
     List<PhasePlan> phases = new ArrayList<>();
     phases.add(builder.expand());
     phases.add(builder.backfill());
@@ -55,11 +56,11 @@ public final class Planner {
     private final CarriedObjects objects;
     private final String migration;
 
-    PhaseBuilder(MigrationSpec spec, SqlFragments sql, CarriedSteps carried) {
+    PhaseBuilder(MigrationSpec spec, SqlFragments sql, CarriedSteps carried, CarriedObjects objects) {
       this.spec = spec;
       this.sql = sql;
       this.carried = carried;
-      this.objects = new CarriedObjects(spec);
+      this.objects = objects;
       this.migration = spec.migration();
     }
 
