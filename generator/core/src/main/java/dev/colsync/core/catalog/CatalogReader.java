@@ -5,6 +5,7 @@ import dev.colsync.core.catalog.TableFacts.ConstraintFacts;
 import dev.colsync.core.catalog.TableFacts.Dependent;
 import dev.colsync.core.catalog.TableFacts.IndexFacts;
 import dev.colsync.core.catalog.TableFacts.KeyColumn;
+import dev.colsync.core.catalog.TableFacts.SequenceFacts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,7 +53,8 @@ public final class CatalogReader {
       throws SQLException, CatalogException {
     long tableOid = tableOid(schema, table);
     int attnum = attnum(tableOid, schema, table, column);
-    return new TableFacts(schema, table, isPartitioned(tableOid), primaryKey(tableOid), column(tableOid, attnum),
+    return new TableFacts(schema, table, isPartitioned(tableOid), primaryKey(tableOid),
+        column(tableOid, attnum, ownedSequence(tableOid, attnum)),
         indexes(tableOid, attnum), constraints(tableOid, attnum), incomingForeignKeys(tableOid, attnum),
         dependents(tableOid, attnum), otherTriggers(tableOid), partitions(tableOid));
   }
@@ -89,7 +91,17 @@ public final class CatalogReader {
         row -> new KeyColumn(row.getString(1), row.getString(2)), tableOid);
   }
 
-  private ColumnFacts column(long tableOid, int attnum) throws SQLException {
+  /** The sequence a {@code serial} column owns (dependency type {@code a}); an identity's is internal. */
+  private Optional<SequenceFacts> ownedSequence(long tableOid, int attnum) throws SQLException {
+    return query("SELECT s.seqrelid::pg_catalog.regclass::text, pg_catalog.format_type(s.seqtypid, NULL)"
+            + " FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid"
+            + " WHERE dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass"
+            + "   AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass"
+            + "   AND dep.refobjid = ? AND dep.refobjsubid = ? AND dep.deptype = 'a'",
+        row -> new SequenceFacts(row.getString(1), row.getString(2)), tableOid, attnum).stream().findFirst();
+  }
+
+  private ColumnFacts column(long tableOid, int attnum, Optional<SequenceFacts> ownedSequence) throws SQLException {
     return query("SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
             + " pg_catalog.pg_get_expr(d.adbin, d.adrelid),"
             + " CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END,"
@@ -105,7 +117,7 @@ public final class CatalogReader {
         row -> new ColumnFacts(row.getString(1), row.getString(2), row.getBoolean(3),
             Optional.ofNullable(row.getString(4)), Optional.ofNullable(row.getString(5)), row.getBoolean(6),
             Optional.ofNullable(row.getString(7)), Optional.ofNullable(row.getString(8)),
-            Optional.ofNullable((Integer) row.getObject(9))),
+            Optional.ofNullable((Integer) row.getObject(9)), ownedSequence),
         tableOid, attnum).get(0);
   }
 

@@ -38,7 +38,7 @@ public final class ScaffoldedSpec {
     rename.put("type", type);
     rename.put("notNull", notNull);
     spec.root.put("rename", rename);
-    facts.ifPresent(spec::objects);
+    facts.ifPresent(f -> spec.objects(f, false));
     return spec;
   }
 
@@ -54,7 +54,8 @@ public final class ScaffoldedSpec {
     retype.put("down", down);
     retype.put("onUpError", onUpError);
     spec.root.put("retype", retype);
-    facts.ifPresent(spec::objects);
+    // In place, the primary key moves to the new column too, so its index is carried like any other.
+    facts.ifPresent(f -> spec.objects(f, from.equals(to)));
     return spec;
   }
 
@@ -98,24 +99,34 @@ public final class ScaffoldedSpec {
     return column;
   }
 
-  private void objects(TableFacts facts) {
+  private void objects(TableFacts facts, boolean withPrimaryKey) {
     Map<String, Object> properties = new LinkedHashMap<>();
     facts.column().defaultExpression().ifPresent(value -> properties.put("default", value));
     facts.column().collation().ifPresent(value -> properties.put("collation", value));
     facts.column().comment().ifPresent(value -> properties.put("comment", value));
     facts.column().statisticsTarget().ifPresent(value -> properties.put("statistics", value));
+    facts.column().ownedSequence().ifPresent(sequence -> {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", sequence.name());
+      entry.put("type", sequence.type());
+      properties.put("sequence", entry);
+    });
+    facts.column().identity().ifPresent(value -> properties.put("identity", value));
     if (!properties.isEmpty()) {
       root.put("column", properties);
     }
     List<Object> indexes = new ArrayList<>();
     for (IndexFacts index : facts.indexes()) {
-      if (index.primary()) {
+      if (index.primary() && !withPrimaryKey) {
         continue;
       }
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("name", index.name());
       entry.put("definition", index.definition());
       index.constraint().ifPresent(name -> entry.put("constraint", name));
+      if (index.primary()) {
+        entry.put("primary", true);
+      }
       indexes.add(entry);
     }
     putIfAny("indexes", indexes);

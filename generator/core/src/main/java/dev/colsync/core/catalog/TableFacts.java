@@ -50,10 +50,20 @@ public record TableFacts(
    * @param generated whether it is a generated column
    * @param collation a collation other than its type's default, quoted
    * @param statisticsTarget a statistics target other than the default
+   * @param ownedSequence the sequence the column owns ({@code serial}, {@code OWNED BY}), not an identity's
    */
   public record ColumnFacts(
       String name, String type, boolean notNull, Optional<String> defaultExpression, Optional<String> identity,
-      boolean generated, Optional<String> collation, Optional<String> comment, Optional<Integer> statisticsTarget) {}
+      boolean generated, Optional<String> collation, Optional<String> comment, Optional<Integer> statisticsTarget,
+      Optional<SequenceFacts> ownedSequence) {}
+
+  /**
+   * A sequence.
+   *
+   * @param name qualified, quoted where needed, as {@code regclass} prints it
+   * @param type its data type, e.g. {@code integer}
+   */
+  public record SequenceFacts(String name, String type) {}
 
   /**
    * An index that uses the column.

@@ -2,6 +2,7 @@ package dev.colsync.core.output;
 
 import dev.colsync.core.output.RunbookModel.PhaseSection;
 import dev.colsync.core.output.RunbookModel.StepRow;
+import dev.colsync.core.plan.InPlaceColumns;
 import dev.colsync.core.plan.Phase;
 import dev.colsync.core.plan.PhasePlan;
 import dev.colsync.core.plan.Plan;
@@ -14,6 +15,7 @@ import dev.colsync.core.spec.Rename;
 import dev.colsync.runtime.sql.SqlIdentifiers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes {@code runbook.md}: each step, who may run during it, its lock, and how to undo it. */
 final class Runbook {
@@ -49,6 +51,14 @@ final class Runbook {
   private static String description(MigrationSpec spec) {
     ColumnChange change = spec.change();
     String table = "`" + spec.table() + "`";
+    if (change.inPlace()) {
+      InPlaceColumns columns = InPlaceColumns.of(spec);
+      return "Changes the type of column `" + change.from().name() + "` of " + table + " in place, from "
+          + change.from().type() + " to " + change.to().type() + ", converting with up `" + change.up()
+          + "` and down `" + change.down() + "`. The new values are built in `" + columns.newTemporary()
+          + "`, which takes the name at cut-over; the old ones then stay in `" + columns.oldTemporary()
+          + "` until contract.";
+    }
     if (change instanceof Rename) {
       return "Renames column `" + change.from().name() + "` of " + table + " to `" + change.to().name()
           + "` (" + change.from().type() + ").";
@@ -60,9 +70,17 @@ final class Runbook {
   }
 
   private static String instructions(Plan plan, Phase phase) {
-    MigrationSpec spec = plan.spec();
+    MigrationSpec logical = plan.spec();
+    Optional<InPlaceColumns> inPlace = logical.change().inPlace()
+        ? Optional.of(InPlaceColumns.of(logical)) : Optional.empty();
+    MigrationSpec spec = inPlace.map(InPlaceColumns::before).orElse(logical);
+    MigrationSpec late = inPlace.map(InPlaceColumns::after).orElse(logical);
     String oldColumn = "`" + spec.change().from().name() + "`";
     String newColumn = "`" + spec.change().to().name() + "`";
+    String contractCheck = "Check first that no row diverges: `SELECT count(*) FROM "
+        + SqlIdentifiers.qualified(late.table().schema(), late.table().name()) + " WHERE "
+        + SqlIdentifiers.quote(late.change().to().name()) + " IS DISTINCT FROM "
+        + new SqlFragments(late, plan.names()).upOfRow() + "` must be 0.";
     return switch (phase) {
       case EXPAND -> "Deploy while N-1 runs. From here on every write to " + oldColumn
           + " is copied to " + newColumn + " and every write to " + newColumn + " back to " + oldColumn + ".";
@@ -75,10 +93,16 @@ final class Runbook {
           + " them in a separate transaction that blocks no reads or writes.";
       case SWITCH -> "No DDL. Deploy N with the read-path flag at OLD, then move it OLD → SHADOW (reads both"
           + " columns, returns the old value and reports any difference) → NEW.";
-      case CONTRACT -> "Only once no N-1 instance runs and the flag is NEW everywhere. Check first that no"
-          + " row diverges: `SELECT count(*) FROM " + SqlIdentifiers.qualified(spec.table().schema(),
-              spec.table().name()) + " WHERE " + SqlIdentifiers.quote(spec.change().to().name())
-          + " IS DISTINCT FROM " + new SqlFragments(spec, plan.names()).upOfRow() + "` must be 0.";
+      case CUTOVER -> "N-1 and N may run; both use the column by its name `" + logical.change().to().name()
+          + "`, so read it with a type that holds both (`long` for integer → bigint). One short transaction swaps"
+          + " the names: " + newColumn + " becomes `" + logical.change().to().name() + "` with the primary key,"
+          + " the owned sequence, the default and other tables' foreign keys; the old column becomes `"
+          + late.change().from().name() + "`, still kept in sync, so the rollback loses no write. Until"
+          + " contract only values the old type can hold can be written (the trigger refuses others): contract"
+          + " soon.";
+      case CONTRACT -> (inPlace.isPresent()
+          ? "Once the cut-over has proved itself and no rollback is wanted. "
+          : "Only once no N-1 instance runs and the flag is NEW everywhere. ") + contractCheck;
     };
   }
 }

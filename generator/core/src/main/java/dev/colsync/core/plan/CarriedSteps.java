@@ -31,8 +31,14 @@ final class CarriedSteps {
   private final String quote;
   private final String migration;
   private final String schema;
+  private final boolean afterCutover;
 
-  CarriedSteps(Steps steps, MigrationSpec spec, CarriedObjects carried, TableSql table, String quote) {
+  /**
+   * @param afterCutover whether these are the steps after an in-place type change's cut-over, which
+   *     already moved the primary key, the default and other tables' foreign keys to the new column
+   */
+  CarriedSteps(Steps steps, MigrationSpec spec, CarriedObjects carried, TableSql table, String quote,
+      boolean afterCutover) {
     this.steps = steps;
     this.spec = spec;
     this.carried = carried;
@@ -40,6 +46,7 @@ final class CarriedSteps {
     this.quote = quote;
     this.migration = spec.migration();
     this.schema = spec.table().schema();
+    this.afterCutover = afterCutover;
   }
 
   boolean hasIndexes() {
@@ -111,6 +118,9 @@ final class CarriedSteps {
     int n = 0;
     for (IndexCopy index : carried.indexes()) {
       n++;
+      if (index.primary()) {
+        continue;
+      }
       rebuilt.add(build(phase, "build-old-index-" + n, "old", index.original(), index.originalLiteral(),
           index.originalInvalid(), index.createOriginal()));
       if (index.backsConstraint()) {
@@ -131,6 +141,9 @@ final class CarriedSteps {
   ContractExtras contract() {
     List<String> afterDrop = new ArrayList<>();
     for (IndexCopy index : carried.indexes()) {
+      if (index.primary()) {
+        continue;
+      }
       afterDrop.add(index.backsConstraint()
           ? renameConstraint(index.copy(), index.copyLiteral(), index.constraint())
           : "ALTER INDEX IF EXISTS " + qualified(schema, unquote(index.copy())) + " RENAME TO " + index.original() + ";");
@@ -138,7 +151,7 @@ final class CarriedSteps {
     for (ConstraintCopy constraint : carried.constraints()) {
       afterDrop.add(renameConstraint(constraint.copy(), constraint.copyLiteral(), constraint.original()));
     }
-    carried.newDefault().ifPresent(expression -> afterDrop.add("ALTER TABLE " + table.qualified() + " ALTER COLUMN "
+    carried.newDefault().filter(expression -> !afterCutover).ifPresent(expression -> afterDrop.add("ALTER TABLE " + table.qualified() + " ALTER COLUMN "
         + quote(spec.change().to().name()) + " SET DEFAULT " + expression + ";"));
     return new ContractExtras(List.of(), afterDrop);
   }
@@ -147,6 +160,9 @@ final class CarriedSteps {
   ContractExtras restore() {
     List<String> statements = new ArrayList<>();
     for (IndexCopy index : carried.indexes()) {
+      if (index.primary()) {
+        continue;
+      }
       statements.add(index.backsConstraint()
           ? renameConstraint(index.constraint(), literal(unquote(index.constraint())), index.copy())
           : "ALTER INDEX IF EXISTS " + qualified(schema, unquote(index.original())) + " RENAME TO " + index.copy() + ";");
@@ -154,17 +170,19 @@ final class CarriedSteps {
     for (ConstraintCopy constraint : carried.constraints()) {
       statements.add(renameConstraint(constraint.original(), constraint.originalLiteral(), constraint.copy()));
     }
-    if (carried.newDefault().isPresent()) {
-      statements.add("ALTER TABLE " + table.qualified() + " ALTER COLUMN " + quote(spec.change().to().name())
-          + " DROP DEFAULT;");
+    if (!afterCutover) {
+      if (carried.newDefault().isPresent()) {
+        statements.add("ALTER TABLE " + table.qualified() + " ALTER COLUMN " + quote(spec.change().to().name())
+            + " DROP DEFAULT;");
+      }
+      carried.oldDefault().ifPresent(expression -> statements.add("ALTER TABLE " + table.qualified()
+          + " ALTER COLUMN " + quote(spec.change().from().name()) + " SET DEFAULT " + expression + ";"));
     }
-    carried.oldDefault().ifPresent(expression -> statements.add("ALTER TABLE " + table.qualified()
-        + " ALTER COLUMN " + quote(spec.change().from().name()) + " SET DEFAULT " + expression + ";"));
     statements.addAll(carried.propertyStatements(spec.change().from().name()));
     return new ContractExtras(List.of(), statements);
   }
 
-  private Step build(Phase phase, String name, String role, String index, String indexLiteral, String invalid,
+  Step build(Phase phase, String name, String role, String index, String indexLiteral, String invalid,
       String create) {
     IndexBuildModel model = indexModel("sql/index-build.sql.ftl", phase, role, index, indexLiteral, invalid, create);
     return steps.nonTransactional(phase, name, SHARE_UPDATE_EXCLUSIVE,
@@ -182,7 +200,7 @@ final class CarriedSteps {
     return addAndValidate(phase, "constraint-" + n, table, constraint, literalName, definition);
   }
 
-  private List<Step> addAndValidate(Phase phase, String suffix, TableSql on, String constraint, String literalName,
+  List<Step> addAndValidate(Phase phase, String suffix, TableSql on, String constraint, String literalName,
       String definition) {
     ConstraintModel add = new ConstraintModel("sql/constraint-add.sql.ftl", migration, phaseName(phase), on,
         commentSafe(constraint), constraint, literalName, definition, false, quote);
@@ -192,6 +210,13 @@ final class CarriedSteps {
         steps.transactional(phase, "add-" + suffix, ACCESS_EXCLUSIVE, "add a constraint as NOT VALID", add),
         steps.transactional(phase, "validate-" + suffix, SHARE_UPDATE_EXCLUSIVE, "validate the constraint",
             validate));
+  }
+
+  /** Validates a constraint that an earlier script of the sequence added NOT VALID. */
+  Step validate(Phase phase, String name, TableSql on, String constraint, String literalName) {
+    ConstraintModel validate = new ConstraintModel("sql/constraint-validate.sql.ftl", migration, phaseName(phase),
+        on, commentSafe(constraint), constraint, literalName, "", false, quote);
+    return steps.transactional(phase, name, SHARE_UPDATE_EXCLUSIVE, "validate the constraint", validate);
   }
 
   private Step dropConstraint(Phase phase, String name, String constraint, String constraintLiteral) {
@@ -211,7 +236,7 @@ final class CarriedSteps {
     return steps.transactional(phase, name, ACCESS_EXCLUSIVE, "rename a constraint", model);
   }
 
-  private TableSql other(ReferencingKey key) {
+  TableSql other(ReferencingKey key) {
     return new TableSql(key.table().qualified(), key.table().regclass(), table.searchPath(), table.searchPathLiteral(),
         table.lockTimeout(), table.statementTimeout());
   }
@@ -241,6 +266,9 @@ final class CarriedSteps {
 
   /** Contract, before the old column goes: each other table's original foreign key, in its own transaction. */
   List<Step> dropReferencingOriginals(Phase phase) {
+    if (afterCutover) {
+      return List.of();
+    }
     List<Step> dropped = new ArrayList<>();
     int n = 0;
     for (ReferencingKey key : carried.referencing()) {
@@ -253,6 +281,9 @@ final class CarriedSteps {
 
   /** Contract, after the old column went: each copy takes its original name. */
   List<Step> renameReferencingCopies(Phase phase) {
+    if (afterCutover) {
+      return List.of();
+    }
     List<Step> renamed = new ArrayList<>();
     int n = 0;
     for (ReferencingKey key : carried.referencing()) {
@@ -265,6 +296,9 @@ final class CarriedSteps {
 
   /** The rollback of contract: each copy back to its copy name, and the original foreign key added again. */
   List<Step> restoreReferencingOriginals(Phase phase) {
+    if (afterCutover) {
+      return List.of();
+    }
     List<Step> restored = new ArrayList<>();
     int n = 0;
     for (ReferencingKey key : carried.referencing()) {
@@ -291,8 +325,9 @@ final class CarriedSteps {
         + " RENAME CONSTRAINT " + from + " TO " + to + ";\n  END IF;\nEND\n" + quote + ";";
   }
 
+  /** Contract and cut-over get carried steps in their rollbacks only. */
   private static String phaseName(Phase phase) {
-    return phase == Phase.CONTRACT ? "rollback of contract" : phase.id();
+    return phase == Phase.CONTRACT || phase == Phase.CUTOVER ? "rollback of " + phase.id() : phase.id();
   }
 
   /** A quoted name fit for a {@code --} comment: no line breaks. */

@@ -8,6 +8,7 @@ public enum Phase {
   BACKFILL("N-1, N", "every existing row has the new column filled"),
   INDEXES("N-1, N", "indexes covering the old column exist for the new one"),
   VALIDATE("N-1, N", "the new column carries the old one's constraints, validated"),
+  CUTOVER("N-1, N", "the column has its new type under its own name; the old values stay in sync for rollback"),
   SWITCH("N", "the application reads the new column (read-path flag OLD → SHADOW → NEW)"),
   CONTRACT("N", "only the new column remains");
 

@@ -30,9 +30,12 @@ public final class Planner {
 
   public Plan plan(MigrationSpec spec) {
     ObjectNames names = ObjectNames.forMigration(spec.migration());
+    if (spec.change().inPlace()) {
+      return planInPlace(spec, names);
+    }
     SqlFragments sql = new SqlFragments(spec, names);
     CarriedObjects objects = new CarriedObjects(spec);
-    CarriedSteps carried = new CarriedSteps(steps, spec, objects, sql.table(), sql.sync().quote());
+    CarriedSteps carried = new CarriedSteps(steps, spec, objects, sql.table(), sql.sync().quote(), false);
     PhaseBuilder builder = new PhaseBuilder(spec, sql, carried, objects);
     List<PhasePlan> phases = new ArrayList<>();
     phases.add(builder.expand());
@@ -45,6 +48,37 @@ public final class Planner {
     }
     phases.add(new PhasePlan(Phase.SWITCH, List.of(), List.of()));
     phases.add(builder.contract());
+    return new Plan(spec, names, phases);
+  }
+
+  /**
+   * An in-place type change: up to validate, a type change into a column of a temporary name; then
+   * cut-over swaps the names; contract drops the old column under its temporary name. There is no
+   * switch phase: the application reads the column by its name throughout.
+   */
+  private Plan planInPlace(MigrationSpec spec, ObjectNames names) {
+    InPlaceColumns columns = InPlaceColumns.of(spec);
+    SqlFragments beforeSql = new SqlFragments(columns.before(), names);
+    SqlFragments afterSql = new SqlFragments(columns.after(), names);
+    CarriedObjects beforeObjects = new CarriedObjects(columns.before(), columns.column());
+    CarriedObjects afterObjects = new CarriedObjects(columns.after(), columns.column());
+    CarriedSteps beforeSteps = new CarriedSteps(steps, columns.before(), beforeObjects, beforeSql.table(),
+        beforeSql.sync().quote(), false);
+    CarriedSteps afterSteps = new CarriedSteps(steps, columns.after(), afterObjects, afterSql.table(),
+        afterSql.sync().quote(), true);
+    PhaseBuilder early = new PhaseBuilder(columns.before(), beforeSql, beforeSteps, beforeObjects);
+    PhaseBuilder late = new PhaseBuilder(columns.after(), afterSql, afterSteps, afterObjects);
+    List<PhasePlan> phases = new ArrayList<>();
+    phases.add(early.expand());
+    phases.add(early.backfill());
+    if (beforeSteps.hasIndexes()) {
+      phases.add(early.indexes());
+    }
+    if (spec.change().notNull() || beforeSteps.hasConstraints()) {
+      phases.add(early.validate());
+    }
+    phases.add(new CutoverSteps(steps, columns, beforeObjects, beforeSteps, beforeSql, afterSql).phase());
+    phases.add(late.contract());
     return new Plan(spec, names, phases);
   }
 

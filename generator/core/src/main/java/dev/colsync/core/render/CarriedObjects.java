@@ -29,13 +29,23 @@ public final class CarriedObjects {
   private final ColumnChange change;
   private final String schema;
   private final String table;
+  private final String recorded;
 
   public CarriedObjects(MigrationSpec spec) {
+    this(spec, spec.change().from().name());
+  }
+
+  /**
+   * @param recordedColumn the column the spec's recorded definitions name: the old column, except for
+   *     the physical changes of an in-place type change, whose definitions name the logical column
+   */
+  public CarriedObjects(MigrationSpec spec, String recordedColumn) {
     this.spec = spec;
     this.objects = spec.objects();
     this.change = spec.change();
     this.schema = spec.table().schema();
     this.table = qualified(schema, spec.table().name());
+    this.recorded = recordedColumn;
   }
 
   /**
@@ -50,12 +60,14 @@ public final class CarriedObjects {
    * @param originalLiteral the original's name as a string constant
    * @param originalInvalid the name an INVALID leftover of the original is moved to, quoted
    * @param constraint the original UNIQUE constraint's name, quoted, or empty when the index backs none
+   * @param primary whether the original is the primary key's index (an in-place type change moves it at cut-over)
    */
   public record IndexCopy(
       String original, String copy, String copyLiteral, String invalid, String createCopy, String createOriginal,
-      String originalLiteral, String originalInvalid, String constraint) {
+      String originalLiteral, String originalInvalid, String constraint, boolean primary) {
+    /** Whether the copy becomes a UNIQUE constraint as the original is one; a primary key's copy becomes one at cut-over. */
     public boolean backsConstraint() {
-      return !constraint.isEmpty();
+      return !constraint.isEmpty() && !primary;
     }
   }
 
@@ -79,12 +91,12 @@ public final class CarriedObjects {
       String copyName = copyName(index.name());
       copies.add(new IndexCopy(quote(index.name()), quote(copyName), literal(copyName),
           quote(ObjectNames.fit(copyName + "_invalid")),
-          Definitions.concurrentIndex(index.definition(), quote(copyName), table, change.from().name(),
+          Definitions.concurrentIndex(index.definition(), quote(copyName), table, recorded,
               quote(change.to().name())),
-          Definitions.concurrentIndex(index.definition(), quote(index.name()), table, change.from().name(),
+          Definitions.concurrentIndex(index.definition(), quote(index.name()), table, recorded,
               quote(change.from().name())),
           literal(index.name()), quote(ObjectNames.fit(index.name() + "_invalid")),
-          index.constraint().map(name -> quote(name)).orElse("")));
+          index.constraint().map(name -> quote(name)).orElse(""), index.primary()));
     }
     return copies;
   }
@@ -92,8 +104,8 @@ public final class CarriedObjects {
   public List<ConstraintCopy> checks() {
     List<ConstraintCopy> copies = new ArrayList<>();
     for (ConstraintSpec check : objects.constraints()) {
-      copies.add(copy(check, Definitions.check(check.definition(), change.from().name(), quote(change.to().name())),
-          Definitions.check(check.definition(), change.from().name(), quote(change.from().name()))));
+      copies.add(copy(check, Definitions.check(check.definition(), recorded, quote(change.to().name())),
+          Definitions.check(check.definition(), recorded, quote(change.from().name()))));
     }
     return copies;
   }
@@ -102,8 +114,8 @@ public final class CarriedObjects {
     List<ConstraintCopy> copies = new ArrayList<>();
     for (ConstraintSpec key : objects.foreignKeys()) {
       copies.add(copy(key,
-          Definitions.foreignKey(key.definition(), change.from().name(), quote(change.to().name())),
-          Definitions.foreignKey(key.definition(), change.from().name(), quote(change.from().name()))));
+          Definitions.foreignKey(key.definition(), recorded, quote(change.to().name())),
+          Definitions.foreignKey(key.definition(), recorded, quote(change.from().name()))));
     }
     return copies;
   }
@@ -123,13 +135,13 @@ public final class CarriedObjects {
    */
   public record TableRef(String qualified, String regclass) {}
 
-  /** Foreign keys of other tables referencing the old column (a rename only: the types stay equal). */
+  /** Foreign keys of other tables referencing the old column (a rename, or a type change in place). */
   public List<ReferencingKey> referencing() {
     List<ReferencingKey> keys = new ArrayList<>();
     for (ConstraintSpec key : objects.referencedBy()) {
       keys.add(new ReferencingKey(new TableRef(key.table(), literal(key.table()) + "::pg_catalog.regclass"),
-          copy(key, Definitions.referencedColumns(key.definition(), change.from().name(), quote(change.to().name())),
-              Definitions.referencedColumns(key.definition(), change.from().name(), quote(change.from().name())))));
+          copy(key, Definitions.referencedColumns(key.definition(), recorded, quote(change.to().name())),
+              Definitions.referencedColumns(key.definition(), recorded, quote(change.from().name())))));
     }
     return keys;
   }

@@ -96,6 +96,19 @@ public final class Models {
       ContractExtras extras) implements TemplateModel {}
 
   /**
+   * The cut-over of an in-place type change, or its rollback: one transaction that swaps the two
+   * columns' names and moves what must follow the name, then recreates the sync trigger and the
+   * backfill procedure over the columns as they are named afterwards.
+   *
+   * @param locked the tables to lock, in order: other tables whose foreign keys move, then the table
+   * @param guardLiteral the column that exists only while the swap is still to be done, as a string constant
+   * @param statements the swap, run only while that column exists, so that a second run does nothing
+   */
+  public record CutoverModel(
+      String templateName, String migration, String phase, String purpose, TableSql table, List<String> locked,
+      String guardLiteral, List<String> statements, SyncSql sync, BackfillSql backfill) implements TemplateModel {}
+
+  /**
    * Building (or dropping) one index outside a transaction.
    *
    * @param name the index's name for the script's comment

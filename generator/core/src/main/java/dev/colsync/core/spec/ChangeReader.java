@@ -117,10 +117,11 @@ final class ChangeReader {
     fromName.ifPresent(columnNames::add);
     toName.ifPresent(columnNames::add);
     boolean consistent = true;
-    if (fromName.isPresent() && fromName.equals(toName)) {
+    Optional<String> fromType = from.flatMap(Side::type);
+    if (fromName.isPresent() && fromName.equals(toName) && fromType.isPresent() && fromType.equals(to.flatMap(Side::type))) {
       problems.report(to.get().columnNode(),
-          "is the same as from.column; in-place type change is not supported yet, so give the new column its own name",
-          "a new column name, e.g. " + fromName.get() + "_new");
+          "keeps both the name and the type of from; an in-place type change needs a new type",
+          "a type other than " + fromType.get() + ", or a new column name");
       consistent = false;
     }
     if (to.flatMap(Side::notNull).orElse(false) && onUpError.equals(Optional.of(OnUpError.NULL))) {

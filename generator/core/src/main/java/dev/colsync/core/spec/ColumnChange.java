@@ -26,4 +26,12 @@ public sealed interface ColumnChange permits Rename, Retype {
 
   /** Whether the old column is {@code NOT NULL} today (restored by the contract rollback). */
   boolean fromNotNull();
+
+  /**
+   * Whether the column keeps its name and only its type changes: the new column is built under a
+   * temporary name and takes the old one's name in the cut-over phase.
+   */
+  default boolean inPlace() {
+    return from().name().equals(to().name());
+  }
 }

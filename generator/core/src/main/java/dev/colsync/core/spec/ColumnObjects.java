@@ -39,22 +39,36 @@ public record ColumnObjects(
    * @param collation a collation other than its type's, as SQL ({@code "C"})
    * @param comment its comment
    * @param statistics its statistics target
+   * @param sequence the sequence the column owns ({@code serial}), which moves with an in-place type change
    */
   public record ColumnProperties(
       Optional<String> defaultExpression, Optional<String> collation, Optional<String> comment,
-      Optional<Integer> statistics) {
-    public static final ColumnProperties NONE =
-        new ColumnProperties(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+      Optional<Integer> statistics, Optional<SequenceSpec> sequence) {
+    public static final ColumnProperties NONE = new ColumnProperties(
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
+
+  /**
+   * A sequence owned by the column.
+   *
+   * @param name its qualified name as the catalog prints it ({@code public.items_id_seq})
+   * @param type its data type ({@code integer})
+   */
+  public record SequenceSpec(String name, String type) {}
 
   /**
    * An index that uses the old column.
    *
    * @param name its name
    * @param definition its {@code CREATE INDEX} statement as {@code pg_get_indexdef} prints it
-   * @param constraint the UNIQUE constraint it backs, if any
+   * @param constraint the UNIQUE or PRIMARY KEY constraint it backs, if any
+   * @param primary whether it is the primary key's index (recorded for an in-place type change only)
    */
-  public record IndexSpec(String name, String definition, Optional<String> constraint) {}
+  public record IndexSpec(String name, String definition, Optional<String> constraint, boolean primary) {
+    public IndexSpec(String name, String definition, Optional<String> constraint) {
+      this(name, definition, constraint, false);
+    }
+  }
 
   /**
    * A constraint that uses the old column.

@@ -4,6 +4,7 @@ import dev.colsync.core.spec.ColumnObjects.ColumnProperties;
 import dev.colsync.core.spec.ColumnObjects.ConstraintSpec;
 import dev.colsync.core.spec.ColumnObjects.DependentSpec;
 import dev.colsync.core.spec.ColumnObjects.IndexSpec;
+import dev.colsync.core.spec.ColumnObjects.SequenceSpec;
 import dev.colsync.runtime.sql.SqlLexer;
 import dev.colsync.runtime.sql.SqlSyntaxException;
 import java.util.ArrayList;
@@ -21,8 +22,10 @@ final class ObjectsReader {
   static final List<String> KEYS = List.of("column", "indexes", "constraints", "foreignKeys", "referencedBy",
       "dependents", "partitions");
   static final String EXPECTED_PARTITIONS = "a list of the table's partitions, e.g. [public.events_2025]";
-  static final List<String> COLUMN_KEYS = List.of("default", "collation", "comment", "statistics");
-  static final List<String> INDEX_KEYS = List.of("name", "definition", "constraint");
+  static final List<String> COLUMN_KEYS = List.of("default", "collation", "comment", "statistics", "sequence",
+      "identity");
+  static final List<String> INDEX_KEYS = List.of("name", "definition", "constraint", "primary");
+  static final List<String> SEQUENCE_KEYS = List.of("name", "type");
   static final List<String> CONSTRAINT_KEYS = List.of("name", "table", "definition");
   static final List<String> DEPENDENT_KEYS = List.of("kind", "name");
   static final List<String> DEPENDENT_KINDS =
@@ -31,7 +34,10 @@ final class ObjectsReader {
   static final String EXPECTED_COLUMN =
       "a mapping { default: <SQL expression>, collation: '\"C\"', comment: <text>, statistics: 500 }";
   static final String EXPECTED_INDEXES =
-      "a list of { name: <index>, definition: <CREATE INDEX … as pg_get_indexdef prints it>, constraint: <name> }";
+      "a list of { name: <index>, definition: <CREATE INDEX … as pg_get_indexdef prints it>, constraint: <name>,"
+          + " primary: false }";
+  static final String EXPECTED_SEQUENCE =
+      "a mapping { name: <schema.sequence the column owns>, type: <its data type, e.g. integer> }";
   static final String EXPECTED_CONSTRAINTS =
       "a list of { name: <constraint>, table: <schema.table>, definition: <as pg_get_constraintdef prints it> }";
   static final String EXPECTED_DEPENDENTS = "a list of { kind: view | materialized view | rule | generated column"
@@ -49,7 +55,7 @@ final class ObjectsReader {
     this.problems = values.problems();
   }
 
-  Optional<ColumnObjects> read(MappingFields spec) {
+  Optional<ColumnObjects> read(MappingFields spec, Optional<ColumnChange> change) {
     Optional<ColumnProperties> properties = spec.optional("column", ColumnProperties.NONE, this::properties);
     Optional<List<IndexSpec>> indexes = spec.optional("indexes", List.of(), node -> list(node, EXPECTED_INDEXES,
         this::index));
@@ -76,7 +82,7 @@ final class ObjectsReader {
           "no index on the column of a partitioned table: drop it before expand and build it again over the new"
               + " column after contract");
     }
-    if (!(spec.node("rename").isPresent())) {
+    if (!spec.node("rename").isPresent() && !change.map(ColumnChange::inPlace).orElse(false)) {
       refuse(spec, "referencedBy", referencedBy.orElse(List.of()).size(),
           index -> "foreign key " + referencedBy.get().get(index).name() + " of " + referencedBy.get().get(index).table()
               + " references the column; after a type change the referencing column would need the new type too,"
@@ -113,8 +119,26 @@ final class ObjectsReader {
           n -> values.string(n, EXPECTED_COLUMN).map(Optional::of));
       Optional<Optional<Integer>> statistics = fields.optional("statistics", Optional.empty(),
           n -> values.integer(n, 0, 10_000, "a statistics target from 0 to 10000").map(Optional::of));
+      Optional<Optional<SequenceSpec>> sequence = fields.optional("sequence", Optional.empty(),
+          n -> sequence(n).map(Optional::of));
+      fields.node("identity").ifPresent(n -> problems.report(n, "the column is an identity column, and colsync"
+          + " cannot move an identity to the new column yet", "no identity: turn it into a sequence default first"
+          + " (ALTER TABLE … ALTER COLUMN … DROP IDENTITY; CREATE SEQUENCE …; SET DEFAULT nextval(…); ALTER SEQUENCE"
+          + " … OWNED BY …), or keep the identity and change another column"));
       return defaultExpression.isPresent() && collation.isPresent() && comment.isPresent() && statistics.isPresent()
-          ? Optional.of(new ColumnProperties(defaultExpression.get(), collation.get(), comment.get(), statistics.get()))
+          && sequence.isPresent()
+          ? Optional.of(new ColumnProperties(defaultExpression.get(), collation.get(), comment.get(), statistics.get(),
+              sequence.get()))
+          : Optional.empty();
+    });
+  }
+
+  private Optional<SequenceSpec> sequence(YamlNode node) {
+    return fields(node, EXPECTED_SEQUENCE, SEQUENCE_KEYS, fields -> {
+      Optional<String> name = fields.required("name", EXPECTED_SEQUENCE, n -> values.string(n, EXPECTED_SEQUENCE));
+      Optional<String> type = fields.required("type", EXPECTED_SEQUENCE, n -> sql(n, EXPECTED_SEQUENCE));
+      return name.isPresent() && type.isPresent()
+          ? Optional.of(new SequenceSpec(name.get(), type.get()))
           : Optional.empty();
     });
   }
@@ -125,8 +149,9 @@ final class ObjectsReader {
       Optional<String> definition = fields.required("definition", EXPECTED_INDEXES, n -> sql(n, EXPECTED_INDEXES));
       Optional<Optional<String>> constraint = fields.optional("constraint", Optional.empty(),
           n -> values.string(n, EXPECTED_INDEXES).map(Optional::of));
-      return name.isPresent() && definition.isPresent() && constraint.isPresent()
-          ? Optional.of(new IndexSpec(name.get(), definition.get(), constraint.get()))
+      Optional<Boolean> primary = fields.optional("primary", false, values::bool);
+      return name.isPresent() && definition.isPresent() && constraint.isPresent() && primary.isPresent()
+          ? Optional.of(new IndexSpec(name.get(), definition.get(), constraint.get(), primary.get()))
           : Optional.empty();
     });
   }

@@ -80,8 +80,13 @@ final class SpecReader {
         node -> values.integer(node, MigrationSpec.MIN_POSTGRES_VERSION, MigrationSpec.MAX_POSTGRES_VERSION,
             EXPECTED_POSTGRES));
     Optional<String> flyway = spec.optional("flyway", "1", this::flywayVersion);
-    Optional<ColumnObjects> objects = new ObjectsReader(values).read(spec);
-    spec.node("primaryKey").ifPresent(key -> checkKeyAvoidsChangedColumns(key, change.columnNames()));
+    Optional<ColumnObjects> objects = new ObjectsReader(values).read(spec, change.change());
+    boolean inPlace = change.change().map(ColumnChange::inPlace).orElse(false);
+    if (inPlace) {
+      checkInPlace(spec, change.change().orElseThrow(), primaryKey);
+    } else {
+      spec.node("primaryKey").ifPresent(key -> checkKeyAvoidsChangedColumns(key, change.columnNames()));
+    }
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
@@ -156,6 +161,23 @@ final class SpecReader {
       problem.ifPresent(message -> problems.report(node, message, ChangeReader.EXPECTED_TYPE));
       return problem.isPresent() ? Optional.empty() : Optional.of(text.strip());
     });
+  }
+
+  /**
+   * An in-place type change keeps the column's name, so the application reads it as before and
+   * needs no read-path shim; a key column must end up NOT NULL, as a primary key requires.
+   */
+  private void checkInPlace(MappingFields spec, ColumnChange change, Optional<PrimaryKey> primaryKey) {
+    spec.node("java").ifPresent(node -> problems.reportAtKey(node,
+        "an in-place type change keeps the column's name, so the application needs no read-path shim",
+        "no java key: read " + change.to().name() + " with a Java type that holds both types (long for integer"
+            + " to bigint), or give the new column its own name to get a shim"));
+    boolean keyColumn = primaryKey.map(key -> key.columns().contains(change.from().name())).orElse(false);
+    if (keyColumn && !change.notNull()) {
+      YamlNode retype = spec.node("retype").orElseThrow();
+      problems.report(retype, "the column is part of the primary key, so the new column must be NOT NULL",
+          "to: { column: " + change.to().name() + ", type: " + change.to().type() + ", notNull: true }");
+    }
   }
 
   /** Checks the key's names (those that are strings at all) against the changed columns' names. */

@@ -1,0 +1,193 @@
+package dev.colsync.core.plan;
+
+import static dev.colsync.core.plan.Steps.ACCESS_EXCLUSIVE;
+import static dev.colsync.runtime.sql.SqlIdentifiers.literal;
+import static dev.colsync.runtime.sql.SqlIdentifiers.quote;
+
+import dev.colsync.core.render.CarriedObjects;
+import dev.colsync.core.render.CarriedObjects.IndexCopy;
+import dev.colsync.core.render.CarriedObjects.ReferencingKey;
+import dev.colsync.core.render.Models.CutoverModel;
+import dev.colsync.core.render.Models.TableSql;
+import dev.colsync.core.render.SqlFragments;
+import dev.colsync.core.spec.ColumnObjects.IndexSpec;
+import dev.colsync.core.spec.ColumnObjects.SequenceSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The cut-over of an in-place type change and its rollback. Cut-over swaps the two columns' names in
+ * one short transaction and moves with the name what the application relies on: the primary key
+ * (onto the unique index the indexes phase built), other tables' foreign keys (onto the copies the
+ * validate phase added and validated), the owned sequence and the default. The sync trigger stays,
+ * now over the swapped names, so writes keep reaching the old column until contract.
+ */
+final class CutoverSteps {
+  private static final Map<String, Integer> INTEGER_WIDTHS = Map.of(
+      "smallint", 2, "int2", 2, "integer", 4, "int", 4, "int4", 4, "bigint", 8, "int8", 8);
+
+  private final Steps steps;
+  private final InPlaceColumns columns;
+  private final CarriedObjects carried;
+  private final CarriedSteps carriedSteps;
+  private final SqlFragments before;
+  private final SqlFragments after;
+  private final TableSql table;
+  private final String migration;
+  private final Optional<IndexCopy> primaryIndex;
+  private final Optional<IndexSpec> primarySpec;
+
+  CutoverSteps(Steps steps, InPlaceColumns columns, CarriedObjects carried, CarriedSteps carriedSteps,
+      SqlFragments before, SqlFragments after) {
+    this.steps = steps;
+    this.columns = columns;
+    this.carried = carried;
+    this.carriedSteps = carriedSteps;
+    this.before = before;
+    this.after = after;
+    this.table = before.table();
+    this.migration = columns.before().migration();
+    this.primaryIndex = carried.indexes().stream().filter(IndexCopy::primary).findFirst();
+    this.primarySpec = columns.before().objects().indexes().stream().filter(IndexSpec::primary).findFirst();
+  }
+
+  PhasePlan phase() {
+    return new PhasePlan(Phase.CUTOVER, List.of(forward()), rollback());
+  }
+
+  private Step forward() {
+    String column = quote(columns.column());
+    List<String> swap = new ArrayList<>();
+    for (ReferencingKey key : carried.referencing()) {
+      swap.add("ALTER TABLE " + key.table().qualified() + " DROP CONSTRAINT " + key.key().original() + ";");
+    }
+    primaryIndex.ifPresent(index -> swap.add(alterTable() + "DROP CONSTRAINT " + primaryConstraint(index) + ";"));
+    swap.add(alterTable() + "RENAME COLUMN " + column + " TO " + quote(columns.oldTemporary()) + ";");
+    swap.add(alterTable() + "RENAME COLUMN " + quote(columns.newTemporary()) + " TO " + column + ";");
+    primaryIndex.ifPresent(index -> swap.add(alterTable() + "ADD CONSTRAINT " + primaryConstraint(index)
+        + " PRIMARY KEY USING INDEX " + index.copy() + ";"));
+    for (ReferencingKey key : carried.referencing()) {
+      swap.add("ALTER TABLE " + key.table().qualified() + " RENAME CONSTRAINT " + key.key().copy() + " TO "
+          + key.key().original() + ";");
+    }
+    sequence().ifPresent(sequence -> {
+      swap.add("ALTER SEQUENCE " + sequence.name() + " OWNED BY " + table.qualified() + "." + column + ";");
+      if (widens(sequence)) {
+        swap.add("ALTER SEQUENCE " + sequence.name() + " AS " + newType() + ";");
+      }
+    });
+    if (carried.oldDefault().isPresent()) {
+      swap.add(alterTable() + "ALTER COLUMN " + quote(columns.oldTemporary()) + " DROP DEFAULT;");
+    }
+    carried.newDefault().ifPresent(expression ->
+        swap.add(alterTable() + "ALTER COLUMN " + column + " SET DEFAULT " + expression + ";"));
+    return steps.transactional(Phase.CUTOVER, "swap-columns", ACCESS_EXCLUSIVE,
+        "give the new column the name, the primary key, the sequence, the default and the foreign keys",
+        new CutoverModel("sql/cutover.sql.ftl", migration, "cutover",
+            "the new column takes the name and what goes with it; the old one is kept in sync", table, locked(),
+            literal(columns.newTemporary()), swap, after.sync(), after.backfill()));
+  }
+
+  /**
+   * Back to the state after validate. The primary key's index goes with its constraint, so the
+   * rollback first builds, concurrently, a unique index on the old column (the key again) and one on
+   * the new column (its copy again); other tables' foreign keys are added back NOT VALID in the swap
+   * and validated afterwards.
+   */
+  private List<Step> rollback() {
+    String column = quote(columns.column());
+    List<Step> result = new ArrayList<>();
+    String spare = ObjectNames.fit("colsync_" + migration + "_" + columns.column() + "_key");
+    primaryIndex.ifPresent(index -> {
+      String definition = primarySpec.orElseThrow().definition();
+      result.add(carriedSteps.build(Phase.CUTOVER, "build-old-key-index", "old", quote(spare), literal(spare),
+          quote(ObjectNames.fit(spare + "_invalid")), Definitions.concurrentIndex(definition, quote(spare),
+              table.qualified(), columns.column(), quote(columns.oldTemporary()))));
+      result.add(carriedSteps.build(Phase.CUTOVER, "build-new-key-index", "new", index.copy(), index.copyLiteral(),
+          index.invalid(), Definitions.concurrentIndex(definition, index.copy(), table.qualified(), columns.column(),
+              column)));
+    });
+    List<String> swap = new ArrayList<>();
+    for (ReferencingKey key : carried.referencing()) {
+      swap.add("ALTER TABLE " + key.table().qualified() + " DROP CONSTRAINT " + key.key().original() + ";");
+    }
+    primaryIndex.ifPresent(index -> swap.add(alterTable() + "DROP CONSTRAINT " + primaryConstraint(index) + ";"));
+    swap.add(alterTable() + "RENAME COLUMN " + column + " TO " + quote(columns.newTemporary()) + ";");
+    swap.add(alterTable() + "RENAME COLUMN " + quote(columns.oldTemporary()) + " TO " + column + ";");
+    primaryIndex.ifPresent(index -> swap.add(alterTable() + "ADD CONSTRAINT " + primaryConstraint(index)
+        + " PRIMARY KEY USING INDEX " + quote(spare) + ";"));
+    sequence().ifPresent(sequence -> {
+      if (widens(sequence)) {
+        swap.add("ALTER SEQUENCE " + sequence.name() + " AS " + sequence.type() + ";");
+      }
+      swap.add("ALTER SEQUENCE " + sequence.name() + " OWNED BY " + table.qualified() + "." + column + ";");
+    });
+    if (carried.newDefault().isPresent()) {
+      swap.add(alterTable() + "ALTER COLUMN " + quote(columns.newTemporary()) + " DROP DEFAULT;");
+    }
+    carried.oldDefault().ifPresent(expression ->
+        swap.add(alterTable() + "ALTER COLUMN " + column + " SET DEFAULT " + expression + ";"));
+    for (ReferencingKey key : carried.referencing()) {
+      swap.add("ALTER TABLE " + key.table().qualified() + " ADD CONSTRAINT " + key.key().original() + " "
+          + key.key().originalDefinition() + " NOT VALID;");
+      swap.add("ALTER TABLE " + key.table().qualified() + " ADD CONSTRAINT " + key.key().copy() + " "
+          + key.key().copyDefinition() + " NOT VALID;");
+    }
+    result.add(steps.transactional(Phase.CUTOVER, "swap-columns-back", ACCESS_EXCLUSIVE,
+        "give the old column back the name, the primary key, the sequence, the default and the foreign keys",
+        new CutoverModel("sql/cutover.sql.ftl", migration, "rollback of cutover",
+            "the old column takes the name back; the new one is kept in sync", table, locked(),
+            literal(columns.oldTemporary()), swap, before.sync(), before.backfill())));
+    int n = 0;
+    for (ReferencingKey key : carried.referencing()) {
+      n++;
+      TableSql other = carriedSteps.other(key);
+      result.add(carriedSteps.validate(Phase.CUTOVER, "validate-referencing-key-" + n, other, key.key().original(),
+          key.key().originalLiteral()));
+      result.add(carriedSteps.validate(Phase.CUTOVER, "validate-referencing-key-copy-" + n, other, key.key().copy(),
+          key.key().copyLiteral()));
+    }
+    return result;
+  }
+
+  private String alterTable() {
+    return "ALTER TABLE " + table.qualified() + " ";
+  }
+
+  /** The primary key constraint's name, quoted: the one the catalog gave, else the index's. */
+  private static String primaryConstraint(IndexCopy index) {
+    return index.constraint().isEmpty() ? index.original() : index.constraint();
+  }
+
+  /** Tables whose foreign keys move, then the table itself: the order every writer takes them in. */
+  private List<String> locked() {
+    Set<String> tables = new LinkedHashSet<>();
+    for (ReferencingKey key : carried.referencing()) {
+      tables.add(key.table().qualified());
+    }
+    tables.remove(table.qualified());
+    List<String> result = new ArrayList<>(tables);
+    result.add(table.qualified());
+    return result;
+  }
+
+  private Optional<SequenceSpec> sequence() {
+    return columns.before().objects().properties().sequence();
+  }
+
+  private String newType() {
+    return columns.before().change().to().type();
+  }
+
+  /** Whether the new type is a wider integer than the sequence's, which then must widen too. */
+  private boolean widens(SequenceSpec sequence) {
+    Integer from = INTEGER_WIDTHS.get(sequence.type().strip().toLowerCase(Locale.ROOT));
+    Integer to = INTEGER_WIDTHS.get(newType().strip().toLowerCase(Locale.ROOT));
+    return from != null && to != null && to > from;
+  }
+}

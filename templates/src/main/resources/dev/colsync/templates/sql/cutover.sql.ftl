@@ -1,0 +1,25 @@
+<#-- @ftlvariable name="model" type="dev.colsync.core.render.Models.CutoverModel" -->
+<#import "lib/objects.ftl" as o>
+<#assign s = model.sync>
+-- colsync ${model.migration}: ${model.phase} / ${model.purpose}.
+-- One transaction, so every statement sees the columns either before or after the swap, never between.
+-- Takes ACCESS EXCLUSIVE on the table (and on each table whose foreign key moves) for milliseconds,
+-- under lock_timeout. Once the names are swapped a second run changes nothing.
+<@o.timeouts s.table/>
+LOCK TABLE <#list model.locked as table>${table}<#sep>, </#list> IN ACCESS EXCLUSIVE MODE;
+DO ${s.quote}
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_attribute
+             WHERE attrelid = ${s.table.regclass} AND attname = ${model.guardLiteral} AND attnum > 0
+               AND NOT attisdropped) THEN
+<#list model.statements as statement>
+    ${statement}
+</#list>
+  END IF;
+END
+${s.quote};
+
+-- The trigger and the backfill name the columns as they are called from now on.
+<@o.syncObjects s/>
+
+<@o.backfillObjects model.backfill/>
