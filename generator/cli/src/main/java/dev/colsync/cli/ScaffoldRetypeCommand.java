@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code colsync scaffold retype}. */
 @Command(name = "retype", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Writes the spec of a type change into a new column.")
+    description = "Writes the spec of a type change, into a new column or in place.")
 final class ScaffoldRetypeCommand implements Callable<Integer> {
   @Spec
   CommandSpec command;
@@ -31,8 +31,8 @@ final class ScaffoldRetypeCommand implements Callable<Integer> {
   @Option(names = "--to-type", required = true, paramLabel = "TYPE", description = "The new SQL type.")
   String toType;
 
-  @Option(names = "--to-column", required = true, paramLabel = "COLUMN",
-      description = "The new column's name (changing a type in place is not supported yet).")
+  @Option(names = "--to-column", paramLabel = "COLUMN",
+      description = "The new column's name; without it the type changes in place and the column keeps its name.")
   String toColumn;
 
   @Option(names = "--up", required = true, paramLabel = "EXPR", description = "SQL over the old column: the new value.")
@@ -54,9 +54,11 @@ final class ScaffoldRetypeCommand implements Callable<Integer> {
       if (facts.isEmpty() && fromType == null) {
         throw new CatalogException("without --url, give the column's type with --from-type");
       }
-      return ScaffoldedSpec.retype(target.migrationName(toColumn), target.schemaName(), target.tableName(),
+      String to = toColumn == null ? column : toColumn;
+      String migration = target.migrationName(toColumn == null ? column + "_" + toType : toColumn);
+      return ScaffoldedSpec.retype(migration, target.schemaName(), target.tableName(),
           target.key(facts), column, facts.map(f -> f.column().type()).orElse(fromType),
-          facts.map(f -> f.column().notNull()).orElse(notNull), toColumn, toType, up, down, onUpError, facts);
+          facts.map(f -> f.column().notNull()).orElse(notNull), to, toType, up, down, onUpError, facts);
     });
   }
 }

@@ -59,6 +59,33 @@ class ScaffoldCommandTest {
     }
   }
 
+  @EachPostgres
+  void withoutToColumnTheTypeChangesInPlace(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("""
+          CREATE TABLE public.customers (id serial PRIMARY KEY, name text);
+          CREATE TABLE public.orders (id bigint PRIMARY KEY, customer_id integer REFERENCES public.customers (id));
+          """);
+      Path spec = directory.resolve("customers_id_bigint.yaml");
+
+      CommandRun run = CommandRun.of("scaffold", "retype", "--url", database.jdbcUrl(), "--table", "customers",
+          "--column", "id", "--to-type", "bigint", "--up", "id::bigint", "--down", "id::integer",
+          "--out", spec.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(Files.readString(spec)).contains("migration: customers_id_bigint", "primary: true",
+          "name: customers_pkey", "name: public.customers_id_seq", "type: integer", "name: orders_customer_id_fkey");
+      CommandRun generate = CommandRun.of("generate", spec.toString(), "--out", directory.resolve("out").toString());
+      assertThat(generate.exitCode()).as(generate.err()).isZero();
+      try (var files = Files.list(directory.resolve("out/customers_id_bigint"))) {
+        assertThat(files.map(file -> file.getFileName().toString()))
+            .anyMatch(name -> name.endsWith("-cutover-swap-columns.sql"))
+            .noneMatch(name -> name.contains("switch"));
+      }
+    }
+  }
+
   @Test
   void withoutADatabaseTheArgumentsAreTheSpec() {
     CommandRun run = CommandRun.of("scaffold", "retype", "--table", "public.orders", "--column", "amount",

@@ -360,7 +360,7 @@ $colsync$;
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
---rollback ALTER TABLE shop.notes DROP CONSTRAINT IF EXISTS "colsync_items_location_notes_item_path_fkey";
+--rollback ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "colsync_items_location_notes_item_path_fkey";
 --rollback -- colsync items_location: validate / drop constraint "colsync_items_location_items_path_check".
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
@@ -475,7 +475,7 @@ DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
                  WHERE conrelid = 'shop.notes'::pg_catalog.regclass AND conname = 'colsync_items_location_notes_item_path_fkey') THEN
-    ALTER TABLE shop.notes ADD CONSTRAINT "colsync_items_location_notes_item_path_fkey" FOREIGN KEY (item_path) REFERENCES shop.items("location") ON UPDATE CASCADE NOT VALID;
+    ALTER TABLE "shop"."notes" ADD CONSTRAINT "colsync_items_location_notes_item_path_fkey" FOREIGN KEY (item_path) REFERENCES shop.items("location") ON UPDATE CASCADE NOT VALID;
   END IF;
 END
 $colsync$;
@@ -491,7 +491,7 @@ DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
              WHERE conrelid = 'shop.notes'::pg_catalog.regclass AND conname = 'colsync_items_location_notes_item_path_fkey' AND NOT convalidated) THEN
-    ALTER TABLE shop.notes VALIDATE CONSTRAINT "colsync_items_location_notes_item_path_fkey";
+    ALTER TABLE "shop"."notes" VALIDATE CONSTRAINT "colsync_items_location_notes_item_path_fkey";
   END IF;
 END
 $colsync$;
@@ -502,7 +502,7 @@ $colsync$;
 -- One transaction; a short lock.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
-ALTER TABLE shop.notes DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
+ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
 --rollback -- colsync items_location: rollback of contract / bring back the old column, the sync trigger and the
 --rollback -- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
 --rollback -- From here on every write to the new column is copied to the old one; the next script refills the rest.
@@ -779,7 +779,7 @@ ALTER TABLE shop.notes DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
 --rollback BEGIN
 --rollback   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
 --rollback              WHERE conrelid = 'shop.notes'::pg_catalog.regclass AND conname = 'notes_item_path_fkey') THEN
---rollback     ALTER TABLE shop.notes RENAME CONSTRAINT "notes_item_path_fkey" TO "colsync_items_location_notes_item_path_fkey";
+--rollback     ALTER TABLE "shop"."notes" RENAME CONSTRAINT "notes_item_path_fkey" TO "colsync_items_location_notes_item_path_fkey";
 --rollback   END IF;
 --rollback END
 --rollback $colsync$;
@@ -791,7 +791,7 @@ ALTER TABLE shop.notes DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
 --rollback BEGIN
 --rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
 --rollback                  WHERE conrelid = 'shop.notes'::pg_catalog.regclass AND conname = 'notes_item_path_fkey') THEN
---rollback     ALTER TABLE shop.notes ADD CONSTRAINT "notes_item_path_fkey" FOREIGN KEY (item_path) REFERENCES shop.items("path") ON UPDATE CASCADE NOT VALID;
+--rollback     ALTER TABLE "shop"."notes" ADD CONSTRAINT "notes_item_path_fkey" FOREIGN KEY (item_path) REFERENCES shop.items("path") ON UPDATE CASCADE NOT VALID;
 --rollback   END IF;
 --rollback END
 --rollback $colsync$;
@@ -804,7 +804,7 @@ ALTER TABLE shop.notes DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
 --rollback BEGIN
 --rollback   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
 --rollback              WHERE conrelid = 'shop.notes'::pg_catalog.regclass AND conname = 'notes_item_path_fkey' AND NOT convalidated) THEN
---rollback     ALTER TABLE shop.notes VALIDATE CONSTRAINT "notes_item_path_fkey";
+--rollback     ALTER TABLE "shop"."notes" VALIDATE CONSTRAINT "notes_item_path_fkey";
 --rollback   END IF;
 --rollback END
 --rollback $colsync$;
@@ -857,7 +857,7 @@ DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
              WHERE conrelid = 'shop.notes'::pg_catalog.regclass AND conname = 'colsync_items_location_notes_item_path_fkey') THEN
-    ALTER TABLE shop.notes RENAME CONSTRAINT "colsync_items_location_notes_item_path_fkey" TO "notes_item_path_fkey";
+    ALTER TABLE "shop"."notes" RENAME CONSTRAINT "colsync_items_location_notes_item_path_fkey" TO "notes_item_path_fkey";
   END IF;
 END
 $colsync$;

@@ -7,7 +7,7 @@ DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
              WHERE conrelid = 'shop.notes'::pg_catalog.regclass AND conname = 'colsync_items_location_notes_item_path_fkey' AND NOT convalidated) THEN
-    ALTER TABLE shop.notes VALIDATE CONSTRAINT "colsync_items_location_notes_item_path_fkey";
+    ALTER TABLE "shop"."notes" VALIDATE CONSTRAINT "colsync_items_location_notes_item_path_fkey";
   END IF;
 END
 $colsync$;

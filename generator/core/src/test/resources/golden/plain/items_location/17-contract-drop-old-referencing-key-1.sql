@@ -2,4 +2,4 @@
 -- One transaction; a short lock.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
-ALTER TABLE shop.notes DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
+ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";

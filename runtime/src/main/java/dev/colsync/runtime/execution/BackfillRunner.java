@@ -28,11 +28,11 @@ final class BackfillRunner {
   private final ExecutionListener listener;
   private final RetrySchedule retries;
 
-  BackfillRunner(Session session, ExecutionPlan plan, ExecutionSettings settings, ExecutionListener listener,
-      RandomGenerator random) {
+  BackfillRunner(Session session, ExecutionPlan plan, BackfillTarget target, ExecutionSettings settings,
+      ExecutionListener listener, RandomGenerator random) {
     this.session = session;
     this.plan = plan;
-    this.target = plan.backfill();
+    this.target = target;
     this.settings = settings;
     this.listener = listener;
     this.retries = new RetrySchedule(settings.lockRetry(), random);

@@ -19,9 +19,9 @@ final class ConvergenceCheck {
   private final int chunkRows;
   private final int sampleKeys;
 
-  ConvergenceCheck(ExecutionPlan plan, ExecutionSettings settings) {
+  ConvergenceCheck(ExecutionPlan plan, BackfillTarget target, ExecutionSettings settings) {
     this.plan = plan;
-    this.target = plan.backfill();
+    this.target = target;
     this.chunkRows = settings.verifyChunkRows();
     this.sampleKeys = settings.verifySampleKeys();
   }

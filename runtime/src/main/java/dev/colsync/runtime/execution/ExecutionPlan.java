@@ -15,12 +15,21 @@ import java.util.Optional;
  * @param backfill what the backfill walks and verification compares
  * @param lockTimeout how long one attempt of a step may wait for a lock
  * @param statementTimeout how long one statement may run (each backfill batch is one such statement group)
+ * @param afterCutover for an in-place type change, what the backfill and verification use once cut-over
+ *     has swapped the columns' names
  */
 public record ExecutionPlan(
     String migration, QualifiedName table, List<ExecutionPhase> phases, BackfillTarget backfill,
-    Duration lockTimeout, Duration statementTimeout) {
+    Duration lockTimeout, Duration statementTimeout, Optional<BackfillTarget> afterCutover) {
+
+  /** A plan whose columns keep their names throughout. */
+  public ExecutionPlan(String migration, QualifiedName table, List<ExecutionPhase> phases, BackfillTarget backfill,
+      Duration lockTimeout, Duration statementTimeout) {
+    this(migration, table, phases, backfill, lockTimeout, statementTimeout, Optional.empty());
+  }
 
   public ExecutionPlan {
+    Objects.requireNonNull(afterCutover, "afterCutover");
     Objects.requireNonNull(migration, "migration");
     Objects.requireNonNull(table, "table");
     phases = List.copyOf(phases);
@@ -33,6 +42,11 @@ public record ExecutionPlan(
     if (phases.stream().map(ExecutionPhase::id).distinct().count() != phases.size()) {
       throw new IllegalArgumentException("two phases of one name in " + migration);
     }
+  }
+
+  /** The backfill's columns before cut-over, or after it (the same unless the change is in place). */
+  public BackfillTarget backfill(boolean cutOver) {
+    return cutOver ? afterCutover.orElse(backfill) : backfill;
   }
 
   /** The phase called {@code id}, if the migration has one. */

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  * <p>Each call opens its own connections and closes them before it returns.
  */
 public final class MigrationExecutor {
+  private static final String SWITCH_PHASE = "switch";
   private final ConnectionSource connections;
   private final ExecutionPlan plan;
   private final ExecutionSettings settings;
@@ -152,7 +153,7 @@ public final class MigrationExecutor {
   /** Counts the rows whose new column is not {@code up} of the old one, chunk by chunk. */
   public ConvergenceReport verify() throws SQLException {
     try (Connection connection = connections.open()) {
-      return new ConvergenceCheck(plan, settings).run(connection);
+      return new ConvergenceCheck(plan, currentTarget(connection), settings).run(connection);
     }
   }
 
@@ -199,19 +200,22 @@ public final class MigrationExecutor {
    */
   private String convergenceGate(Session session, ExecutionPhase phase, GateOverride override) throws SQLException {
     List<String> problems = new ArrayList<>();
+    // Without a switch phase (an in-place type change) the application reads the column by its name.
+    boolean readPathMatters = plan.phase(SWITCH_PHASE).isPresent();
     ReadPath readPath = JdbcFlagStore.read(session.work, plan.migration());
-    if (readPath != ReadPath.NEW) {
+    if (readPathMatters && readPath != ReadPath.NEW) {
       problems.add("the read-path flag is " + readPath + ", not NEW");
     }
-    ConvergenceReport report = new ConvergenceCheck(plan, settings).run(session.work);
+    BackfillTarget target = currentTarget(session.work);
+    ConvergenceReport report = new ConvergenceCheck(plan, target, settings).run(session.work);
     if (!report.converged()) {
-      problems.add(report.divergentRows() + " of " + report.rowsChecked() + " rows have " + plan.backfill().newColumn()
-          + " IS DISTINCT FROM up(" + plan.backfill().oldColumn() + "), keys "
+      problems.add(report.divergentRows() + " of " + report.rowsChecked() + " rows have " + target.newColumn()
+          + " IS DISTINCT FROM up(" + target.oldColumn() + "), keys "
           + report.sampleKeys().stream().map(Object::toString).collect(Collectors.joining(", ")));
     }
     String found = String.join("; ", problems);
     if (problems.isEmpty()) {
-      return "gate: " + report.rowsChecked() + " rows converged, read path NEW";
+      return "gate: " + report.rowsChecked() + " rows converged" + (readPathMatters ? ", read path NEW" : "");
     }
     if (override == null) {
       throw new ExecutionRefusedException(phase.id() + " refused: " + found + ". It cannot be undone without loss,"
@@ -229,7 +233,9 @@ public final class MigrationExecutor {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     String direction = step.kind() == ExecutionStep.Kind.BACKFILL_UP ? "up" : "down";
-    BackfillRunner backfill = new BackfillRunner(session, plan, settings, listener, random);
+    // Refilling the old column is the rollback of contract, which comes after any cut-over.
+    BackfillRunner backfill = new BackfillRunner(session, plan, plan.backfill(direction.equals("down")), settings,
+        listener, random);
     String ran = step.sql();
     BackfillResult result;
     try {
@@ -248,6 +254,18 @@ public final class MigrationExecutor {
         result.done() ? StepOutcome.Result.DONE : StepOutcome.Result.CANCELLED, took, 1, fullDetail);
     listener.stepFinished(outcome);
     return outcome;
+  }
+
+  /** The backfill's columns as the table names them now: after cut-over, the old column has a temporary name. */
+  private BackfillTarget currentTarget(Connection connection) throws SQLException {
+    if (plan.afterCutover().isEmpty()) {
+      return plan.backfill();
+    }
+    BackfillTarget after = plan.afterCutover().get();
+    boolean cutOver = Jdbc.first(connection, "SELECT FROM pg_catalog.pg_attribute WHERE attrelid = CAST(? AS"
+        + " pg_catalog.regclass) AND attname = ? AND attnum > 0 AND NOT attisdropped", row -> true,
+        after.table().quoted(), after.oldColumn()).isPresent();
+    return plan.backfill(cutOver);
   }
 
   private static String id(ExecutionPhase phase, ExecutionStep step) {

@@ -1,5 +1,6 @@
 package dev.colsync.core.execution;
 
+import dev.colsync.core.plan.InPlaceColumns;
 import dev.colsync.core.plan.Phase;
 import dev.colsync.core.plan.PhasePlan;
 import dev.colsync.core.plan.Plan;
@@ -12,6 +13,7 @@ import dev.colsync.runtime.execution.ExecutionPlan;
 import dev.colsync.runtime.execution.ExecutionStep;
 import dev.colsync.runtime.execution.QualifiedName;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@link Plan} as the runtime executor takes it. The steps that {@code CALL} the generated backfill
@@ -28,15 +30,20 @@ public final class ExecutionPlans {
 
   public static ExecutionPlan of(Plan plan) {
     MigrationSpec spec = plan.spec();
+    Optional<InPlaceColumns> inPlace = spec.change().inPlace()
+        ? Optional.of(InPlaceColumns.of(spec)) : Optional.empty();
+    BackfillTarget backfill = target(inPlace.map(InPlaceColumns::before).orElse(spec), plan);
+    List<ExecutionPhase> phases = plan.phases().stream().map(ExecutionPlans::phase).toList();
+    return new ExecutionPlan(spec.migration(), backfill.table(), phases, backfill, spec.timeouts().lock(),
+        spec.timeouts().statement(), inPlace.map(columns -> target(columns.after(), plan)));
+  }
+
+  private static BackfillTarget target(MigrationSpec spec, Plan plan) {
     SqlFragments sql = new SqlFragments(spec, plan.names());
-    QualifiedName table = new QualifiedName(spec.table().schema(), spec.table().name());
-    BackfillTarget backfill = new BackfillTarget(table, spec.primaryKey(), spec.change().from().name(),
-        spec.change().to().name(), sql.upOfRow(), sql.downOfRow(),
+    return new BackfillTarget(new QualifiedName(spec.table().schema(), spec.table().name()), spec.primaryKey(),
+        spec.change().from().name(), spec.change().to().name(), sql.upOfRow(), sql.downOfRow(),
         new QualifiedName(spec.table().schema(), plan.names().backfillState()), spec.backfill().batchSize(),
         spec.backfill().pause());
-    List<ExecutionPhase> phases = plan.phases().stream().map(ExecutionPlans::phase).toList();
-    return new ExecutionPlan(spec.migration(), table, phases, backfill, spec.timeouts().lock(),
-        spec.timeouts().statement());
   }
 
   private static ExecutionPhase phase(PhasePlan phase) {

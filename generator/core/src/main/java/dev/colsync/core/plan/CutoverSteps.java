@@ -76,9 +76,10 @@ final class CutoverSteps {
           + key.key().original() + ";");
     }
     sequence().ifPresent(sequence -> {
-      swap.add("ALTER SEQUENCE " + sequence.name() + " OWNED BY " + table.qualified() + "." + column + ";");
+      swap.add("ALTER SEQUENCE " + CatalogNames.quoted(sequence.name()) + " OWNED BY " + table.qualified() + "."
+          + column + ";");
       if (widens(sequence)) {
-        swap.add("ALTER SEQUENCE " + sequence.name() + " AS " + newType() + ";");
+        swap.add("ALTER SEQUENCE " + CatalogNames.quoted(sequence.name()) + " AS " + newType() + ";");
       }
     });
     if (carried.oldDefault().isPresent()) {
@@ -123,9 +124,10 @@ final class CutoverSteps {
         + " PRIMARY KEY USING INDEX " + quote(spare) + ";"));
     sequence().ifPresent(sequence -> {
       if (widens(sequence)) {
-        swap.add("ALTER SEQUENCE " + sequence.name() + " AS " + sequence.type() + ";");
+        swap.add("ALTER SEQUENCE " + CatalogNames.quoted(sequence.name()) + " AS " + sequence.type() + ";");
       }
-      swap.add("ALTER SEQUENCE " + sequence.name() + " OWNED BY " + table.qualified() + "." + column + ";");
+      swap.add("ALTER SEQUENCE " + CatalogNames.quoted(sequence.name()) + " OWNED BY " + table.qualified() + "."
+          + column + ";");
     });
     if (carried.newDefault().isPresent()) {
       swap.add(alterTable() + "ALTER COLUMN " + quote(columns.newTemporary()) + " DROP DEFAULT;");

@@ -4,6 +4,7 @@ import static dev.colsync.runtime.sql.SqlIdentifiers.literal;
 import static dev.colsync.runtime.sql.SqlIdentifiers.qualified;
 import static dev.colsync.runtime.sql.SqlIdentifiers.quote;
 
+import dev.colsync.core.plan.CatalogNames;
 import dev.colsync.core.plan.ColumnReferences;
 import dev.colsync.core.plan.Definitions;
 import dev.colsync.core.plan.ObjectNames;
@@ -139,7 +140,8 @@ public final class CarriedObjects {
   public List<ReferencingKey> referencing() {
     List<ReferencingKey> keys = new ArrayList<>();
     for (ConstraintSpec key : objects.referencedBy()) {
-      keys.add(new ReferencingKey(new TableRef(key.table(), literal(key.table()) + "::pg_catalog.regclass"),
+      keys.add(new ReferencingKey(new TableRef(CatalogNames.quoted(key.table()),
+          literal(key.table()) + "::pg_catalog.regclass"),
           copy(key, Definitions.referencedColumns(key.definition(), recorded, quote(change.to().name())),
               Definitions.referencedColumns(key.definition(), recorded, quote(change.from().name())))));
     }

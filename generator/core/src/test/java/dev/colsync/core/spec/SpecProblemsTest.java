@@ -31,8 +31,6 @@ class SpecProblemsTest {
         "orders.yaml:3:18: /primaryKey/1: 'id' is listed more than once (expected: distinct column names)",
         "orders.yaml:4:1: /retype/down: missing required key 'down'"
             + " (expected: one SQL expression over the new column, e.g. amount_cents / 100.0)",
-        "orders.yaml:6:19: /retype/to/column: is the same as from.column; in-place type change is not supported yet,"
-            + " so give the new column its own name (expected: a new column name, e.g. amount_new)",
         "orders.yaml:6:50: /retype/to/notNull: must be a boolean, not the string \"yes\" (expected: true or false)",
         "orders.yaml:7:9: /retype/up: contains ';' at character 28; it must be a single SQL expression, not statements"
             + " (expected: one SQL expression over the old column, e.g. round(amount * 100)::bigint)",
@@ -250,11 +248,35 @@ class SpecProblemsTest {
   }
 
   @Test
-  void inPlaceTypeChangeIsNotSupportedYet() {
+  void anInPlaceChangeNeedsANewType() {
     assertThat(problemsOf("inplace.yaml", SpecTexts.with("", SpecTexts.retypeWith("")
-        .replace("column: amount_cents", "column: amount")))).containsExactly(
-        "inplace.yaml:6:17: /retype/to/column: is the same as from.column; in-place type change is not supported yet,"
-            + " so give the new column its own name (expected: a new column name, e.g. amount_new)");
+        .replace("column: amount_cents, type: bigint", "column: amount, type: \"numeric(12,2)\"")))).containsExactly(
+        "inplace.yaml:6:17: /retype/to/column: keeps both the name and the type of from; an in-place type change"
+            + " needs a new type (expected: a type other than numeric(12,2), or a new column name)");
+  }
+
+  @Test
+  void anInPlaceChangeHasNoShimAndKeepsTheKeyNotNull() throws SpecException {
+    String spec = """
+        migration: items_id
+        table: public.items
+        primaryKey: [id]
+        retype:
+          from: { column: id, type: integer, notNull: true }
+          to: { column: id, type: bigint }
+          up: "id::bigint"
+          down: "id::integer"
+        java: { package: com.example }
+        """;
+    assertThat(problemsOf("inplace.yaml", spec)).containsExactly(
+        "inplace.yaml:5:3: /retype: the column is part of the primary key, so the new column must be NOT NULL"
+            + " (expected: to: { column: id, type: bigint, notNull: true })",
+        "inplace.yaml:9:1: /java: an in-place type change keeps the column's name, so the application needs no"
+            + " read-path shim (expected: no java key: read id with a Java type that holds both types (long for"
+            + " integer to bigint), or give the new column its own name to get a shim)");
+    MigrationSpec valid = new SpecLoader().load("inplace.yaml", spec.replace("type: bigint }", "type: bigint,"
+        + " notNull: true }").replace("java: { package: com.example }\n", ""));
+    assertThat(valid.change().inPlace()).isTrue();
   }
 
   @Test

@@ -6,7 +6,7 @@ DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
              WHERE conrelid = 'shop.notes'::pg_catalog.regclass AND conname = 'notes_item_path_fkey') THEN
-    ALTER TABLE shop.notes RENAME CONSTRAINT "notes_item_path_fkey" TO "colsync_items_location_notes_item_path_fkey";
+    ALTER TABLE "shop"."notes" RENAME CONSTRAINT "notes_item_path_fkey" TO "colsync_items_location_notes_item_path_fkey";
   END IF;
 END
 $colsync$;

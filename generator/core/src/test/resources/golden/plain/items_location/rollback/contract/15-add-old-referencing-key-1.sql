@@ -6,7 +6,7 @@ DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
                  WHERE conrelid = 'shop.notes'::pg_catalog.regclass AND conname = 'notes_item_path_fkey') THEN
-    ALTER TABLE shop.notes ADD CONSTRAINT "notes_item_path_fkey" FOREIGN KEY (item_path) REFERENCES shop.items("path") ON UPDATE CASCADE NOT VALID;
+    ALTER TABLE "shop"."notes" ADD CONSTRAINT "notes_item_path_fkey" FOREIGN KEY (item_path) REFERENCES shop.items("path") ON UPDATE CASCADE NOT VALID;
   END IF;
 END
 $colsync$;

@@ -1,0 +1,89 @@
+package dev.colsync.core.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colsync.core.catalog.CatalogReader;
+import dev.colsync.core.catalog.ScaffoldedSpec;
+import dev.colsync.core.catalog.TableFacts;
+import dev.colsync.core.output.Generator;
+import dev.colsync.core.plan.Plan;
+import dev.colsync.core.spec.SpecLoader;
+import dev.colsync.runtime.execution.ConnectionSource;
+import dev.colsync.runtime.execution.ExecutionPlan;
+import dev.colsync.runtime.execution.MigrationExecutor;
+import dev.colsync.runtime.execution.StepOutcome;
+import dev.colsync.testing.EachPostgres;
+import dev.colsync.testing.PostgresServer;
+import dev.colsync.testing.TestDatabase;
+import java.sql.Connection;
+import java.util.Optional;
+
+/**
+ * An in-place {@code integer} → {@code bigint} change of a primary key through the executor: the
+ * backfill fills the temporary column, verification and the contract gate compare the columns as they
+ * are named on either side of cut-over (and ask for no read-path flag, since there is no switch), and
+ * the rollback of contract refills the old column under its temporary name with the Java runner.
+ */
+class InPlaceExecutionTest {
+  private static final int ROWS = 2_000;
+
+  @EachPostgres
+  void everyPhaseAndTheRollbacksRunThroughTheExecutor(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect()) {
+      Sql.execute(admin, "CREATE TABLE public.accounts (id serial PRIMARY KEY, note text)");
+      Sql.execute(admin, "CREATE TABLE public.entries (id bigint PRIMARY KEY,"
+          + " account_id integer REFERENCES public.accounts (id))");
+      Sql.execute(admin, "INSERT INTO public.accounts (note) SELECT 'n' || g FROM generate_series(1, " + ROWS + ") g");
+      Sql.execute(admin, "INSERT INTO public.entries SELECT g, 1 + g % " + ROWS + " FROM generate_series(1, 500) g");
+      TableFacts facts = new CatalogReader(admin).read("public", "accounts", "id");
+      Plan plan = new Generator().plan(new SpecLoader().load("accounts_id.yaml", ScaffoldedSpec.retype(
+          "accounts_id", "public", "accounts", facts.primaryKey(), "id", facts.column().type(), true, "id", "bigint",
+          "id::bigint", "id::integer", "reject", Optional.of(facts)).yaml()));
+      ExecutionPlan execution = ExecutionPlans.of(plan);
+      assertThat(execution.phaseIds()).containsExactly("expand", "backfill", "indexes", "validate", "cutover",
+          "contract");
+      MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()), execution,
+          TestMigration.quickSettings(), new RecordingListener());
+
+      executor.apply("expand");
+      assertThat(executor.apply("backfill").steps().get(1).detail()).startsWith(ROWS + " rows changed in ");
+      assertThat(Sql.number(admin, "SELECT count(*) FROM public.accounts WHERE id_colsync_new = id")).isEqualTo(ROWS);
+      executor.apply("indexes");
+      executor.apply("validate");
+      assertThat(executor.verify().converged()).isTrue();
+      executor.apply("cutover");
+      assertThat(type(admin)).isEqualTo("bigint");
+      Sql.execute(admin, "INSERT INTO public.accounts (note) VALUES ('after cut-over')");
+      assertThat(executor.verify().rowsChecked()).isEqualTo(ROWS + 1);
+      assertThat(executor.verify().converged()).isTrue();
+
+      assertThat(executor.apply("contract").steps()).singleElement()
+          .satisfies(step -> assertThat(step.detail()).isEqualTo("gate: " + (ROWS + 1) + " rows converged"));
+      assertThat(columns(admin)).isEqualTo("id,note");
+
+      assertThat(executor.rollback("contract").steps()).extracting(StepOutcome::step)
+          .contains("restore-old-column", "refill-old-column");
+      assertThat(Sql.number(admin, "SELECT count(*) FROM public.accounts WHERE id_colsync_old::bigint = id"))
+          .isEqualTo(ROWS + 1);
+      executor.rollback("cutover");
+      assertThat(type(admin)).isEqualTo("integer");
+      assertThat(executor.verify().converged()).isTrue();
+      executor.apply("cutover");
+      executor.apply("contract");
+      assertThat(columns(admin)).isEqualTo("id,note");
+      assertThat(type(admin)).isEqualTo("bigint");
+      assertThat(Sql.number(admin, "SELECT count(*) FROM public.entries e JOIN public.accounts a ON a.id = e.account_id"))
+          .isEqualTo(500);
+    }
+  }
+
+  private static String type(Connection connection) throws Exception {
+    return Sql.text(connection, "SELECT data_type FROM information_schema.columns"
+        + " WHERE table_schema = 'public' AND table_name = 'accounts' AND column_name = 'id'");
+  }
+
+  private static String columns(Connection connection) throws Exception {
+    return Sql.text(connection, "SELECT string_agg(column_name, ',' ORDER BY column_name)"
+        + " FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'accounts'");
+  }
+}

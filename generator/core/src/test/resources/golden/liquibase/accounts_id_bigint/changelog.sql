@@ -1,0 +1,978 @@
+--liquibase formatted sql
+
+--changeset colsync:accounts_id_bigint-01-expand-add-column labels:accounts_id_bigint,expand runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: expand / add the new column and the sync trigger.
+-- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+ALTER TABLE "public"."accounts" ADD COLUMN IF NOT EXISTS "id_colsync_new" bigint;
+
+-- Keeps the two columns equal whichever application version writes. Direction is decided by the
+-- data, never by the session: a write to the new column wins and the old one follows unless it
+-- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+-- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_sync"() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "public", pg_temp
+AS $colsync$
+DECLARE
+  colsync_agrees boolean;
+BEGIN
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."id_colsync_new" IS NOT NULL)
+     OR (TG_OP = 'UPDATE' AND NEW."id_colsync_new" IS DISTINCT FROM OLD."id_colsync_new") THEN
+    IF NEW."id" IS DISTINCT FROM (NEW."id_colsync_new"::integer) THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."id_colsync_new" IS NOT DISTINCT FROM (NEW."id"::bigint);
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."id" := (NEW."id_colsync_new"::integer);
+        IF NEW."id_colsync_new" IS DISTINCT FROM (NEW."id"::bigint) THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync accounts_id_bigint: the value written to column "id_colsync_new" cannot be stored in column "id" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
+    END IF;
+  ELSIF TG_OP = 'INSERT' OR NEW."id" IS DISTINCT FROM OLD."id" THEN
+    NEW."id_colsync_new" := (NEW."id"::bigint);
+  END IF;
+  RETURN NEW;
+END
+$colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_new_written"
+  BEFORE UPDATE OF "id_colsync_new" ON "public"."accounts"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"('new column written');
+
+CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_sync"
+  BEFORE INSERT OR UPDATE ON "public"."accounts"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"();
+--rollback -- colsync accounts_id_bigint: rollback of expand / drop the sync trigger, its functions and the new column.
+--rollback -- One transaction; N-1 only. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+--rollback DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_new_written" ON "public"."accounts";
+--rollback DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_sync" ON "public"."accounts";
+--rollback DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_sync"();
+--rollback ALTER TABLE "public"."accounts" DROP COLUMN IF EXISTS "id_colsync_new";
+
+--changeset colsync:accounts_id_bigint-02-backfill-prepare labels:accounts_id_bigint,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+CREATE TABLE IF NOT EXISTS "public"."colsync_accounts_id_bigint_backfill_state" (
+  direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+  last_key text[],
+  rows_changed bigint NOT NULL DEFAULT 0,
+  batches bigint NOT NULL DEFAULT 0,
+  done boolean NOT NULL DEFAULT false,
+  started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+-- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+-- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+CREATE OR REPLACE PROCEDURE "public"."colsync_accounts_id_bigint_backfill"(
+  colsync_direction text DEFAULT 'up',
+  colsync_batch_size integer DEFAULT 5000,
+  colsync_pause interval DEFAULT '10ms'::interval,
+  colsync_commit_batches boolean DEFAULT true)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_state record;
+  colsync_last_0 "public"."accounts"."id"%TYPE;
+  colsync_lower_0 "public"."accounts"."id"%TYPE;
+  colsync_upper_0 "public"."accounts"."id"%TYPE;
+  colsync_changed bigint;
+BEGIN
+  IF colsync_direction NOT IN ('up', 'down') THEN
+    RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+  END IF;
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
+    PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    INSERT INTO "public"."colsync_accounts_id_bigint_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "public"."colsync_accounts_id_bigint_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT "id" INTO colsync_lower_0
+        FROM "public"."accounts" ORDER BY "id" LIMIT 1;
+    ELSE
+      colsync_last_0 := colsync_state.last_key[1];
+      SELECT "id" INTO colsync_lower_0
+        FROM "public"."accounts"
+        WHERE ("id") > (colsync_last_0)
+        ORDER BY "id" LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE "public"."colsync_accounts_id_bigint_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT batch."id" INTO colsync_upper_0
+      FROM (SELECT "id" FROM "public"."accounts"
+            WHERE ("id") >= (colsync_lower_0)
+            ORDER BY "id" LIMIT colsync_batch_size) AS batch
+      ORDER BY batch."id" DESC LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE "public"."accounts" SET "id_colsync_new" = (id::bigint)
+        WHERE ("id") >= (colsync_lower_0)
+          AND ("id") <= (colsync_upper_0)
+          AND "id_colsync_new" IS DISTINCT FROM (id::bigint);
+    ELSE
+      UPDATE "public"."accounts" SET "id" = ("id_colsync_new"::integer)
+        WHERE ("id") >= (colsync_lower_0)
+          AND ("id") <= (colsync_upper_0)
+          AND "id" IS DISTINCT FROM ("id_colsync_new"::integer);
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE "public"."colsync_accounts_id_bigint_backfill_state"
+      SET last_key = ARRAY[colsync_upper_0::text],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+END
+$colsync$;
+--rollback -- colsync accounts_id_bigint: rollback of backfill / drop the backfill procedure and its checkpoint table.
+--rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback DROP PROCEDURE IF EXISTS "public"."colsync_accounts_id_bigint_backfill"(text, integer, interval, boolean);
+--rollback DROP TABLE IF EXISTS "public"."colsync_accounts_id_bigint_backfill_state";
+
+--changeset colsync:accounts_id_bigint-03-backfill-run labels:accounts_id_bigint,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
+-- colsync accounts_id_bigint: backfill / fill the new column from the old one.
+-- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
+-- Safe to stop at any time and to run again: it resumes after the last committed batch.
+-- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
+-- each batch is bounded by its size and by lock_timeout instead.
+SET statement_timeout = 0;
+CALL "public"."colsync_accounts_id_bigint_backfill"(colsync_direction => 'up');
+RESET statement_timeout;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-1 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: indexes / build index "colsync_accounts_id_bigint_accounts_pkey" on the new column.
+-- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
+-- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
+-- dropped first; an index that was built already is left alone, so running this again is a no-op.
+SET lock_timeout = '2000ms';
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-2 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_index i
+             JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'public' AND c.relname = 'colsync_accounts_id_bigint_accounts_pkey' AND NOT i.indisvalid) THEN
+    ALTER INDEX "public"."colsync_accounts_id_bigint_accounts_pkey" RENAME TO "colsync_accounts_id_bigint_accounts_pkey_invalid";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-3 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DROP INDEX CONCURRENTLY IF EXISTS "public"."colsync_accounts_id_bigint_accounts_pkey_invalid";
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-4 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
+SET lock_timeout = 0;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-5 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+SET statement_timeout = 0;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-6 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "colsync_accounts_id_bigint_accounts_pkey" ON "public"."accounts" USING btree ("id_colsync_new");
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-7 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Leave the session as it was for whatever runs next on this connection.
+RESET statement_timeout;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-8 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+RESET lock_timeout;
+--rollback DROP INDEX IF EXISTS "public"."colsync_accounts_id_bigint_accounts_pkey";
+--rollback DROP INDEX IF EXISTS "public"."colsync_accounts_id_bigint_accounts_id_owner";
+
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-1 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: indexes / build index "colsync_accounts_id_bigint_accounts_id_owner" on the new column.
+-- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
+-- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
+-- dropped first; an index that was built already is left alone, so running this again is a no-op.
+SET lock_timeout = '2000ms';
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-2 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_index i
+             JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'public' AND c.relname = 'colsync_accounts_id_bigint_accounts_id_owner' AND NOT i.indisvalid) THEN
+    ALTER INDEX "public"."colsync_accounts_id_bigint_accounts_id_owner" RENAME TO "colsync_accounts_id_bigint_accounts_id_owner_invalid";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-3 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DROP INDEX CONCURRENTLY IF EXISTS "public"."colsync_accounts_id_bigint_accounts_id_owner_invalid";
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-4 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
+SET lock_timeout = 0;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-5 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+SET statement_timeout = 0;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-6 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_accounts_id_bigint_accounts_id_owner" ON "public"."accounts" USING btree (owner, "id_colsync_new") WHERE ("id_colsync_new" > 100);
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-7 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Leave the session as it was for whatever runs next on this connection.
+RESET statement_timeout;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-8 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+RESET lock_timeout;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-06-validate-add-new-not-null labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: validate / add NOT NULL on the new column as NOT VALID.
+-- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+DO $colsync$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
+                 WHERE conrelid = '"public"."accounts"'::pg_catalog.regclass AND conname = 'colsync_accounts_id_bigint_new_not_null')
+     AND NOT (SELECT attnotnull FROM pg_catalog.pg_attribute
+              WHERE attrelid = '"public"."accounts"'::pg_catalog.regclass AND attname = 'id_colsync_new') THEN
+    ALTER TABLE "public"."accounts" ADD CONSTRAINT "colsync_accounts_id_bigint_new_not_null" CHECK ("id_colsync_new" IS NOT NULL) NOT VALID;
+  END IF;
+END
+$colsync$;
+--rollback -- colsync accounts_id_bigint: validate / drop constraint "colsync_accounts_id_bigint_entries_account_id_fkey".
+--rollback -- One transaction; a short lock.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback ALTER TABLE "public"."entries" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_entries_account_id_fkey";
+--rollback -- colsync accounts_id_bigint: validate / drop constraint "colsync_accounts_id_bigint_accounts_id_check".
+--rollback -- One transaction; a short lock.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback ALTER TABLE "public"."accounts" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_accounts_id_check";
+--rollback -- colsync accounts_id_bigint: rollback of validate / drop NOT NULL from the new column.
+--rollback -- One transaction; a short ACCESS EXCLUSIVE lock.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback ALTER TABLE "public"."accounts" ALTER COLUMN "id_colsync_new" DROP NOT NULL;
+--rollback ALTER TABLE "public"."accounts" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_new_not_null";
+
+--changeset colsync:accounts_id_bigint-07-validate-validate-new-not-null labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: validate / validate NOT NULL on the new column.
+-- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
+-- so the statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+             WHERE conrelid = '"public"."accounts"'::pg_catalog.regclass AND conname = 'colsync_accounts_id_bigint_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "public"."accounts" VALIDATE CONSTRAINT "colsync_accounts_id_bigint_new_not_null";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-08-validate-set-new-not-null labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: validate / mark the new column NOT NULL and drop the check.
+-- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- The validated check proves there is no NULL, so SET NOT NULL skips its table scan (PostgreSQL 12+).
+ALTER TABLE "public"."accounts" ALTER COLUMN "id_colsync_new" SET NOT NULL;
+ALTER TABLE "public"."accounts" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_new_not_null";
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-09-validate-add-constraint-1 labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: validate / add constraint "colsync_accounts_id_bigint_accounts_id_check" as NOT VALID.
+-- One transaction; a short lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+DO $colsync$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
+                 WHERE conrelid = '"public"."accounts"'::pg_catalog.regclass AND conname = 'colsync_accounts_id_bigint_accounts_id_check') THEN
+    ALTER TABLE "public"."accounts" ADD CONSTRAINT "colsync_accounts_id_bigint_accounts_id_check" CHECK (("id_colsync_new" > 0)) NOT VALID;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-10-validate-validate-constraint-1 labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: validate / validate constraint "colsync_accounts_id_bigint_accounts_id_check".
+-- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
+-- statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+             WHERE conrelid = '"public"."accounts"'::pg_catalog.regclass AND conname = 'colsync_accounts_id_bigint_accounts_id_check' AND NOT convalidated) THEN
+    ALTER TABLE "public"."accounts" VALIDATE CONSTRAINT "colsync_accounts_id_bigint_accounts_id_check";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-11-validate-add-referencing-key-1 labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: validate / add constraint "colsync_accounts_id_bigint_entries_account_id_fkey" as NOT VALID.
+-- One transaction; a short lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+DO $colsync$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
+                 WHERE conrelid = 'public.entries'::pg_catalog.regclass AND conname = 'colsync_accounts_id_bigint_entries_account_id_fkey') THEN
+    ALTER TABLE "public"."entries" ADD CONSTRAINT "colsync_accounts_id_bigint_entries_account_id_fkey" FOREIGN KEY (account_id) REFERENCES public.accounts("id_colsync_new") ON DELETE CASCADE NOT VALID;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-12-validate-validate-referencing-key-1 labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: validate / validate constraint "colsync_accounts_id_bigint_entries_account_id_fkey".
+-- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
+-- statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+             WHERE conrelid = 'public.entries'::pg_catalog.regclass AND conname = 'colsync_accounts_id_bigint_entries_account_id_fkey' AND NOT convalidated) THEN
+    ALTER TABLE "public"."entries" VALIDATE CONSTRAINT "colsync_accounts_id_bigint_entries_account_id_fkey";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-13-cutover-swap-columns labels:accounts_id_bigint,cutover runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: cutover / the new column takes the name and what goes with it; the old one is kept in sync.
+-- One transaction, so every statement sees the columns either before or after the swap, never between.
+-- Takes ACCESS EXCLUSIVE on the table (and on each table whose foreign key moves) for milliseconds,
+-- under lock_timeout. Once the names are swapped a second run changes nothing.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+LOCK TABLE "public"."entries", "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_attribute
+             WHERE attrelid = '"public"."accounts"'::pg_catalog.regclass AND attname = 'id_colsync_new' AND attnum > 0
+               AND NOT attisdropped) THEN
+    ALTER TABLE "public"."entries" DROP CONSTRAINT "entries_account_id_fkey";
+    ALTER TABLE "public"."accounts" DROP CONSTRAINT "accounts_pkey";
+    ALTER TABLE "public"."accounts" RENAME COLUMN "id" TO "id_colsync_old";
+    ALTER TABLE "public"."accounts" RENAME COLUMN "id_colsync_new" TO "id";
+    ALTER TABLE "public"."accounts" ADD CONSTRAINT "accounts_pkey" PRIMARY KEY USING INDEX "colsync_accounts_id_bigint_accounts_pkey";
+    ALTER TABLE "public"."entries" RENAME CONSTRAINT "colsync_accounts_id_bigint_entries_account_id_fkey" TO "entries_account_id_fkey";
+    ALTER SEQUENCE "public"."accounts_id_seq" OWNED BY "public"."accounts"."id";
+    ALTER SEQUENCE "public"."accounts_id_seq" AS bigint;
+    ALTER TABLE "public"."accounts" ALTER COLUMN "id_colsync_old" DROP DEFAULT;
+    ALTER TABLE "public"."accounts" ALTER COLUMN "id" SET DEFAULT ((nextval('public.accounts_id_seq'::regclass))::bigint);
+  END IF;
+END
+$colsync$;
+
+-- The trigger and the backfill name the columns as they are called from now on.
+-- Keeps the two columns equal whichever application version writes. Direction is decided by the
+-- data, never by the session: a write to the new column wins and the old one follows unless it
+-- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+-- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_sync"() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "public", pg_temp
+AS $colsync$
+DECLARE
+  colsync_agrees boolean;
+BEGIN
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."id" IS NOT NULL)
+     OR (TG_OP = 'UPDATE' AND NEW."id" IS DISTINCT FROM OLD."id") THEN
+    IF NEW."id_colsync_old" IS DISTINCT FROM (NEW."id"::integer) THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."id" IS NOT DISTINCT FROM (NEW."id_colsync_old"::bigint);
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."id_colsync_old" := (NEW."id"::integer);
+        IF NEW."id" IS DISTINCT FROM (NEW."id_colsync_old"::bigint) THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync accounts_id_bigint: the value written to column "id" cannot be stored in column "id_colsync_old" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
+    END IF;
+  ELSIF TG_OP = 'INSERT' OR NEW."id_colsync_old" IS DISTINCT FROM OLD."id_colsync_old" THEN
+    NEW."id" := (NEW."id_colsync_old"::bigint);
+  END IF;
+  RETURN NEW;
+END
+$colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_new_written"
+  BEFORE UPDATE OF "id" ON "public"."accounts"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"('new column written');
+
+CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_sync"
+  BEFORE INSERT OR UPDATE ON "public"."accounts"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"();
+
+CREATE TABLE IF NOT EXISTS "public"."colsync_accounts_id_bigint_backfill_state" (
+  direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+  last_key text[],
+  rows_changed bigint NOT NULL DEFAULT 0,
+  batches bigint NOT NULL DEFAULT 0,
+  done boolean NOT NULL DEFAULT false,
+  started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+-- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+-- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+CREATE OR REPLACE PROCEDURE "public"."colsync_accounts_id_bigint_backfill"(
+  colsync_direction text DEFAULT 'up',
+  colsync_batch_size integer DEFAULT 5000,
+  colsync_pause interval DEFAULT '10ms'::interval,
+  colsync_commit_batches boolean DEFAULT true)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_state record;
+  colsync_last_0 "public"."accounts"."id"%TYPE;
+  colsync_lower_0 "public"."accounts"."id"%TYPE;
+  colsync_upper_0 "public"."accounts"."id"%TYPE;
+  colsync_changed bigint;
+BEGIN
+  IF colsync_direction NOT IN ('up', 'down') THEN
+    RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+  END IF;
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
+    PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    INSERT INTO "public"."colsync_accounts_id_bigint_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "public"."colsync_accounts_id_bigint_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT "id" INTO colsync_lower_0
+        FROM "public"."accounts" ORDER BY "id" LIMIT 1;
+    ELSE
+      colsync_last_0 := colsync_state.last_key[1];
+      SELECT "id" INTO colsync_lower_0
+        FROM "public"."accounts"
+        WHERE ("id") > (colsync_last_0)
+        ORDER BY "id" LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE "public"."colsync_accounts_id_bigint_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT batch."id" INTO colsync_upper_0
+      FROM (SELECT "id" FROM "public"."accounts"
+            WHERE ("id") >= (colsync_lower_0)
+            ORDER BY "id" LIMIT colsync_batch_size) AS batch
+      ORDER BY batch."id" DESC LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE "public"."accounts" SET "id" = ("id_colsync_old"::bigint)
+        WHERE ("id") >= (colsync_lower_0)
+          AND ("id") <= (colsync_upper_0)
+          AND "id" IS DISTINCT FROM ("id_colsync_old"::bigint);
+    ELSE
+      UPDATE "public"."accounts" SET "id_colsync_old" = (id::integer)
+        WHERE ("id") >= (colsync_lower_0)
+          AND ("id") <= (colsync_upper_0)
+          AND "id_colsync_old" IS DISTINCT FROM (id::integer);
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE "public"."colsync_accounts_id_bigint_backfill_state"
+      SET last_key = ARRAY[colsync_upper_0::text],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+END
+$colsync$;
+--rollback CREATE UNIQUE INDEX IF NOT EXISTS "colsync_accounts_id_bigint_id_key" ON "public"."accounts" USING btree ("id_colsync_old");
+--rollback CREATE UNIQUE INDEX IF NOT EXISTS "colsync_accounts_id_bigint_accounts_pkey" ON "public"."accounts" USING btree ("id");
+--rollback -- colsync accounts_id_bigint: rollback of cutover / the old column takes the name back; the new one is kept in sync.
+--rollback -- One transaction, so every statement sees the columns either before or after the swap, never between.
+--rollback -- Takes ACCESS EXCLUSIVE on the table (and on each table whose foreign key moves) for milliseconds,
+--rollback -- under lock_timeout. Once the names are swapped a second run changes nothing.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback LOCK TABLE "public"."entries", "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF EXISTS (SELECT FROM pg_catalog.pg_attribute
+--rollback              WHERE attrelid = '"public"."accounts"'::pg_catalog.regclass AND attname = 'id_colsync_old' AND attnum > 0
+--rollback                AND NOT attisdropped) THEN
+--rollback     ALTER TABLE "public"."entries" DROP CONSTRAINT "entries_account_id_fkey";
+--rollback     ALTER TABLE "public"."accounts" DROP CONSTRAINT "accounts_pkey";
+--rollback     ALTER TABLE "public"."accounts" RENAME COLUMN "id" TO "id_colsync_new";
+--rollback     ALTER TABLE "public"."accounts" RENAME COLUMN "id_colsync_old" TO "id";
+--rollback     ALTER TABLE "public"."accounts" ADD CONSTRAINT "accounts_pkey" PRIMARY KEY USING INDEX "colsync_accounts_id_bigint_id_key";
+--rollback     ALTER SEQUENCE "public"."accounts_id_seq" AS integer;
+--rollback     ALTER SEQUENCE "public"."accounts_id_seq" OWNED BY "public"."accounts"."id";
+--rollback     ALTER TABLE "public"."accounts" ALTER COLUMN "id_colsync_new" DROP DEFAULT;
+--rollback     ALTER TABLE "public"."accounts" ALTER COLUMN "id" SET DEFAULT nextval('public.accounts_id_seq'::regclass);
+--rollback     ALTER TABLE "public"."entries" ADD CONSTRAINT "entries_account_id_fkey" FOREIGN KEY (account_id) REFERENCES public.accounts("id") ON DELETE CASCADE NOT VALID;
+--rollback     ALTER TABLE "public"."entries" ADD CONSTRAINT "colsync_accounts_id_bigint_entries_account_id_fkey" FOREIGN KEY (account_id) REFERENCES public.accounts("id_colsync_new") ON DELETE CASCADE NOT VALID;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback -- The trigger and the backfill name the columns as they are called from now on.
+--rollback -- Keeps the two columns equal whichever application version writes. Direction is decided by the
+--rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
+--rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+--rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+--rollback -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+--rollback -- silently changed, so no write is ever lost.
+--rollback CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_sync"() RETURNS trigger
+--rollback LANGUAGE plpgsql SECURITY INVOKER
+--rollback SET search_path = pg_catalog, "public", pg_temp
+--rollback AS $colsync$
+--rollback DECLARE
+--rollback   colsync_agrees boolean;
+--rollback BEGIN
+--rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+--rollback   -- list writes it, even with the value it already had.
+--rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."id_colsync_new" IS NOT NULL)
+--rollback      OR (TG_OP = 'UPDATE' AND NEW."id_colsync_new" IS DISTINCT FROM OLD."id_colsync_new") THEN
+--rollback     IF NEW."id" IS DISTINCT FROM (NEW."id_colsync_new"::integer) THEN
+--rollback       BEGIN
+--rollback         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+--rollback         colsync_agrees := NEW."id_colsync_new" IS NOT DISTINCT FROM (NEW."id"::bigint);
+--rollback       EXCEPTION WHEN data_exception THEN
+--rollback         colsync_agrees := false;
+--rollback       END;
+--rollback       IF NOT colsync_agrees THEN
+--rollback         NEW."id" := (NEW."id_colsync_new"::integer);
+--rollback         IF NEW."id_colsync_new" IS DISTINCT FROM (NEW."id"::bigint) THEN
+--rollback           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync accounts_id_bigint: the value written to column "id_colsync_new" cannot be stored in column "id" without changing it',
+--rollback             HINT = 'Only values the old column can hold may be written while both columns are in use.';
+--rollback         END IF;
+--rollback       END IF;
+--rollback     END IF;
+--rollback   ELSIF TG_OP = 'INSERT' OR NEW."id" IS DISTINCT FROM OLD."id" THEN
+--rollback     NEW."id_colsync_new" := (NEW."id"::bigint);
+--rollback   END IF;
+--rollback   RETURN NEW;
+--rollback END
+--rollback $colsync$;
+--rollback CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_new_written"
+--rollback   BEFORE UPDATE OF "id_colsync_new" ON "public"."accounts"
+--rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"('new column written');
+--rollback CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_sync"
+--rollback   BEFORE INSERT OR UPDATE ON "public"."accounts"
+--rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"();
+--rollback CREATE TABLE IF NOT EXISTS "public"."colsync_accounts_id_bigint_backfill_state" (
+--rollback   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+--rollback   last_key text[],
+--rollback   rows_changed bigint NOT NULL DEFAULT 0,
+--rollback   batches bigint NOT NULL DEFAULT 0,
+--rollback   done boolean NOT NULL DEFAULT false,
+--rollback   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+--rollback   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+--rollback );
+--rollback -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+--rollback -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+--rollback CREATE OR REPLACE PROCEDURE "public"."colsync_accounts_id_bigint_backfill"(
+--rollback   colsync_direction text DEFAULT 'up',
+--rollback   colsync_batch_size integer DEFAULT 5000,
+--rollback   colsync_pause interval DEFAULT '10ms'::interval,
+--rollback   colsync_commit_batches boolean DEFAULT true)
+--rollback LANGUAGE plpgsql SECURITY INVOKER
+--rollback AS $colsync$
+--rollback #variable_conflict use_column
+--rollback DECLARE
+--rollback   colsync_state record;
+--rollback   colsync_last_0 "public"."accounts"."id"%TYPE;
+--rollback   colsync_lower_0 "public"."accounts"."id"%TYPE;
+--rollback   colsync_upper_0 "public"."accounts"."id"%TYPE;
+--rollback   colsync_changed bigint;
+--rollback BEGIN
+--rollback   IF colsync_direction NOT IN ('up', 'down') THEN
+--rollback     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+--rollback   END IF;
+--rollback   LOOP
+--rollback     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
+--rollback     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+--rollback     -- The checkpoint keeps keys as text: read and write them in one fixed format.
+--rollback     PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+--rollback     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+--rollback     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+--rollback     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+--rollback     INSERT INTO "public"."colsync_accounts_id_bigint_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+--rollback     SELECT * INTO colsync_state FROM "public"."colsync_accounts_id_bigint_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+--rollback     EXIT WHEN colsync_state.done;
+--rollback     IF colsync_state.last_key IS NULL THEN
+--rollback       SELECT "id" INTO colsync_lower_0
+--rollback         FROM "public"."accounts" ORDER BY "id" LIMIT 1;
+--rollback     ELSE
+--rollback       colsync_last_0 := colsync_state.last_key[1];
+--rollback       SELECT "id" INTO colsync_lower_0
+--rollback         FROM "public"."accounts"
+--rollback         WHERE ("id") > (colsync_last_0)
+--rollback         ORDER BY "id" LIMIT 1;
+--rollback     END IF;
+--rollback     IF NOT FOUND THEN
+--rollback       UPDATE "public"."colsync_accounts_id_bigint_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+--rollback       RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+--rollback         colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+--rollback       IF colsync_commit_batches THEN
+--rollback         COMMIT;
+--rollback       END IF;
+--rollback       EXIT;
+--rollback     END IF;
+--rollback     SELECT batch."id" INTO colsync_upper_0
+--rollback       FROM (SELECT "id" FROM "public"."accounts"
+--rollback             WHERE ("id") >= (colsync_lower_0)
+--rollback             ORDER BY "id" LIMIT colsync_batch_size) AS batch
+--rollback       ORDER BY batch."id" DESC LIMIT 1;
+--rollback     IF colsync_direction = 'up' THEN
+--rollback       UPDATE "public"."accounts" SET "id_colsync_new" = (id::bigint)
+--rollback         WHERE ("id") >= (colsync_lower_0)
+--rollback           AND ("id") <= (colsync_upper_0)
+--rollback           AND "id_colsync_new" IS DISTINCT FROM (id::bigint);
+--rollback     ELSE
+--rollback       UPDATE "public"."accounts" SET "id" = ("id_colsync_new"::integer)
+--rollback         WHERE ("id") >= (colsync_lower_0)
+--rollback           AND ("id") <= (colsync_upper_0)
+--rollback           AND "id" IS DISTINCT FROM ("id_colsync_new"::integer);
+--rollback     END IF;
+--rollback     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+--rollback     UPDATE "public"."colsync_accounts_id_bigint_backfill_state"
+--rollback       SET last_key = ARRAY[colsync_upper_0::text],
+--rollback           rows_changed = rows_changed + colsync_changed,
+--rollback           batches = batches + 1,
+--rollback           updated_at = pg_catalog.now()
+--rollback       WHERE direction = colsync_direction;
+--rollback     IF colsync_commit_batches THEN
+--rollback       COMMIT;
+--rollback       PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+--rollback     END IF;
+--rollback   END LOOP;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync accounts_id_bigint: rollback of cutover / validate constraint "entries_account_id_fkey".
+--rollback -- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
+--rollback -- statement timeout is lifted for it.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = 0;
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+--rollback              WHERE conrelid = 'public.entries'::pg_catalog.regclass AND conname = 'entries_account_id_fkey' AND NOT convalidated) THEN
+--rollback     ALTER TABLE "public"."entries" VALIDATE CONSTRAINT "entries_account_id_fkey";
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync accounts_id_bigint: rollback of cutover / validate constraint "colsync_accounts_id_bigint_entries_account_id_fkey".
+--rollback -- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
+--rollback -- statement timeout is lifted for it.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = 0;
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+--rollback              WHERE conrelid = 'public.entries'::pg_catalog.regclass AND conname = 'colsync_accounts_id_bigint_entries_account_id_fkey' AND NOT convalidated) THEN
+--rollback     ALTER TABLE "public"."entries" VALIDATE CONSTRAINT "colsync_accounts_id_bigint_entries_account_id_fkey";
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+
+--changeset colsync:accounts_id_bigint-14-contract-drop-old-column labels:accounts_id_bigint,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: contract / drop the sync trigger, its functions and the old column.
+-- One transaction, so no write ever sees the column gone and the trigger still there.
+-- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_new_written" ON "public"."accounts";
+DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_sync" ON "public"."accounts";
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_sync"();
+ALTER TABLE "public"."accounts" DROP COLUMN IF EXISTS "id_colsync_old";
+ALTER INDEX IF EXISTS "public"."colsync_accounts_id_bigint_accounts_id_owner" RENAME TO "accounts_id_owner";
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."accounts"'::pg_catalog.regclass AND conname = 'colsync_accounts_id_bigint_accounts_id_check') THEN
+    ALTER TABLE "public"."accounts" RENAME CONSTRAINT "colsync_accounts_id_bigint_accounts_id_check" TO "accounts_id_check";
+  END IF;
+END
+$colsync$;
+DROP PROCEDURE IF EXISTS "public"."colsync_accounts_id_bigint_backfill"(text, integer, interval, boolean);
+DROP TABLE IF EXISTS "public"."colsync_accounts_id_bigint_backfill_state";
+--rollback -- colsync accounts_id_bigint: rollback of contract / bring back the old column, the sync trigger and the
+--rollback -- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
+--rollback -- From here on every write to the new column is copied to the old one; the next script refills the rest.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback ALTER TABLE "public"."accounts" ADD COLUMN IF NOT EXISTS "id_colsync_old" integer;
+--rollback ALTER INDEX IF EXISTS "public"."accounts_id_owner" RENAME TO "colsync_accounts_id_bigint_accounts_id_owner";
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."accounts"'::pg_catalog.regclass AND conname = 'accounts_id_check') THEN
+--rollback     ALTER TABLE "public"."accounts" RENAME CONSTRAINT "accounts_id_check" TO "colsync_accounts_id_bigint_accounts_id_check";
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback -- Keeps the two columns equal whichever application version writes. Direction is decided by the
+--rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
+--rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+--rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+--rollback -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+--rollback -- silently changed, so no write is ever lost.
+--rollback CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_sync"() RETURNS trigger
+--rollback LANGUAGE plpgsql SECURITY INVOKER
+--rollback SET search_path = pg_catalog, "public", pg_temp
+--rollback AS $colsync$
+--rollback DECLARE
+--rollback   colsync_agrees boolean;
+--rollback BEGIN
+--rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+--rollback   -- list writes it, even with the value it already had.
+--rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."id" IS NOT NULL)
+--rollback      OR (TG_OP = 'UPDATE' AND NEW."id" IS DISTINCT FROM OLD."id") THEN
+--rollback     IF NEW."id_colsync_old" IS DISTINCT FROM (NEW."id"::integer) THEN
+--rollback       BEGIN
+--rollback         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+--rollback         colsync_agrees := NEW."id" IS NOT DISTINCT FROM (NEW."id_colsync_old"::bigint);
+--rollback       EXCEPTION WHEN data_exception THEN
+--rollback         colsync_agrees := false;
+--rollback       END;
+--rollback       IF NOT colsync_agrees THEN
+--rollback         NEW."id_colsync_old" := (NEW."id"::integer);
+--rollback         IF NEW."id" IS DISTINCT FROM (NEW."id_colsync_old"::bigint) THEN
+--rollback           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync accounts_id_bigint: the value written to column "id" cannot be stored in column "id_colsync_old" without changing it',
+--rollback             HINT = 'Only values the old column can hold may be written while both columns are in use.';
+--rollback         END IF;
+--rollback       END IF;
+--rollback     END IF;
+--rollback   ELSIF TG_OP = 'INSERT' OR NEW."id_colsync_old" IS DISTINCT FROM OLD."id_colsync_old" THEN
+--rollback     NEW."id" := (NEW."id_colsync_old"::bigint);
+--rollback   END IF;
+--rollback   RETURN NEW;
+--rollback END
+--rollback $colsync$;
+--rollback CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_new_written"
+--rollback   BEFORE UPDATE OF "id" ON "public"."accounts"
+--rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"('new column written');
+--rollback CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_sync"
+--rollback   BEFORE INSERT OR UPDATE ON "public"."accounts"
+--rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"();
+--rollback CREATE TABLE IF NOT EXISTS "public"."colsync_accounts_id_bigint_backfill_state" (
+--rollback   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+--rollback   last_key text[],
+--rollback   rows_changed bigint NOT NULL DEFAULT 0,
+--rollback   batches bigint NOT NULL DEFAULT 0,
+--rollback   done boolean NOT NULL DEFAULT false,
+--rollback   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+--rollback   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+--rollback );
+--rollback -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+--rollback -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+--rollback CREATE OR REPLACE PROCEDURE "public"."colsync_accounts_id_bigint_backfill"(
+--rollback   colsync_direction text DEFAULT 'up',
+--rollback   colsync_batch_size integer DEFAULT 5000,
+--rollback   colsync_pause interval DEFAULT '10ms'::interval,
+--rollback   colsync_commit_batches boolean DEFAULT true)
+--rollback LANGUAGE plpgsql SECURITY INVOKER
+--rollback AS $colsync$
+--rollback #variable_conflict use_column
+--rollback DECLARE
+--rollback   colsync_state record;
+--rollback   colsync_last_0 "public"."accounts"."id"%TYPE;
+--rollback   colsync_lower_0 "public"."accounts"."id"%TYPE;
+--rollback   colsync_upper_0 "public"."accounts"."id"%TYPE;
+--rollback   colsync_changed bigint;
+--rollback BEGIN
+--rollback   IF colsync_direction NOT IN ('up', 'down') THEN
+--rollback     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+--rollback   END IF;
+--rollback   LOOP
+--rollback     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
+--rollback     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+--rollback     -- The checkpoint keeps keys as text: read and write them in one fixed format.
+--rollback     PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+--rollback     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+--rollback     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+--rollback     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+--rollback     INSERT INTO "public"."colsync_accounts_id_bigint_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+--rollback     SELECT * INTO colsync_state FROM "public"."colsync_accounts_id_bigint_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+--rollback     EXIT WHEN colsync_state.done;
+--rollback     IF colsync_state.last_key IS NULL THEN
+--rollback       SELECT "id" INTO colsync_lower_0
+--rollback         FROM "public"."accounts" ORDER BY "id" LIMIT 1;
+--rollback     ELSE
+--rollback       colsync_last_0 := colsync_state.last_key[1];
+--rollback       SELECT "id" INTO colsync_lower_0
+--rollback         FROM "public"."accounts"
+--rollback         WHERE ("id") > (colsync_last_0)
+--rollback         ORDER BY "id" LIMIT 1;
+--rollback     END IF;
+--rollback     IF NOT FOUND THEN
+--rollback       UPDATE "public"."colsync_accounts_id_bigint_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+--rollback       RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+--rollback         colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+--rollback       IF colsync_commit_batches THEN
+--rollback         COMMIT;
+--rollback       END IF;
+--rollback       EXIT;
+--rollback     END IF;
+--rollback     SELECT batch."id" INTO colsync_upper_0
+--rollback       FROM (SELECT "id" FROM "public"."accounts"
+--rollback             WHERE ("id") >= (colsync_lower_0)
+--rollback             ORDER BY "id" LIMIT colsync_batch_size) AS batch
+--rollback       ORDER BY batch."id" DESC LIMIT 1;
+--rollback     IF colsync_direction = 'up' THEN
+--rollback       UPDATE "public"."accounts" SET "id" = ("id_colsync_old"::bigint)
+--rollback         WHERE ("id") >= (colsync_lower_0)
+--rollback           AND ("id") <= (colsync_upper_0)
+--rollback           AND "id" IS DISTINCT FROM ("id_colsync_old"::bigint);
+--rollback     ELSE
+--rollback       UPDATE "public"."accounts" SET "id_colsync_old" = (id::integer)
+--rollback         WHERE ("id") >= (colsync_lower_0)
+--rollback           AND ("id") <= (colsync_upper_0)
+--rollback           AND "id_colsync_old" IS DISTINCT FROM (id::integer);
+--rollback     END IF;
+--rollback     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+--rollback     UPDATE "public"."colsync_accounts_id_bigint_backfill_state"
+--rollback       SET last_key = ARRAY[colsync_upper_0::text],
+--rollback           rows_changed = rows_changed + colsync_changed,
+--rollback           batches = batches + 1,
+--rollback           updated_at = pg_catalog.now()
+--rollback       WHERE direction = colsync_direction;
+--rollback     IF colsync_commit_batches THEN
+--rollback       COMMIT;
+--rollback       PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+--rollback     END IF;
+--rollback   END LOOP;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync accounts_id_bigint: rollback of contract / fill the old column from the new one, all batches in the caller's transaction.
+--rollback SET LOCAL statement_timeout = 0;
+--rollback CALL "public"."colsync_accounts_id_bigint_backfill"(colsync_direction => 'down', colsync_commit_batches => false);
+--rollback -- colsync accounts_id_bigint: rollback of contract / add NOT NULL on the old column as NOT VALID.
+--rollback -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
+--rollback                  WHERE conrelid = '"public"."accounts"'::pg_catalog.regclass AND conname = 'colsync_accounts_id_bigint_old_not_null')
+--rollback      AND NOT (SELECT attnotnull FROM pg_catalog.pg_attribute
+--rollback               WHERE attrelid = '"public"."accounts"'::pg_catalog.regclass AND attname = 'id_colsync_old') THEN
+--rollback     ALTER TABLE "public"."accounts" ADD CONSTRAINT "colsync_accounts_id_bigint_old_not_null" CHECK ("id_colsync_old" IS NOT NULL) NOT VALID;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync accounts_id_bigint: rollback of contract / validate NOT NULL on the old column.
+--rollback -- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
+--rollback -- so the statement timeout is lifted for it.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = 0;
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+--rollback              WHERE conrelid = '"public"."accounts"'::pg_catalog.regclass AND conname = 'colsync_accounts_id_bigint_old_not_null' AND NOT convalidated) THEN
+--rollback     ALTER TABLE "public"."accounts" VALIDATE CONSTRAINT "colsync_accounts_id_bigint_old_not_null";
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync accounts_id_bigint: rollback of contract / mark the old column NOT NULL and drop the check.
+--rollback -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- The validated check proves there is no NULL, so SET NOT NULL skips its table scan (PostgreSQL 12+).
+--rollback ALTER TABLE "public"."accounts" ALTER COLUMN "id_colsync_old" SET NOT NULL;
+--rollback ALTER TABLE "public"."accounts" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_old_not_null";
+--rollback CREATE INDEX IF NOT EXISTS "accounts_id_owner" ON "public"."accounts" USING btree (owner, "id_colsync_old") WHERE ("id_colsync_old" > 100);
+--rollback -- colsync accounts_id_bigint: rollback of contract / add constraint "accounts_id_check" as NOT VALID.
+--rollback -- One transaction; a short lock, no table scan. New writes are checked from now on.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
+--rollback                  WHERE conrelid = '"public"."accounts"'::pg_catalog.regclass AND conname = 'accounts_id_check') THEN
+--rollback     ALTER TABLE "public"."accounts" ADD CONSTRAINT "accounts_id_check" CHECK (("id_colsync_old" > 0)) NOT VALID;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync accounts_id_bigint: rollback of contract / validate constraint "accounts_id_check".
+--rollback -- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
+--rollback -- statement timeout is lifted for it.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = 0;
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+--rollback              WHERE conrelid = '"public"."accounts"'::pg_catalog.regclass AND conname = 'accounts_id_check' AND NOT convalidated) THEN
+--rollback     ALTER TABLE "public"."accounts" VALIDATE CONSTRAINT "accounts_id_check";
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;

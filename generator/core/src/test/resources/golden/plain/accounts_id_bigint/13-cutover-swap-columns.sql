@@ -1,0 +1,164 @@
+-- colsync accounts_id_bigint: cutover / the new column takes the name and what goes with it; the old one is kept in sync.
+-- One transaction, so every statement sees the columns either before or after the swap, never between.
+-- Takes ACCESS EXCLUSIVE on the table (and on each table whose foreign key moves) for milliseconds,
+-- under lock_timeout. Once the names are swapped a second run changes nothing.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+LOCK TABLE "public"."entries", "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_attribute
+             WHERE attrelid = '"public"."accounts"'::pg_catalog.regclass AND attname = 'id_colsync_new' AND attnum > 0
+               AND NOT attisdropped) THEN
+    ALTER TABLE "public"."entries" DROP CONSTRAINT "entries_account_id_fkey";
+    ALTER TABLE "public"."accounts" DROP CONSTRAINT "accounts_pkey";
+    ALTER TABLE "public"."accounts" RENAME COLUMN "id" TO "id_colsync_old";
+    ALTER TABLE "public"."accounts" RENAME COLUMN "id_colsync_new" TO "id";
+    ALTER TABLE "public"."accounts" ADD CONSTRAINT "accounts_pkey" PRIMARY KEY USING INDEX "colsync_accounts_id_bigint_accounts_pkey";
+    ALTER TABLE "public"."entries" RENAME CONSTRAINT "colsync_accounts_id_bigint_entries_account_id_fkey" TO "entries_account_id_fkey";
+    ALTER SEQUENCE "public"."accounts_id_seq" OWNED BY "public"."accounts"."id";
+    ALTER SEQUENCE "public"."accounts_id_seq" AS bigint;
+    ALTER TABLE "public"."accounts" ALTER COLUMN "id_colsync_old" DROP DEFAULT;
+    ALTER TABLE "public"."accounts" ALTER COLUMN "id" SET DEFAULT ((nextval('public.accounts_id_seq'::regclass))::bigint);
+  END IF;
+END
+$colsync$;
+
+-- The trigger and the backfill name the columns as they are called from now on.
+-- Keeps the two columns equal whichever application version writes. Direction is decided by the
+-- data, never by the session: a write to the new column wins and the old one follows unless it
+-- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+-- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_sync"() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "public", pg_temp
+AS $colsync$
+DECLARE
+  colsync_agrees boolean;
+BEGIN
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."id" IS NOT NULL)
+     OR (TG_OP = 'UPDATE' AND NEW."id" IS DISTINCT FROM OLD."id") THEN
+    IF NEW."id_colsync_old" IS DISTINCT FROM (NEW."id"::integer) THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."id" IS NOT DISTINCT FROM (NEW."id_colsync_old"::bigint);
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."id_colsync_old" := (NEW."id"::integer);
+        IF NEW."id" IS DISTINCT FROM (NEW."id_colsync_old"::bigint) THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync accounts_id_bigint: the value written to column "id" cannot be stored in column "id_colsync_old" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
+    END IF;
+  ELSIF TG_OP = 'INSERT' OR NEW."id_colsync_old" IS DISTINCT FROM OLD."id_colsync_old" THEN
+    NEW."id" := (NEW."id_colsync_old"::bigint);
+  END IF;
+  RETURN NEW;
+END
+$colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_new_written"
+  BEFORE UPDATE OF "id" ON "public"."accounts"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"('new column written');
+
+CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_sync"
+  BEFORE INSERT OR UPDATE ON "public"."accounts"
+  FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"();
+
+CREATE TABLE IF NOT EXISTS "public"."colsync_accounts_id_bigint_backfill_state" (
+  direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+  last_key text[],
+  rows_changed bigint NOT NULL DEFAULT 0,
+  batches bigint NOT NULL DEFAULT 0,
+  done boolean NOT NULL DEFAULT false,
+  started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+-- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+-- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+CREATE OR REPLACE PROCEDURE "public"."colsync_accounts_id_bigint_backfill"(
+  colsync_direction text DEFAULT 'up',
+  colsync_batch_size integer DEFAULT 5000,
+  colsync_pause interval DEFAULT '10ms'::interval,
+  colsync_commit_batches boolean DEFAULT true)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_state record;
+  colsync_last_0 "public"."accounts"."id"%TYPE;
+  colsync_lower_0 "public"."accounts"."id"%TYPE;
+  colsync_upper_0 "public"."accounts"."id"%TYPE;
+  colsync_changed bigint;
+BEGIN
+  IF colsync_direction NOT IN ('up', 'down') THEN
+    RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+  END IF;
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "public", pg_temp', true);
+    PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    INSERT INTO "public"."colsync_accounts_id_bigint_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "public"."colsync_accounts_id_bigint_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT "id" INTO colsync_lower_0
+        FROM "public"."accounts" ORDER BY "id" LIMIT 1;
+    ELSE
+      colsync_last_0 := colsync_state.last_key[1];
+      SELECT "id" INTO colsync_lower_0
+        FROM "public"."accounts"
+        WHERE ("id") > (colsync_last_0)
+        ORDER BY "id" LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE "public"."colsync_accounts_id_bigint_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT batch."id" INTO colsync_upper_0
+      FROM (SELECT "id" FROM "public"."accounts"
+            WHERE ("id") >= (colsync_lower_0)
+            ORDER BY "id" LIMIT colsync_batch_size) AS batch
+      ORDER BY batch."id" DESC LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE "public"."accounts" SET "id" = ("id_colsync_old"::bigint)
+        WHERE ("id") >= (colsync_lower_0)
+          AND ("id") <= (colsync_upper_0)
+          AND "id" IS DISTINCT FROM ("id_colsync_old"::bigint);
+    ELSE
+      UPDATE "public"."accounts" SET "id_colsync_old" = (id::integer)
+        WHERE ("id") >= (colsync_lower_0)
+          AND ("id") <= (colsync_upper_0)
+          AND "id_colsync_old" IS DISTINCT FROM (id::integer);
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE "public"."colsync_accounts_id_bigint_backfill_state"
+      SET last_key = ARRAY[colsync_upper_0::text],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+END
+$colsync$;

@@ -1,0 +1,13 @@
+-- colsync accounts_id_bigint: rollback of cutover / validate constraint "colsync_accounts_id_bigint_entries_account_id_fkey".
+-- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
+-- statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+             WHERE conrelid = 'public.entries'::pg_catalog.regclass AND conname = 'colsync_accounts_id_bigint_entries_account_id_fkey' AND NOT convalidated) THEN
+    ALTER TABLE "public"."entries" VALIDATE CONSTRAINT "colsync_accounts_id_bigint_entries_account_id_fkey";
+  END IF;
+END
+$colsync$;
