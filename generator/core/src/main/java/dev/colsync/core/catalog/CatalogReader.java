@@ -6,6 +6,7 @@ import dev.colsync.core.catalog.TableFacts.Dependent;
 import dev.colsync.core.catalog.TableFacts.IndexFacts;
 import dev.colsync.core.catalog.TableFacts.KeyColumn;
 import dev.colsync.core.catalog.TableFacts.SequenceFacts;
+import dev.colsync.core.catalog.TableFacts.TriggerFacts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +57,7 @@ public final class CatalogReader {
     return new TableFacts(schema, table, isPartitioned(tableOid), primaryKey(tableOid),
         column(tableOid, attnum, ownedSequence(tableOid, attnum)),
         indexes(tableOid, attnum), constraints(tableOid, attnum), incomingForeignKeys(tableOid, attnum),
-        dependents(tableOid, attnum), otherTriggers(tableOid), partitions(tableOid));
+        dependents(tableOid, attnum), otherTriggers(tableOid, attnum, column), partitions(tableOid));
   }
 
   private long tableOid(String schema, String table) throws SQLException, CatalogException {
@@ -188,10 +189,21 @@ public final class CatalogReader {
     return dependents;
   }
 
-  private List<String> otherTriggers(long tableOid) throws SQLException {
-    return query("SELECT pg_catalog.pg_get_triggerdef(oid) FROM pg_catalog.pg_trigger"
-            + " WHERE tgrelid = ? AND NOT tgisinternal AND tgname NOT LIKE 'colsync\\_%' ORDER BY tgname",
-        row -> row.getString(1), tableOid);
+  /**
+   * The table's triggers, and whether each uses the column: through a dependency (its {@code UPDATE OF}
+   * list or {@code WHEN} condition), or by naming it in the source of its PL/pgSQL or SQL function.
+   */
+  private List<TriggerFacts> otherTriggers(long tableOid, int attnum, String column) throws SQLException {
+    return query("SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid), EXISTS ("
+            + "   SELECT FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass"
+            + "   AND dep.objid = t.oid AND dep.refobjid = t.tgrelid AND dep.refobjsubid = ?),"
+            + " CASE WHEN l.lanname IN ('plpgsql', 'sql') THEN p.prosrc END"
+            + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid"
+            + " JOIN pg_catalog.pg_language l ON l.oid = p.prolang"
+            + " WHERE t.tgrelid = ? AND NOT t.tgisinternal AND t.tgname NOT LIKE 'colsync\\_%' ORDER BY t.tgname",
+        row -> new TriggerFacts(row.getString(1), row.getString(2),
+            row.getBoolean(3) || FunctionSource.names(row.getString(4), column)),
+        attnum, tableOid);
   }
 
   private List<String> partitions(long tableOid) throws SQLException {

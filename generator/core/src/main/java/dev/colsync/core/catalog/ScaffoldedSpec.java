@@ -7,6 +7,7 @@ import dev.colsync.core.catalog.TableFacts.ConstraintFacts;
 import dev.colsync.core.catalog.TableFacts.Dependent;
 import dev.colsync.core.catalog.TableFacts.IndexFacts;
 import dev.colsync.core.catalog.TableFacts.KeyColumn;
+import dev.colsync.core.catalog.TableFacts.TriggerFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -144,6 +145,16 @@ public final class ScaffoldedSpec {
     }
     putIfAny("dependents", dependents);
     putIfAny("partitions", new ArrayList<>(facts.partitions()));
+    List<Object> triggers = new ArrayList<>();
+    for (TriggerFacts trigger : facts.otherTriggers()) {
+      if (trigger.usesColumn()) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", trigger.name());
+        entry.put("definition", trigger.definition());
+        triggers.add(entry);
+      }
+    }
+    putIfAny("triggers", triggers);
   }
 
   private static List<Object> constraints(List<ConstraintFacts> constraints, char type) {

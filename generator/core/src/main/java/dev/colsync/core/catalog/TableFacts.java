@@ -17,13 +17,13 @@ import java.util.Optional;
  * @param constraints every CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY and EXCLUDE constraint of the table that uses the column
  * @param incomingForeignKeys foreign keys of other tables that reference the column
  * @param dependents views, materialized views, rules and generated columns that depend on the column
- * @param otherTriggers the table's own triggers (colsync's excluded), as {@code CREATE TRIGGER} statements
+ * @param otherTriggers the table's own triggers (colsync's excluded)
  * @param partitions the partitions of a partitioned table, qualified and quoted
  */
 public record TableFacts(
     String schema, String table, boolean partitioned, List<KeyColumn> primaryKey, ColumnFacts column,
     List<IndexFacts> indexes, List<ConstraintFacts> constraints, List<ConstraintFacts> incomingForeignKeys,
-    List<Dependent> dependents, List<String> otherTriggers, List<String> partitions) {
+    List<Dependent> dependents, List<TriggerFacts> otherTriggers, List<String> partitions) {
 
   public TableFacts {
     Objects.requireNonNull(schema, "schema");
@@ -84,6 +84,15 @@ public record TableFacts(
   public record ConstraintFacts(
       String name, char type, String table, String definition, boolean validated, boolean deferrable,
       boolean initiallyDeferred) {}
+
+  /**
+   * A trigger of the table.
+   *
+   * @param definition {@code pg_get_triggerdef}
+   * @param usesColumn whether it names the column: in {@code UPDATE OF} or {@code WHEN} (bound to the
+   *     column itself), or in the body of its PL/pgSQL or SQL function (bound to the name)
+   */
+  public record TriggerFacts(String name, String definition, boolean usesColumn) {}
 
   /**
    * An object that depends on the column.

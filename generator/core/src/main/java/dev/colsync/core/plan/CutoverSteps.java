@@ -12,6 +12,7 @@ import dev.colsync.core.render.Models.TableSql;
 import dev.colsync.core.render.SqlFragments;
 import dev.colsync.core.spec.ColumnObjects.IndexSpec;
 import dev.colsync.core.spec.ColumnObjects.SequenceSpec;
+import dev.colsync.core.spec.ColumnObjects.TriggerSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,6 +88,7 @@ final class CutoverSteps {
     }
     carried.newDefault().ifPresent(expression ->
         swap.add(alterTable() + "ALTER COLUMN " + column + " SET DEFAULT " + expression + ";"));
+    swap.addAll(rebindTriggers());
     return steps.transactional(Phase.CUTOVER, "swap-columns", ACCESS_EXCLUSIVE,
         "give the new column the name, the primary key, the sequence, the default and the foreign keys",
         new CutoverModel("sql/cutover.sql.ftl", migration, "cutover",
@@ -134,6 +136,7 @@ final class CutoverSteps {
     }
     carried.oldDefault().ifPresent(expression ->
         swap.add(alterTable() + "ALTER COLUMN " + column + " SET DEFAULT " + expression + ";"));
+    swap.addAll(rebindTriggers());
     for (ReferencingKey key : carried.referencing()) {
       swap.add("ALTER TABLE " + key.table().qualified() + " ADD CONSTRAINT " + key.key().original() + " "
           + key.key().originalDefinition() + " NOT VALID;");
@@ -155,6 +158,19 @@ final class CutoverSteps {
           key.key().copyLiteral()));
     }
     return result;
+  }
+
+  /**
+   * The table's triggers that use the column, created again after the swap: an {@code UPDATE OF} list
+   * or a {@code WHEN} condition is bound to the column it named when created, not to the name.
+   */
+  private List<String> rebindTriggers() {
+    List<String> statements = new ArrayList<>();
+    for (TriggerSpec trigger : columns.before().objects().triggers()) {
+      statements.add("DROP TRIGGER IF EXISTS " + quote(trigger.name()) + " ON " + table.qualified() + ";");
+      statements.add(trigger.definition() + ";");
+    }
+    return statements;
   }
 
   private String alterTable() {

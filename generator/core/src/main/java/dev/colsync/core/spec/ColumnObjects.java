@@ -15,13 +15,15 @@ import java.util.Optional;
  * @param foreignKeys foreign keys of the table that use the old column
  * @param referencedBy foreign keys of other tables that reference the old column
  * @param dependents views, materialized views, rules and generated columns that use the old column
+ * @param triggers the table's triggers that use the old column
  */
 public record ColumnObjects(
     ColumnProperties properties, List<IndexSpec> indexes, List<ConstraintSpec> constraints,
-    List<ConstraintSpec> foreignKeys, List<ConstraintSpec> referencedBy, List<DependentSpec> dependents) {
+    List<ConstraintSpec> foreignKeys, List<ConstraintSpec> referencedBy, List<DependentSpec> dependents,
+    List<TriggerSpec> triggers) {
 
   public static final ColumnObjects NONE = new ColumnObjects(
-      ColumnProperties.NONE, List.of(), List.of(), List.of(), List.of(), List.of());
+      ColumnProperties.NONE, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
   public ColumnObjects {
     Objects.requireNonNull(properties, "properties");
@@ -30,7 +32,16 @@ public record ColumnObjects(
     foreignKeys = List.copyOf(foreignKeys);
     referencedBy = List.copyOf(referencedBy);
     dependents = List.copyOf(dependents);
+    triggers = List.copyOf(triggers);
   }
+
+  /**
+   * A trigger of the table that uses the old column: in its {@code UPDATE OF} list or {@code WHEN}
+   * condition, or in its function's body.
+   *
+   * @param definition its {@code CREATE TRIGGER} statement as {@code pg_get_triggerdef} prints it
+   */
+  public record TriggerSpec(String name, String definition) {}
 
   /**
    * Properties of the old column.

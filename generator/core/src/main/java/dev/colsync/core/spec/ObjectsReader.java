@@ -5,6 +5,7 @@ import dev.colsync.core.spec.ColumnObjects.ConstraintSpec;
 import dev.colsync.core.spec.ColumnObjects.DependentSpec;
 import dev.colsync.core.spec.ColumnObjects.IndexSpec;
 import dev.colsync.core.spec.ColumnObjects.SequenceSpec;
+import dev.colsync.core.spec.ColumnObjects.TriggerSpec;
 import dev.colsync.runtime.sql.SqlLexer;
 import dev.colsync.runtime.sql.SqlSyntaxException;
 import java.util.ArrayList;
@@ -20,7 +21,10 @@ import java.util.function.IntFunction;
  */
 final class ObjectsReader {
   static final List<String> KEYS = List.of("column", "indexes", "constraints", "foreignKeys", "referencedBy",
-      "dependents", "partitions");
+      "dependents", "partitions", "triggers");
+  static final List<String> TRIGGER_KEYS = List.of("name", "definition");
+  static final String EXPECTED_TRIGGERS =
+      "a list of { name: <trigger>, definition: <CREATE TRIGGER … as pg_get_triggerdef prints it> }";
   static final String EXPECTED_PARTITIONS = "a list of the table's partitions, e.g. [public.events_2025]";
   static final List<String> COLUMN_KEYS = List.of("default", "collation", "comment", "statistics", "sequence",
       "identity");
@@ -89,12 +93,21 @@ final class ObjectsReader {
               + " which colsync does not do yet",
           EXPECTED_NO_REFERENCES);
     }
+    Optional<List<TriggerSpec>> triggers = spec.optional("triggers", List.of(),
+        node -> list(node, EXPECTED_TRIGGERS, this::trigger));
+    if (!change.map(ColumnChange::inPlace).orElse(true)) {
+      refuse(spec, "triggers", triggers.orElse(List.of()).size(), index -> "trigger "
+          + triggers.get().get(index).name() + " uses the column, and colsync cannot rewrite a trigger or its"
+          + " function for the new column",
+          "no trigger that uses the column: make its function handle both columns and leave it out of the spec,"
+              + " or drop it before contract and create it again over the new column");
+    }
     if (properties.isEmpty() || indexes.isEmpty() || constraints.isEmpty() || foreignKeys.isEmpty()
-        || referencedBy.isEmpty() || dependents.isEmpty()) {
+        || referencedBy.isEmpty() || dependents.isEmpty() || triggers.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new ColumnObjects(properties.get(), indexes.get(), constraints.get(), foreignKeys.get(),
-        referencedBy.get(), dependents.get()));
+        referencedBy.get(), dependents.get(), triggers.get()));
   }
 
   /** Reports each item of list {@code key} as a refusal: the spec names something colsync will not do. */
@@ -129,6 +142,16 @@ final class ObjectsReader {
           && sequence.isPresent()
           ? Optional.of(new ColumnProperties(defaultExpression.get(), collation.get(), comment.get(), statistics.get(),
               sequence.get()))
+          : Optional.empty();
+    });
+  }
+
+  private Optional<TriggerSpec> trigger(YamlNode node) {
+    return fields(node, EXPECTED_TRIGGERS, TRIGGER_KEYS, fields -> {
+      Optional<String> name = fields.required("name", EXPECTED_TRIGGERS, n -> values.string(n, EXPECTED_TRIGGERS));
+      Optional<String> definition = fields.required("definition", EXPECTED_TRIGGERS, n -> sql(n, EXPECTED_TRIGGERS));
+      return name.isPresent() && definition.isPresent()
+          ? Optional.of(new TriggerSpec(name.get(), definition.get()))
           : Optional.empty();
     });
   }

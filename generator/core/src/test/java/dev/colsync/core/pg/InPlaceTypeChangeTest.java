@@ -47,6 +47,10 @@ class InPlaceTypeChangeTest {
             CONSTRAINT customers_id_check CHECK (id > 0 AND 'id' <> name));
           CREATE INDEX customers_id_name ON shop.customers (id) INCLUDE (name) WHERE id > 10;
           COMMENT ON COLUMN shop.customers.id IS 'who';
+          CREATE FUNCTION shop.refuse() RETURNS trigger LANGUAGE plpgsql AS
+            $$BEGIN RAISE EXCEPTION 'negative id %', NEW.id; END$$;
+          CREATE TRIGGER customers_id_guard BEFORE UPDATE OF id ON shop.customers
+            FOR EACH ROW WHEN (NEW.id < 0) EXECUTE FUNCTION shop.refuse();
           CREATE TABLE shop.orders (
             id bigint PRIMARY KEY,
             customer_id integer NOT NULL CONSTRAINT orders_customer_id_fkey
@@ -58,7 +62,8 @@ class InPlaceTypeChangeTest {
       String yaml = ScaffoldedSpec.retype("customers_id_bigint", "shop", "customers", facts.primaryKey(), "id",
           facts.column().type(), facts.column().notNull(), "id", "bigint", "id::bigint", "id::integer", "reject",
           Optional.of(facts)).yaml();
-      assertThat(yaml).contains("primary: true").contains("sequence:").contains("referencedBy:");
+      assertThat(yaml).contains("primary: true").contains("sequence:").contains("referencedBy:")
+          .contains("name: customers_id_guard");
       Plan plan = new Generator().plan(new SpecLoader().load("customers_id_bigint.yaml", yaml));
       SelfCheck.requireClean(plan);
       assertThat(plan.phases()).extracting(PhasePlan::phase).containsExactly(Phase.EXPAND, Phase.BACKFILL,
@@ -119,6 +124,9 @@ class InPlaceTypeChangeTest {
       assertThat(snapshot(admin)).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(count(admin, "SELECT count(*) FROM shop.orders o LEFT JOIN shop.customers c ON c.id = o.customer_id"
           + " WHERE c.id IS NULL")).isZero();
+      // The trigger bound to the column by UPDATE OF and WHEN follows it to the new column.
+      assertThatThrownBy(() -> execute(admin, "UPDATE shop.customers SET id = -id WHERE id = (SELECT max(id)"
+          + " FROM shop.customers)")).isInstanceOf(SQLException.class).hasMessageContaining("negative id");
       // Beyond integer: the sequence was widened with the column.
       execute(admin, "SELECT setval('shop.customers_id_seq', 3000000000)");
       execute(admin, "INSERT INTO shop.customers (name) VALUES ('big')");

@@ -74,4 +74,42 @@ class RecordedObjectsTest {
         .hasMessageContaining("/retype/to/type: type json has no equality operator, which colsync needs to compare"
             + " the old and the new value (expected: jsonb instead of json)");
   }
+  @Test
+  void refusesTriggersThatUseTheColumnAndIdentityColumns() {
+    assertThatThrownBy(() -> new SpecLoader().load("items.yaml", HEAD + """
+        column: { identity: by default }
+        triggers:
+          - { name: items_audit, definition: "CREATE TRIGGER items_audit BEFORE UPDATE OF path ON shop.items FOR EACH ROW EXECUTE FUNCTION shop.audit()" }
+        """))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("items.yaml:5:21: /column/identity: the column is an identity column, and colsync"
+            + " cannot move an identity to the new column yet")
+        .hasMessageContaining("items.yaml:7:5: /triggers/0: trigger items_audit uses the column, and colsync cannot"
+            + " rewrite a trigger or its function for the new column (expected: no trigger that uses the column:");
+  }
+
+  @Test
+  void anInPlaceChangeTakesTriggersTheSequenceAndIncomingForeignKeys() throws Exception {
+    MigrationSpec spec = new SpecLoader().load("items.yaml", """
+        migration: items_id
+        table: shop.items
+        primaryKey: [id]
+        retype: { from: { column: id, type: integer, notNull: true }, to: { column: id, type: bigint, notNull: true },
+                  up: id::bigint, down: id::integer }
+        column: { default: "nextval('shop.items_id_seq'::regclass)", sequence: { name: shop.items_id_seq, type: integer } }
+        indexes:
+          - { name: items_pkey, definition: "CREATE UNIQUE INDEX items_pkey ON shop.items USING btree (id)",
+              constraint: items_pkey, primary: true }
+        referencedBy:
+          - { name: notes_item_fkey, table: shop.notes, definition: "FOREIGN KEY (item) REFERENCES shop.items(id)" }
+        triggers:
+          - { name: items_audit, definition: "CREATE TRIGGER items_audit BEFORE UPDATE OF id ON shop.items FOR EACH ROW EXECUTE FUNCTION shop.audit()" }
+        """);
+    assertThat(spec.change().inPlace()).isTrue();
+    assertThat(spec.objects().properties().sequence()).contains(new ColumnObjects.SequenceSpec("shop.items_id_seq",
+        "integer"));
+    assertThat(spec.objects().indexes()).singleElement().satisfies(index -> assertThat(index.primary()).isTrue());
+    assertThat(spec.objects().referencedBy()).hasSize(1);
+    assertThat(spec.objects().triggers()).extracting(ColumnObjects.TriggerSpec::name).containsExactly("items_audit");
+  }
 }
