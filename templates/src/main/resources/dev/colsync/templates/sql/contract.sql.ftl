@@ -4,7 +4,14 @@
 -- colsync ${model.migration}: contract / drop the sync trigger, its functions and the old column.
 -- One transaction, so no write ever sees the column gone and the trigger still there.
 -- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+<#if model.extras.locksFirst?has_content>
+-- The views that read the old column are locked before the table, as their readers lock them, and
+-- created again over the new column (same output columns) before the old column goes.
+</#if>
 <@o.timeouts s.table/>
+<#list model.extras.locksFirst as statement>
+${statement}
+</#list>
 LOCK TABLE ${s.table.qualified} IN ACCESS EXCLUSIVE MODE;
 <#list model.extras.beforeDrop as statement>
 ${statement}

@@ -122,6 +122,21 @@ public final class Models {
    *
    * @param beforeDrop statements run before the old column is dropped
    * @param afterDrop statements run after it: copies renamed to their original names, the default set
+   * @param locksFirst locks taken before the table's own (views that read the column)
    */
-  public record ContractExtras(List<String> beforeDrop, List<String> afterDrop) {}
+  public record ContractExtras(List<String> beforeDrop, List<String> afterDrop, List<String> locksFirst) {
+    public ContractExtras(List<String> beforeDrop, List<String> afterDrop) {
+      this(beforeDrop, afterDrop, List.of());
+    }
+  }
+
+  /**
+   * Views created again in one transaction.
+   *
+   * @param phase the phase's name for the script's comment
+   * @param statements the {@code SET LOCAL search_path} and {@code CREATE OR REPLACE VIEW} statements
+   */
+  public record ViewsModel(
+      String templateName, String migration, String phase, TableSql table, List<String> statements)
+      implements TemplateModel {}
 }

@@ -82,6 +82,9 @@ final class SpecReader {
     Optional<String> flyway = spec.optional("flyway", "1", this::flywayVersion);
     Optional<ColumnObjects> objects = new ObjectsReader(values).read(spec);
     spec.node("primaryKey").ifPresent(key -> checkKeyAvoidsChangedColumns(key, change.columnNames()));
+    if (table.isPresent() && change.change().isPresent() && objects.isPresent()) {
+      new ViewChecks(problems).check(spec, table.get(), change.change().get(), objects.get());
+    }
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
