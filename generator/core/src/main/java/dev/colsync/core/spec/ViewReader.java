@@ -44,14 +44,18 @@ final class ViewReader {
     Optional<Boolean> securityBarrier = fields.optional("securityBarrier", false, values::bool);
     Optional<Boolean> securityInvoker = fields.optional("securityInvoker", false, values::bool);
     Optional<List<String>> usedBy = fields.optional("usedBy", List.of(), this::usedBy);
+    boolean isView = kind.isPresent() && kind.get().equals("view");
+    Optional<String[]> qualified = isView && name.isPresent()
+        ? qualifiedName(fields.node("name").orElseThrow(), name.get())
+        : Optional.empty();
     if (kind.isEmpty() || name.isEmpty() || definition.isEmpty() || checkOption.isEmpty()
-        || securityBarrier.isEmpty() || securityInvoker.isEmpty() || usedBy.isEmpty()) {
+        || securityBarrier.isEmpty() || securityInvoker.isEmpty() || usedBy.isEmpty()
+        || (isView && qualified.isEmpty())) {
       return Optional.empty();
     }
-    if (!kind.get().equals("view") || definition.get().isEmpty()) {
+    if (!isView || definition.get().isEmpty()) {
       return Optional.of(Optional.empty());
     }
-    Optional<String[]> qualified = qualifiedName(fields.node("name").orElseThrow(), name.get());
     return qualified.map(parts -> Optional.of(new ViewSpec(parts[0], parts[1], definition.get().get(),
         checkOption.get(), securityBarrier.get(), securityInvoker.get(), usedBy.get())));
   }
