@@ -11,6 +11,7 @@ import dev.colsync.core.render.TemplateRenderer;
 import dev.colsync.core.spec.ColumnChange;
 import dev.colsync.core.spec.MigrationSpec;
 import dev.colsync.core.spec.Rename;
+import dev.colsync.core.spec.ViewSpec;
 import dev.colsync.runtime.sql.SqlIdentifiers;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,28 @@ final class Runbook {
       case CONTRACT -> "Only once no N-1 instance runs and the flag is NEW everywhere. Check first that no"
           + " row diverges: `SELECT count(*) FROM " + SqlIdentifiers.qualified(spec.table().schema(),
               spec.table().name()) + " WHERE " + SqlIdentifiers.quote(spec.change().to().name())
-          + " IS DISTINCT FROM " + new SqlFragments(spec, plan.names()).upOfRow() + "` must be 0.";
+          + " IS DISTINCT FROM " + new SqlFragments(spec, plan.names()).upOfRow() + "` must be 0."
+          + views(spec, oldColumn, newColumn);
     };
+  }
+
+  /** What contract does to the views that read the column, and what the user must know about it. */
+  private static String views(MigrationSpec spec, String oldColumn, String newColumn) {
+    List<ViewSpec> views = spec.objects().views();
+    if (views.isEmpty()) {
+      return "";
+    }
+    String names = String.join(", ", views.stream()
+        .map(view -> "`" + SqlIdentifiers.qualified(view.schema(), view.name()) + "`").toList());
+    String how = spec.change() instanceof Rename
+        ? "they read " + newColumn + " under the output name " + oldColumn
+        : "they read `down(" + spec.change().to().name() + ")` cast to `" + spec.change().from().type()
+            + "`, so their columns keep their type (to give a view the new type, drop it and create it again"
+            + " yourself after contract)";
+    return " Contract also creates the views " + names + " again over " + newColumn + " (CREATE OR REPLACE VIEW,"
+        + " in the same transaction, with the same columns, grants and owner): " + how + ". The role that runs"
+        + " contract must own them. Each is replaced with the definition recorded in the spec: if one changed"
+        + " since the spec was scaffolded, scaffold it again first. The rollback puts them back as they were once"
+        + " the old column is refilled.";
   }
 }

@@ -130,7 +130,7 @@ final class CarriedSteps {
 
   /**
    * What contract does around dropping the old column: views that read it move to the new column
-   * before; copies take their original names and the default moves after.
+   * before the table is locked; copies take their original names and the default moves after.
    */
   ContractExtras contract() {
     List<String> afterDrop = new ArrayList<>();
@@ -145,7 +145,7 @@ final class CarriedSteps {
     carried.newDefault().ifPresent(expression -> afterDrop.add("ALTER TABLE " + table.qualified() + " ALTER COLUMN "
         + quote(spec.change().to().name()) + " SET DEFAULT " + expression + ";"));
     ViewCopies views = new ViewCopies(spec, table);
-    return new ContractExtras(views.overNewColumn(), afterDrop, views.locks());
+    return new ContractExtras(List.of(), afterDrop, views.overNewColumn());
   }
 
   /** What the rollback of contract does once the old column is back: the reverse renames and defaults. */

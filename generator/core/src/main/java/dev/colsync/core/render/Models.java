@@ -122,9 +122,10 @@ public final class Models {
    *
    * @param beforeDrop statements run before the old column is dropped
    * @param afterDrop statements run after it: copies renamed to their original names, the default set
-   * @param locksFirst locks taken before the table's own (views that read the column)
+   * @param beforeTableLock statements run before the table is locked (views that read the column
+   *     replaced: each view is locked before the table, as the view's readers lock them)
    */
-  public record ContractExtras(List<String> beforeDrop, List<String> afterDrop, List<String> locksFirst) {
+  public record ContractExtras(List<String> beforeDrop, List<String> afterDrop, List<String> beforeTableLock) {
     public ContractExtras(List<String> beforeDrop, List<String> afterDrop) {
       this(beforeDrop, afterDrop, List.of());
     }

@@ -42,15 +42,11 @@ public final class ViewCopies {
   }
 
   /**
-   * Contract locks each view before the table: a reader of the view locks the view, then the
-   * table, and taking them in the other order could deadlock with it. (LOCK on a view also locks
-   * the relations its query reads.)
+   * Each view over the new column, in contract's transaction before the table is locked: a reader
+   * of a view locks the view, then the table, so contract takes each view first too (taking the
+   * table first could deadlock with such a reader; LOCK on a view would lock the table with it).
+   * Until contract commits nobody sees the views change, and while both columns exist they agree.
    */
-  public List<String> locks() {
-    return views.stream().map(view -> "LOCK TABLE " + name(view) + " IN ACCESS EXCLUSIVE MODE;").toList();
-  }
-
-  /** Each view over the new column, in contract's transaction before the old column is dropped. */
   public List<String> overNewColumn() {
     List<String> statements = new ArrayList<>();
     for (ViewSpec view : views) {
@@ -95,13 +91,14 @@ public final class ViewCopies {
 
   private String create(ViewSpec view, String query) {
     List<String> options = new ArrayList<>();
-    view.checkOption().ifPresent(option -> options.add("check_option = " + literal(option)));
     if (view.securityBarrier()) {
       options.add("security_barrier = true");
     }
     if (view.securityInvoker()) {
       options.add("security_invoker = true");
     }
+    // Last, where CREATE VIEW … WITH CHECK OPTION puts it among the view's options.
+    view.checkOption().ifPresent(option -> options.add("check_option = " + literal(option)));
     return "CREATE OR REPLACE VIEW " + name(view) + (options.isEmpty() ? "" : " WITH (" + String.join(", ", options)
         + ")") + " AS\n" + query + ";";
   }
