@@ -8,10 +8,10 @@ SET LOCAL statement_timeout = '30000ms';
 SET LOCAL search_path = pg_catalog, "public", pg_temp;
 CREATE OR REPLACE VIEW "public"."big_orders" AS
 SELECT id,
-    (CAST(("amount_cents" / 100.0) AS numeric(12,2))) AS "amount",
-    (CAST(("amount_cents" / 100.0) AS numeric(12,2))) * 2::numeric AS doubled
+    (CAST((orders."amount_cents" / 100.0) AS numeric(12,2))) AS "amount",
+    (CAST((orders."amount_cents" / 100.0) AS numeric(12,2))) * 2::numeric AS doubled
    FROM public.orders
-  WHERE (CAST(("amount_cents" / 100.0) AS numeric(12,2))) > 10::numeric;
+  WHERE (CAST((orders."amount_cents" / 100.0) AS numeric(12,2))) > 10::numeric;
 LOCK TABLE "public"."orders" IN ACCESS EXCLUSIVE MODE;
 DROP TRIGGER IF EXISTS "colsync_orders_view_cents_new_written" ON "public"."orders";
 DROP TRIGGER IF EXISTS "colsync_orders_view_cents_sync" ON "public"."orders";

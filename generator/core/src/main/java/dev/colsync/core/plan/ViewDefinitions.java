@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  * qualified by the table's name or alias ({@code items.path}, {@code i.path}); strings, comments,
  * function names, other relations' columns and output names stay as written. An output column that
  * was named after the old column implicitly keeps that name ({@code path} becomes
- * {@code "location" AS "path"}), so the view's columns stay the same.
+ * {@code items."location" AS "path"}), so the view's columns stay the same.
  *
  * <p>Only a single {@code SELECT} is rewritten: a query whose references colsync cannot attribute
  * with certainty (subqueries, WITH, set operations, NATURAL or USING joins on the column,
@@ -47,8 +47,8 @@ public final class ViewDefinitions {
 
   /**
    * The query with each reference to {@code column} of the table replaced by
-   * {@code replacement.apply(qualifier)}, where the qualifier is the reference's own ({@code i.}
-   * or empty), and a trailing semicolon dropped.
+   * {@code replacement.apply(qualifier)}, where the qualifier is the reference's own ({@code i.}),
+   * or the table's alias or name for an unqualified one, and a trailing semicolon dropped.
    *
    * @throws IllegalArgumentException when {@link #refusal} names a reason
    */
@@ -88,7 +88,7 @@ public final class ViewDefinitions {
    *
    * @param start offset of its first character (the qualifier's, when qualified)
    * @param end offset after its last character
-   * @param qualifier the qualifier as written, with its dot ({@code "i."}), or empty
+   * @param qualifier the qualifier as written, with its dot ({@code "i."})
    * @param keepName whether the reference is a whole output column named after the old column
    */
   private record Edit(int start, int end, String qualifier, boolean keepName) {}
@@ -128,7 +128,7 @@ public final class ViewDefinitions {
       throw new Refused("its FROM clause does not name the table where colsync can see it");
     }
     List<int[]> references = references(tokens, relations, column);
-    return new Analysis(text, edits(text, tokens, from, references));
+    return new Analysis(text, edits(text, tokens, from, references, relations.firstQualifier() + "."));
   }
 
   /** Each reference as {first token, last token, qualified?}. */
@@ -172,8 +172,8 @@ public final class ViewDefinitions {
   }
 
   /** The edits, with the output columns that are a bare reference keeping the old column's name. */
-  private static List<Edit> edits(String text, List<SqlToken> tokens, int from, List<int[]> references)
-      throws Refused {
+  private static List<Edit> edits(String text, List<SqlToken> tokens, int from, List<int[]> references,
+      String tableQualifier) throws Refused {
     List<int[]> items = selectItems(tokens, from);
     List<Edit> edits = new ArrayList<>();
     for (int[] reference : references) {
@@ -191,7 +191,9 @@ public final class ViewDefinitions {
           }
         }
       }
-      String qualifier = reference[0] == reference[1] ? "" : first.text() + ".";
+      // Qualified even where the original was not: a bare name in ORDER BY would mean an output
+      // column of that name first.
+      String qualifier = reference[0] == reference[1] ? tableQualifier : first.text() + ".";
       edits.add(new Edit(first.start(), last.start() + last.text().length(), qualifier, wholeItem));
     }
     return edits;

@@ -29,13 +29,15 @@ class ViewDefinitionsTest {
         "  ORDER BY path;")))
         .isEqualTo(String.join("\n",
             "SELECT id,",
-            "    \"location\" AS \"path\",",
-            "    shop.path_depth(\"location\") AS depth,",
+            "    items.\"location\" AS \"path\",",
+            "    shop.path_depth(items.\"location\") AS depth,",
             "    'path'::text AS label, -- path in a comment",
             "    other AS path_copy",
             "   FROM shop.items",
-            "  WHERE \"location\" <> 'p1'::text",
-            "  ORDER BY \"location\""));
+            "  WHERE items.\"location\" <> 'p1'::text",
+            "  ORDER BY items.\"location\""));
+    assertThat(rewrite("SELECT path, other AS location FROM shop.items i ORDER BY path"))
+        .isEqualTo("SELECT i.\"location\" AS \"path\", other AS location FROM shop.items i ORDER BY i.\"location\"");
   }
 
   @Test
