@@ -13,6 +13,7 @@ import dev.colsync.core.plan.Plan;
 import dev.colsync.core.plan.Step;
 import dev.colsync.core.spec.SpecLoader;
 import dev.colsync.runtime.sql.ScriptRunner;
+import dev.colsync.runtime.sql.SqlIdentifiers;
 import dev.colsync.testing.EachPostgres;
 import dev.colsync.testing.PostgresServer;
 import dev.colsync.testing.TestDatabase;
@@ -47,7 +48,7 @@ class ViewsTest {
             SELECT i.id, i.path, shop.path_depth(i.path) AS depth, 'path'::text AS label, i.path AS where_it_is
             FROM shop.items i WHERE i.path <> 'p1'
             WITH CASCADED CHECK OPTION;
-          CREATE VIEW shop.items_codes AS
+          CREATE VIEW shop."Items & ""Codes""" AS
             SELECT items.id, items.path, c.path AS code_path FROM shop.items JOIN shop.codes c ON c.code = items.path;
           """);
       TableFacts facts = new CatalogReader(admin).read("shop", "items", "path");
@@ -66,7 +67,8 @@ class ViewsTest {
             SELECT items.id, items.location AS path, c.path AS code_path
             FROM shop.items JOIN shop.codes c ON c.code = items.location;
           """);
-      assertMapped(admin, Map.of("items_view", "expected_items_view", "items_codes", "expected_items_codes"));
+      assertMapped(admin, Map.of("shop.items_view", "shop.expected_items_view",
+          "shop.\"Items & \"\"Codes\"\"\"", "shop.expected_items_codes"));
       assertThat(Jdbc.strings(admin, "SELECT array_to_string(reloptions, ',') FROM pg_class"
           + " WHERE oid = 'shop.items_view'::regclass")).containsExactly("security_barrier=true,check_option=cascaded");
     }
@@ -99,7 +101,7 @@ class ViewsTest {
               CAST(o.amount_cents / 100.0 AS numeric(12,2)) * 2 AS doubled, 'amount'::text AS label
             FROM shop.orders o WHERE CAST(o.amount_cents / 100.0 AS numeric(12,2)) > 10;
           """);
-      assertMapped(admin, Map.of("orders_view", "expected_orders_view"));
+      assertMapped(admin, Map.of("shop.orders_view", "shop.expected_orders_view"));
     }
   }
 
@@ -158,13 +160,15 @@ class ViewsTest {
   /** Each view's definition is the one of its hand-written expectation over the new column. */
   private static void assertMapped(Connection admin, Map<String, String> expectations) throws SQLException {
     for (Map.Entry<String, String> entry : expectations.entrySet()) {
-      assertThat(Jdbc.strings(admin, "SELECT pg_get_viewdef('shop." + entry.getKey() + "'::regclass, true)"))
-          .as("view %s", entry.getKey())
-          .containsExactlyElementsOf(
-              Jdbc.strings(admin, "SELECT pg_get_viewdef('shop." + entry.getValue() + "'::regclass, true)"));
-      assertThat(Jdbc.strings(admin, "SELECT count(*) FROM ((SELECT * FROM shop." + entry.getKey() + " EXCEPT ALL"
-          + " SELECT * FROM shop." + entry.getValue() + ") UNION ALL (SELECT * FROM shop." + entry.getValue()
-          + " EXCEPT ALL SELECT * FROM shop." + entry.getKey() + ")) AS difference")).containsExactly("0");
+      String view = entry.getKey();
+      String expected = entry.getValue();
+      assertThat(Jdbc.strings(admin, "SELECT pg_get_viewdef(" + SqlIdentifiers.literal(view) + "::regclass, true)"))
+          .as("view %s", view)
+          .containsExactlyElementsOf(Jdbc.strings(admin,
+              "SELECT pg_get_viewdef(" + SqlIdentifiers.literal(expected) + "::regclass, true)"));
+      assertThat(Jdbc.strings(admin, "SELECT count(*) FROM ((SELECT * FROM " + view + " EXCEPT ALL SELECT * FROM "
+          + expected + ") UNION ALL (SELECT * FROM " + expected + " EXCEPT ALL SELECT * FROM " + view + "))"
+          + " AS difference")).containsExactly("0");
     }
   }
 
