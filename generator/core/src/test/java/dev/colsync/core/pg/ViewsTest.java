@@ -48,7 +48,7 @@ class ViewsTest {
             SELECT i.id, i.path, shop.path_depth(i.path) AS depth, 'path'::text AS label, i.path AS where_it_is
             FROM shop.items i WHERE i.path <> 'p1'
             WITH CASCADED CHECK OPTION;
-          CREATE VIEW shop."Items & ""Codes""" AS
+          CREATE VIEW shop."Items & ""Codes""\" AS
             SELECT items.id, items.path, c.path AS code_path FROM shop.items JOIN shop.codes c ON c.code = items.path;
           """);
       TableFacts facts = new CatalogReader(admin).read("shop", "items", "path");
