@@ -3,6 +3,7 @@ package dev.colsync.core.spec;
 import dev.colsync.core.plan.ViewDefinitions;
 import dev.colsync.core.spec.ColumnObjects.DependentSpec;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,12 @@ final class ViewChecks {
     if (!spec.usedBy().isEmpty()) {
       return Optional.of(view + " and is read by " + String.join(", ", spec.usedBy()) + "; colsync does not"
           + " replace a view that other views read: drop those before contract and create them again after it");
+    }
+    if (!(change instanceof Rename) && spec.checkOption().isPresent()) {
+      return Optional.of(view + " and has WITH " + spec.checkOption().get().toUpperCase(Locale.ROOT)
+          + " CHECK OPTION, so it is written through; after a type change it would read the old value computed"
+          + " from the new column, which cannot be written through: drop the view before contract and create it"
+          + " again over the new column after contract");
     }
     return ViewDefinitions.refusal(spec.definition(), table.schema(), table.name(), change.from().name())
         .map(reason -> view + ", and colsync cannot rewrite its query over the new column safely: " + reason

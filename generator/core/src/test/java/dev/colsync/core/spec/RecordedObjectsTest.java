@@ -113,6 +113,18 @@ class RecordedObjectsTest {
   }
 
   @Test
+  void refusesAViewWrittenThroughForATypeChange() {
+    assertThatThrownBy(() -> new SpecLoader().load("items.yaml", RETYPE_HEAD + """
+        dependents:
+          - { kind: view, name: shop.items_view, definition: "SELECT items.path FROM shop.items", checkOption: local }
+        """))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("items.yaml:7:5: /dependents/0: view shop.items_view uses the column and has WITH LOCAL"
+            + " CHECK OPTION, so it is written through; after a type change it would read the old value computed"
+            + " from the new column, which cannot be written through");
+  }
+
+  @Test
   void refusesAViewNameWithoutItsSchemaAndAnUnknownCheckOption() {
     assertThatThrownBy(() -> new SpecLoader().load("items.yaml", HEAD + """
         dependents:
