@@ -95,8 +95,8 @@ final class Runbook {
     String how = spec.change() instanceof Rename
         ? "they read " + newColumn + " under the output name " + oldColumn
         : "they read `down(" + spec.change().to().name() + ")` cast to `" + spec.change().from().type()
-            + "`, so their columns keep their type (to give a view the new type, drop it and create it again"
-            + " yourself after contract)";
+            + "`, so their columns keep their type, but can no longer be written through the view (to give a"
+            + " view the new type, drop it and create it again yourself after contract)";
     return " Contract also creates the views " + names + " again over " + newColumn + " (CREATE OR REPLACE VIEW,"
         + " in the same transaction, with the same columns, grants and owner): " + how + ". The role that runs"
         + " contract must own them. Each is replaced with the definition recorded in the spec: if one changed"
