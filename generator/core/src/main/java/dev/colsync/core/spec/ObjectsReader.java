@@ -64,7 +64,10 @@ final class ObjectsReader {
         node -> list(node, EXPECTED_DEPENDENTS, this::dependent));
     refuse(spec, "dependents", dependents.orElse(List.of()).size(), index -> {
       DependentSpec dependent = dependents.get().get(index);
-      return dependent.kind().equals("view") ? null : dependent.kind() + " " + dependent.name() + " uses the column, and colsync cannot carry a "
+      if (dependent.kind().equals("view")) {
+        return null; // carried over at contract; ViewChecks refuses the ones it cannot move
+      }
+      return dependent.kind() + " " + dependent.name() + " uses the column, and colsync cannot carry a "
           + dependent.kind() + " over to the new column safely; drop it before expand and create it again over"
           + " the new column after contract";
     }, "no dependent objects (see the message for what to do)");
