@@ -42,19 +42,37 @@ class ScaffoldCommandTest {
   }
 
   @EachPostgres
-  void refusesAColumnAViewUsesAndWritesNothing(PostgresServer server) throws Exception {
+  void recordsAViewThatUsesTheColumnWithItsDefinition(PostgresServer server) throws Exception {
     try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE public.users (id bigint PRIMARY KEY, name text);"
-          + " CREATE VIEW public.names AS SELECT name FROM public.users;");
+          + " CREATE VIEW public.names AS SELECT name FROM public.users WHERE name <> 'name';");
+      Path spec = directory.resolve("spec.yaml");
+
+      CommandRun run = CommandRun.of("scaffold", "rename", "--url", database.jdbcUrl(), "--table", "public.users",
+          "--from", "name", "--to", "full_name", "--out", spec.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(Files.readString(spec)).contains("- kind: view", "name: public.names", "definition: |-",
+          "FROM public.users");
+    }
+  }
+
+  @EachPostgres
+  void refusesAColumnOfAViewOtherViewsReadAndWritesNothing(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.users (id bigint PRIMARY KEY, name text);"
+          + " CREATE VIEW public.names AS SELECT name FROM public.users;"
+          + " CREATE VIEW public.name_list AS SELECT name FROM public.names;");
       Path spec = directory.resolve("spec.yaml");
 
       CommandRun run = CommandRun.of("scaffold", "rename", "--url", database.jdbcUrl(), "--table", "public.users",
           "--from", "name", "--to", "full_name", "--out", spec.toString());
 
       assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-      assertThat(run.err()).contains("/dependents/0: view public.names uses the column")
-          .contains("nothing was written");
+      assertThat(run.err()).contains("/dependents/0: view public.names uses the column and is read by"
+          + " public.name_list").contains("nothing was written");
       assertThat(spec).doesNotExist();
     }
   }

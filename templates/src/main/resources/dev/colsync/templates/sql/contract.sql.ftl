@@ -4,7 +4,14 @@
 -- colsync ${model.migration}: contract / drop the sync trigger, its functions and the old column.
 -- One transaction, so no write ever sees the column gone and the trigger still there.
 -- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+<#if model.extras.beforeTableLock?has_content>
+-- The views that read the old column are created again over the new column first (same output
+-- columns), each locked before the table, in the order their readers lock them.
+</#if>
 <@o.timeouts s.table/>
+<#list model.extras.beforeTableLock as statement>
+${statement}
+</#list>
 LOCK TABLE ${s.table.qualified} IN ACCESS EXCLUSIVE MODE;
 <#list model.extras.beforeDrop as statement>
 ${statement}

@@ -7,6 +7,7 @@ import dev.colsync.core.catalog.TableFacts.IndexFacts;
 import dev.colsync.core.catalog.TableFacts.KeyColumn;
 import dev.colsync.core.catalog.TableFacts.SequenceFacts;
 import dev.colsync.core.catalog.TableFacts.TriggerFacts;
+import dev.colsync.core.catalog.TableFacts.ViewFacts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -171,6 +172,12 @@ public final class CatalogReader {
             + " WHERE dep.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND dep.refobjid = ?"
             + "   AND dep.refobjsubid = ? ORDER BY 1, 2",
         row -> new Dependent(row.getString(1), row.getString(2)), tableOid, attnum));
+    for (int i = 0; i < dependents.size(); i++) {
+      Dependent dependent = dependents.get(i);
+      if (dependent.kind().equals("view")) {
+        dependents.set(i, new Dependent(dependent.kind(), dependent.name(), Optional.of(view(dependent.name()))));
+      }
+    }
     // A generated column depends on the column either directly (up to PostgreSQL 17) or through
     // its expression's pg_attrdef entry (PostgreSQL 18).
     dependents.addAll(query(
@@ -187,6 +194,24 @@ public final class CatalogReader {
             + " ORDER BY 2",
         row -> new Dependent(row.getString(1), row.getString(2)), tableOid, tableOid, attnum, tableOid));
     return dependents;
+  }
+
+  /** A plain view's query and options, and the views that read it (its name as regclass prints it). */
+  private ViewFacts view(String name) throws SQLException {
+    String option = "(SELECT o.option_value FROM pg_catalog.pg_options_to_table(v.reloptions) o"
+        + " WHERE o.option_name = '%s')";
+    return query("SELECT pg_catalog.pg_get_viewdef(v.oid, true), " + option.formatted("check_option") + ","
+            + " coalesce(" + option.formatted("security_barrier") + "::boolean, false),"
+            + " coalesce(" + option.formatted("security_invoker") + "::boolean, false),"
+            + " ARRAY(SELECT DISTINCT w.oid::pg_catalog.regclass::text FROM pg_catalog.pg_depend d"
+            + "   JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid JOIN pg_catalog.pg_class w ON w.oid = r.ev_class"
+            + "   WHERE d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass"
+            + "   AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = v.oid"
+            + "   AND w.oid <> v.oid ORDER BY 1)"
+            + " FROM pg_catalog.pg_class v WHERE v.oid = CAST(CAST(? AS text) AS pg_catalog.regclass)",
+        row -> new ViewFacts(row.getString(1), Optional.ofNullable(row.getString(2)), row.getBoolean(3),
+            row.getBoolean(4), List.of((String[]) row.getArray(5).getArray())),
+        name).get(0);
   }
 
   /**

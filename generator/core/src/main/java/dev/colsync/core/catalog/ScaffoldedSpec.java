@@ -71,6 +71,7 @@ public final class ScaffoldedSpec {
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
         .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+        .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
         .build());
     try {
       return "# Written by colsync scaffold; edit freely.\n" + mapper.writeValueAsString(root);
@@ -136,7 +137,21 @@ public final class ScaffoldedSpec {
     putIfAny("referencedBy", constraints(facts.incomingForeignKeys(), 'f'));
     List<Object> dependents = new ArrayList<>();
     for (Dependent dependent : facts.dependents()) {
-      dependents.add(dependent(dependent.kind(), dependent.name()));
+      Map<String, Object> entry = dependent(dependent.kind(), dependent.name());
+      dependent.view().ifPresent(view -> {
+        entry.put("definition", view.definition().strip());
+        view.checkOption().ifPresent(option -> entry.put("checkOption", option));
+        if (view.securityBarrier()) {
+          entry.put("securityBarrier", true);
+        }
+        if (view.securityInvoker()) {
+          entry.put("securityInvoker", true);
+        }
+        if (!view.usedBy().isEmpty()) {
+          entry.put("usedBy", view.usedBy());
+        }
+      });
+      dependents.add(entry);
     }
     for (ConstraintFacts constraint : facts.constraints()) {
       if (constraint.type() == 'x') {

@@ -99,6 +99,34 @@ public record TableFacts(
    *
    * @param kind {@code view}, {@code materialized view}, {@code rule} or {@code generated column}
    * @param name the object's qualified, quoted name (a generated column: its quoted name)
+   * @param view what a plain view records beyond its name
    */
-  public record Dependent(String kind, String name) {}
+  public record Dependent(String kind, String name, Optional<ViewFacts> view) {
+    public Dependent {
+      Objects.requireNonNull(view, "view");
+    }
+
+    public Dependent(String kind, String name) {
+      this(kind, name, Optional.empty());
+    }
+  }
+
+  /**
+   * A plain view that depends on the column.
+   *
+   * @param definition {@code pg_get_viewdef(oid, true)}, every name outside pg_catalog qualified
+   * @param checkOption {@code local} or {@code cascaded} for a view WITH CHECK OPTION
+   * @param securityBarrier its {@code security_barrier} option
+   * @param securityInvoker its {@code security_invoker} option (PostgreSQL 15+)
+   * @param usedBy the views and materialized views that read it, qualified and quoted
+   */
+  public record ViewFacts(
+      String definition, Optional<String> checkOption, boolean securityBarrier, boolean securityInvoker,
+      List<String> usedBy) {
+    public ViewFacts {
+      Objects.requireNonNull(definition, "definition");
+      Objects.requireNonNull(checkOption, "checkOption");
+      usedBy = List.copyOf(usedBy);
+    }
+  }
 }

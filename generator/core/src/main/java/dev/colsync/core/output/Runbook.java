@@ -12,6 +12,7 @@ import dev.colsync.core.render.TemplateRenderer;
 import dev.colsync.core.spec.ColumnChange;
 import dev.colsync.core.spec.MigrationSpec;
 import dev.colsync.core.spec.Rename;
+import dev.colsync.core.spec.ViewSpec;
 import dev.colsync.runtime.sql.SqlIdentifiers;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +103,28 @@ final class Runbook {
           + " soon.";
       case CONTRACT -> (inPlace.isPresent()
           ? "Once the cut-over has proved itself and no rollback is wanted. "
-          : "Only once no N-1 instance runs and the flag is NEW everywhere. ") + contractCheck;
+          : "Only once no N-1 instance runs and the flag is NEW everywhere. ") + contractCheck
+          + views(spec, oldColumn, newColumn);
     };
+  }
+
+  /** What contract does to the views that read the column, and what the user must know about it. */
+  private static String views(MigrationSpec spec, String oldColumn, String newColumn) {
+    List<ViewSpec> views = spec.objects().views();
+    if (views.isEmpty()) {
+      return "";
+    }
+    String names = String.join(", ", views.stream()
+        .map(view -> "`" + SqlIdentifiers.qualified(view.schema(), view.name()) + "`").toList());
+    String how = spec.change() instanceof Rename
+        ? "they read " + newColumn + " under the output name " + oldColumn
+        : "they read `down(" + spec.change().to().name() + ")` cast to `" + spec.change().from().type()
+            + "`, so their columns keep their type, but can no longer be written through the view (to give a"
+            + " view the new type, drop it and create it again yourself after contract)";
+    return " Contract also creates the views " + names + " again over " + newColumn + " (CREATE OR REPLACE VIEW,"
+        + " in the same transaction, with the same columns, grants and owner): " + how + ". The role that runs"
+        + " contract must own them. Each is replaced with the definition recorded in the spec: if one changed"
+        + " since the spec was scaffolded, scaffold it again first. The rollback puts them back as they were once"
+        + " the old column is refilled.";
   }
 }

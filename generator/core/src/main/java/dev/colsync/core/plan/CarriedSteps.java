@@ -14,6 +14,7 @@ import dev.colsync.core.render.Models.ConstraintModel;
 import dev.colsync.core.render.Models.ContractExtras;
 import dev.colsync.core.render.Models.IndexBuildModel;
 import dev.colsync.core.render.Models.TableSql;
+import dev.colsync.core.render.ViewCopies;
 import dev.colsync.core.spec.MigrationSpec;
 import dev.colsync.runtime.sql.SqlScript;
 import java.util.ArrayList;
@@ -137,7 +138,10 @@ final class CarriedSteps {
     return rebuilt;
   }
 
-  /** What contract does after dropping the old column: copies take their original names; the default moves. */
+  /**
+   * What contract does around dropping the old column: views that read it move to the new column
+   * before the table is locked; copies take their original names and the default moves after.
+   */
   ContractExtras contract() {
     List<String> afterDrop = new ArrayList<>();
     for (IndexCopy index : carried.indexes()) {
@@ -153,7 +157,8 @@ final class CarriedSteps {
     }
     carried.newDefault().filter(expression -> !afterCutover).ifPresent(expression -> afterDrop.add("ALTER TABLE " + table.qualified() + " ALTER COLUMN "
         + quote(spec.change().to().name()) + " SET DEFAULT " + expression + ";"));
-    return new ContractExtras(List.of(), afterDrop);
+    ViewCopies views = new ViewCopies(spec, table);
+    return new ContractExtras(List.of(), afterDrop, views.overNewColumn());
   }
 
   /** What the rollback of contract does once the old column is back: the reverse renames and defaults. */

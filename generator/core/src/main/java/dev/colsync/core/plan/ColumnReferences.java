@@ -56,7 +56,7 @@ public final class ColumnReferences {
     return false;
   }
 
-  private static boolean isColumnReference(List<SqlToken> tokens, int i) {
+  static boolean isColumnReference(List<SqlToken> tokens, int i) {
     SqlToken token = tokens.get(i);
     if (token.identifier() == null) {
       return false;
@@ -92,7 +92,7 @@ public final class ColumnReferences {
   }
 
   /** Whether {@code previous} ends an operand, so that a bare word after it cannot be another operand. */
-  private static boolean followsAnOperand(SqlToken previous) {
+  static boolean followsAnOperand(SqlToken previous) {
     if (previous.is(")")) {
       return true;
     }

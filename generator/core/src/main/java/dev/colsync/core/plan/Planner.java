@@ -156,6 +156,7 @@ public final class Planner {
       undo.add(runStep(Phase.CONTRACT, "refill-old-column",
           "copy down(new) into the old column, batch by batch, resumable",
           "down", "fill the old column from the new one"));
+      undo.addAll(new ViewSteps(steps, spec, sql.table()).restore());
       if (spec.change().fromNotNull()) {
         undo.addAll(notNullSteps(Phase.CONTRACT, "old", sql.oldNotNull()));
       }

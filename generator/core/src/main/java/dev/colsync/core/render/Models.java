@@ -135,6 +135,22 @@ public final class Models {
    *
    * @param beforeDrop statements run before the old column is dropped
    * @param afterDrop statements run after it: copies renamed to their original names, the default set
+   * @param beforeTableLock statements run before the table is locked (views that read the column
+   *     replaced: each view is locked before the table, as the view's readers lock them)
    */
-  public record ContractExtras(List<String> beforeDrop, List<String> afterDrop) {}
+  public record ContractExtras(List<String> beforeDrop, List<String> afterDrop, List<String> beforeTableLock) {
+    public ContractExtras(List<String> beforeDrop, List<String> afterDrop) {
+      this(beforeDrop, afterDrop, List.of());
+    }
+  }
+
+  /**
+   * Views created again in one transaction.
+   *
+   * @param phase the phase's name for the script's comment
+   * @param statements the {@code SET LOCAL search_path} and {@code CREATE OR REPLACE VIEW} statements
+   */
+  public record ViewsModel(
+      String templateName, String migration, String phase, TableSql table, List<String> statements)
+      implements TemplateModel {}
 }

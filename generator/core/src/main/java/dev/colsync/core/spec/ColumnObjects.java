@@ -90,11 +90,26 @@ public record ColumnObjects(
    */
   public record ConstraintSpec(String name, String table, String definition) {}
 
+  /** The plain views among the dependents, which contract creates again over the new column. */
+  public List<ViewSpec> views() {
+    return dependents.stream().flatMap(dependent -> dependent.view().stream()).toList();
+  }
+
   /**
-   * An object that depends on the old column and that colsync cannot carry over.
+   * An object that depends on the old column. colsync carries a plain view over (recorded with its
+   * definition) and refuses every other kind.
    *
    * @param kind {@code view}, {@code materialized view}, {@code rule} or {@code generated column}
    * @param name its name
+   * @param view a plain view's definition and options
    */
-  public record DependentSpec(String kind, String name) {}
+  public record DependentSpec(String kind, String name, Optional<ViewSpec> view) {
+    public DependentSpec {
+      Objects.requireNonNull(view, "view");
+    }
+
+    public DependentSpec(String kind, String name) {
+      this(kind, name, Optional.empty());
+    }
+  }
 }

@@ -40,7 +40,11 @@ class CatalogReaderTest {
             WHERE "Path" <> 'x';
           CREATE INDEX items_path_expr ON shop.items (lower("Path"));
           CREATE INDEX items_other ON shop.items (other);
-          CREATE VIEW shop.items_view AS SELECT id, "Path" FROM shop.items;
+          SET search_path = shop, public;
+          CREATE VIEW shop.items_view WITH (security_barrier) AS SELECT id, "Path" FROM items WHERE id > 0
+            WITH LOCAL CHECK OPTION;
+          CREATE VIEW shop.items_report AS SELECT id FROM shop.items_view;
+          RESET search_path;
           CREATE MATERIALIZED VIEW shop.items_mat AS SELECT "Path" FROM shop.items;
           CREATE TABLE shop.notes (item_path text);
           ALTER TABLE shop.notes ADD FOREIGN KEY (item_path) REFERENCES shop.customers ("Path") NOT VALID;
@@ -74,10 +78,19 @@ class CatalogReaderTest {
             assertThat(fk.initiallyDeferred()).isTrue();
             assertThat(fk.definition()).contains("REFERENCES shop.customers(\"Path\") ON DELETE CASCADE");
           });
-      assertThat(items.dependents()).containsExactly(
-          new Dependent("materialized view", "shop.items_mat"),
-          new Dependent("view", "shop.items_view"),
-          new Dependent("generated column", "path_upper"));
+      assertThat(items.dependents()).extracting(Dependent::kind, Dependent::name).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("materialized view", "shop.items_mat"),
+          org.assertj.core.groups.Tuple.tuple("view", "shop.items_view"),
+          org.assertj.core.groups.Tuple.tuple("generated column", "path_upper"));
+      assertThat(items.dependents().get(0).view()).isEmpty();
+      assertThat(items.dependents().get(1).view()).hasValueSatisfying(view -> {
+        // Read with only pg_catalog on the path: the table is named with its schema.
+        assertThat(view.definition()).contains("FROM shop.items").contains("\"Path\"").endsWith(";");
+        assertThat(view.checkOption()).contains("local");
+        assertThat(view.securityBarrier()).isTrue();
+        assertThat(view.securityInvoker()).isFalse();
+        assertThat(view.usedBy()).containsExactly("shop.items_report");
+      });
       assertThat(items.otherTriggers()).singleElement().asString().contains("items_noop");
 
       TableFacts customers = new CatalogReader(connection).read("shop", "customers", "Path");

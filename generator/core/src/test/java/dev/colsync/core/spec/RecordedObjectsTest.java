@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.colsync.core.spec.ColumnObjects.IndexSpec;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -55,10 +56,84 @@ class RecordedObjectsTest {
         .isInstanceOf(SpecException.class)
         .hasMessageContaining("items.yaml:7:5: /referencedBy/0: foreign key notes_path_fkey of shop.notes references"
             + " the column; after a type change the referencing column would need the new type too")
-        .hasMessageContaining("items.yaml:9:5: /dependents/0: view shop.items_view uses the column, and colsync cannot"
-            + " carry a view over to the new column safely; drop it before expand and create it again over the new"
-            + " column after contract")
+        .hasMessageContaining("items.yaml:9:5: /dependents/0: view shop.items_view uses the column, and the spec does"
+            + " not record its definition, from which contract would create it again over the new column; scaffold"
+            + " the spec again from the live catalog")
         .hasMessageContaining("/dependents/1: generated column path_upper uses the column");
+  }
+
+  @Test
+  void readsAViewWithItsDefinitionAndOptions() throws Exception {
+    MigrationSpec spec = new SpecLoader().load("items.yaml", HEAD + """
+        dependents:
+          - kind: view
+            name: shop."Items View"
+            definition: |-
+              SELECT items.id,
+                  items.path
+                 FROM shop.items
+                WHERE items.path <> 'path'::text;
+            checkOption: cascaded
+            securityBarrier: true
+        """);
+    assertThat(spec.objects().views()).containsExactly(new ViewSpec("shop", "Items View", """
+        SELECT items.id,
+            items.path
+           FROM shop.items
+          WHERE items.path <> 'path'::text;""", Optional.of("cascaded"), true, false, List.of()));
+  }
+
+  @Test
+  void refusesViewsItCannotMoveNamingEachAndTheReason() {
+    assertThatThrownBy(() -> new SpecLoader().load("items.yaml", HEAD + """
+        dependents:
+          - { kind: view, name: shop.items_read, definition: "SELECT path FROM shop.items", usedBy: [shop.report] }
+          - { kind: view, name: shop.items_joined, definition: "SELECT path FROM shop.items, shop.codes" }
+          - { kind: view, name: shop.items_sub, definition: "SELECT s.path FROM (SELECT path FROM shop.items) s" }
+          - { kind: view, name: shop.items_using,
+              definition: "SELECT items.id FROM (shop.items JOIN shop.codes USING (path))" }
+          - { kind: materialized view, name: shop.items_totals }
+          - { kind: rule, name: items_log on shop.items }
+        """))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("items.yaml:6:5: /dependents/0: view shop.items_read uses the column and is read by"
+            + " shop.report; colsync does not replace a view that other views read")
+        .hasMessageContaining("items.yaml:7:5: /dependents/1: view shop.items_joined uses the column, and colsync"
+            + " cannot rewrite its query over the new column safely: it refers to the column without a qualifier"
+            + " while its FROM clause has several relations")
+        .hasMessageContaining("/dependents/2: view shop.items_sub uses the column, and colsync cannot rewrite its"
+            + " query over the new column safely: its query has a subquery")
+        .hasMessageContaining("/dependents/3: view shop.items_using uses the column, and colsync cannot rewrite its"
+            + " query over the new column safely: it joins USING the column")
+        .hasMessageContaining("/dependents/4: materialized view shop.items_totals uses the column, and colsync cannot"
+            + " carry a materialized view over")
+        .hasMessageContaining("/dependents/5: rule items_log on shop.items uses the column")
+        .hasMessageContaining("drop the view before contract and create it again over the new column after"
+            + " contract");
+  }
+
+  @Test
+  void refusesAViewWrittenThroughForATypeChange() {
+    assertThatThrownBy(() -> new SpecLoader().load("items.yaml", RETYPE_HEAD + """
+        dependents:
+          - { kind: view, name: shop.items_view, definition: "SELECT items.path FROM shop.items", checkOption: local }
+        """))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("items.yaml:7:5: /dependents/0: view shop.items_view uses the column and has WITH LOCAL"
+            + " CHECK OPTION, so it is written through; after a type change it would read the old value computed"
+            + " from the new column, which cannot be written through");
+  }
+
+  @Test
+  void refusesAViewNameWithoutItsSchemaAndAnUnknownCheckOption() {
+    assertThatThrownBy(() -> new SpecLoader().load("items.yaml", HEAD + """
+        dependents:
+          - { kind: view, name: items_view, definition: "SELECT path AS p FROM shop.items", checkOption: strict }
+        """))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("/dependents/0/checkOption: 'strict' is not a check option (expected: local or"
+            + " cascaded)")
+        .hasMessageContaining("/dependents/0/name: 'items_view' is not a view name qualified with its schema");
   }
 
   @Test
@@ -111,5 +186,25 @@ class RecordedObjectsTest {
     assertThat(spec.objects().indexes()).singleElement().satisfies(index -> assertThat(index.primary()).isTrue());
     assertThat(spec.objects().referencedBy()).hasSize(1);
     assertThat(spec.objects().triggers()).extracting(ColumnObjects.TriggerSpec::name).containsExactly("items_audit");
+  }
+
+  @Test
+  void anInPlaceChangeRefusesViews() {
+    assertThatThrownBy(() -> new SpecLoader().load("items.yaml", """
+        migration: items_id
+        table: shop.items
+        primaryKey: [id]
+        retype: { from: { column: id, type: integer, notNull: true }, to: { column: id, type: bigint, notNull: true },
+                  up: id::bigint, down: id::integer }
+        dependents:
+          - kind: view
+            name: shop.items_view
+            definition: |-
+              SELECT items.id
+                 FROM shop.items;
+        """))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("items.yaml:6:1: /dependents: views shop.items_view use the column, and an in-place type"
+            + " change cannot move a view yet");
   }
 }

@@ -1,0 +1,52 @@
+-- colsync items_view_location: expand / add the new column and the sync trigger.
+-- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+ALTER TABLE "shop"."items" ADD COLUMN IF NOT EXISTS "location" text;
+
+-- Keeps the two columns equal whichever application version writes. Direction is decided by the
+-- data, never by the session: a write to the new column wins and the old one follows unless it
+-- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+-- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
+CREATE OR REPLACE FUNCTION "shop"."colsync_items_view_location_sync"() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "shop", pg_temp
+AS $colsync$
+DECLARE
+  colsync_agrees boolean;
+BEGIN
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."location" IS NOT NULL)
+     OR (TG_OP = 'UPDATE' AND NEW."location" IS DISTINCT FROM OLD."location") THEN
+    IF NEW."path" IS DISTINCT FROM (NEW."location") THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."location" IS NOT DISTINCT FROM (NEW."path");
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."path" := (NEW."location");
+        IF NEW."location" IS DISTINCT FROM (NEW."path") THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync items_view_location: the value written to column "location" cannot be stored in column "path" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
+    END IF;
+  ELSIF TG_OP = 'INSERT' OR NEW."path" IS DISTINCT FROM OLD."path" THEN
+    NEW."location" := (NEW."path");
+  END IF;
+  RETURN NEW;
+END
+$colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_items_view_location_new_written"
+  BEFORE UPDATE OF "location" ON "shop"."items"
+  FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_view_location_sync"('new column written');
+
+CREATE OR REPLACE TRIGGER "colsync_items_view_location_sync"
+  BEFORE INSERT OR UPDATE ON "shop"."items"
+  FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_view_location_sync"();

@@ -1,0 +1,144 @@
+-- colsync items_view_location: rollback of contract / bring back the old column, the sync trigger and the
+-- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
+-- From here on every write to the new column is copied to the old one; the next script refills the rest.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+ALTER TABLE "shop"."items" ADD COLUMN IF NOT EXISTS "path" text;
+
+-- Keeps the two columns equal whichever application version writes. Direction is decided by the
+-- data, never by the session: a write to the new column wins and the old one follows unless it
+-- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+-- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
+CREATE OR REPLACE FUNCTION "shop"."colsync_items_view_location_sync"() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "shop", pg_temp
+AS $colsync$
+DECLARE
+  colsync_agrees boolean;
+BEGIN
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."location" IS NOT NULL)
+     OR (TG_OP = 'UPDATE' AND NEW."location" IS DISTINCT FROM OLD."location") THEN
+    IF NEW."path" IS DISTINCT FROM (NEW."location") THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."location" IS NOT DISTINCT FROM (NEW."path");
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."path" := (NEW."location");
+        IF NEW."location" IS DISTINCT FROM (NEW."path") THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync items_view_location: the value written to column "location" cannot be stored in column "path" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
+    END IF;
+  ELSIF TG_OP = 'INSERT' OR NEW."path" IS DISTINCT FROM OLD."path" THEN
+    NEW."location" := (NEW."path");
+  END IF;
+  RETURN NEW;
+END
+$colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_items_view_location_new_written"
+  BEFORE UPDATE OF "location" ON "shop"."items"
+  FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_view_location_sync"('new column written');
+
+CREATE OR REPLACE TRIGGER "colsync_items_view_location_sync"
+  BEFORE INSERT OR UPDATE ON "shop"."items"
+  FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_view_location_sync"();
+
+CREATE TABLE IF NOT EXISTS "shop"."colsync_items_view_location_backfill_state" (
+  direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+  last_key text[],
+  rows_changed bigint NOT NULL DEFAULT 0,
+  batches bigint NOT NULL DEFAULT 0,
+  done boolean NOT NULL DEFAULT false,
+  started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+-- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+-- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+CREATE OR REPLACE PROCEDURE "shop"."colsync_items_view_location_backfill"(
+  colsync_direction text DEFAULT 'up',
+  colsync_batch_size integer DEFAULT 5000,
+  colsync_pause interval DEFAULT '10ms'::interval,
+  colsync_commit_batches boolean DEFAULT true)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_state record;
+  colsync_last_0 "shop"."items"."id"%TYPE;
+  colsync_lower_0 "shop"."items"."id"%TYPE;
+  colsync_upper_0 "shop"."items"."id"%TYPE;
+  colsync_changed bigint;
+BEGIN
+  IF colsync_direction NOT IN ('up', 'down') THEN
+    RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+  END IF;
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "shop", pg_temp', true);
+    PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    INSERT INTO "shop"."colsync_items_view_location_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "shop"."colsync_items_view_location_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT "id" INTO colsync_lower_0
+        FROM "shop"."items" ORDER BY "id" LIMIT 1;
+    ELSE
+      colsync_last_0 := colsync_state.last_key[1];
+      SELECT "id" INTO colsync_lower_0
+        FROM "shop"."items"
+        WHERE ("id") > (colsync_last_0)
+        ORDER BY "id" LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE "shop"."colsync_items_view_location_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT batch."id" INTO colsync_upper_0
+      FROM (SELECT "id" FROM "shop"."items"
+            WHERE ("id") >= (colsync_lower_0)
+            ORDER BY "id" LIMIT colsync_batch_size) AS batch
+      ORDER BY batch."id" DESC LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE "shop"."items" SET "location" = ("path")
+        WHERE ("id") >= (colsync_lower_0)
+          AND ("id") <= (colsync_upper_0)
+          AND "location" IS DISTINCT FROM ("path");
+    ELSE
+      UPDATE "shop"."items" SET "path" = ("location")
+        WHERE ("id") >= (colsync_lower_0)
+          AND ("id") <= (colsync_upper_0)
+          AND "path" IS DISTINCT FROM ("location");
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE "shop"."colsync_items_view_location_backfill_state"
+      SET last_key = ARRAY[colsync_upper_0::text],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+END
+$colsync$;
