@@ -31,6 +31,7 @@ final class CarriedSteps {
   private final String quote;
   private final String migration;
   private final String schema;
+  private final PartitionIndexSteps partitioned;
 
   CarriedSteps(Steps steps, MigrationSpec spec, CarriedObjects carried, TableSql table, String quote) {
     this.steps = steps;
@@ -40,6 +41,7 @@ final class CarriedSteps {
     this.quote = quote;
     this.migration = spec.migration();
     this.schema = spec.table().schema();
+    this.partitioned = new PartitionIndexSteps(steps, spec, carried.indexes(), table, quote);
   }
 
   boolean hasIndexes() {
@@ -52,6 +54,9 @@ final class CarriedSteps {
 
   /** Each index copy built concurrently, and promoted to its UNIQUE constraint where the original backs one. */
   List<Step> buildCopies(Phase phase) {
+    if (partitioned.applies()) {
+      return partitioned.buildCopies(phase);
+    }
     List<Step> built = new ArrayList<>();
     int n = 0;
     for (IndexCopy index : carried.indexes()) {
@@ -67,6 +72,9 @@ final class CarriedSteps {
 
   /** Drops what {@link #buildCopies} made: constraints (which drop their index) and indexes. */
   List<Step> dropCopies(Phase phase) {
+    if (partitioned.applies()) {
+      return partitioned.dropCopies(phase);
+    }
     List<Step> dropped = new ArrayList<>();
     int n = 0;
     for (IndexCopy index : carried.indexes()) {
@@ -107,9 +115,9 @@ final class CarriedSteps {
 
   /** The rollback of contract: the old column's original indexes and constraints, rebuilt. */
   List<Step> rebuildOriginals(Phase phase) {
-    List<Step> rebuilt = new ArrayList<>();
+    List<Step> rebuilt = new ArrayList<>(partitioned.rebuildOriginals(phase));
     int n = 0;
-    for (IndexCopy index : carried.indexes()) {
+    for (IndexCopy index : partitioned.applies() ? List.<IndexCopy>of() : carried.indexes()) {
       n++;
       rebuilt.add(build(phase, "build-old-index-" + n, "old", index.original(), index.originalLiteral(),
           index.originalInvalid(), index.createOriginal()));
@@ -135,6 +143,7 @@ final class CarriedSteps {
           ? renameConstraint(index.copy(), index.copyLiteral(), index.constraint())
           : "ALTER INDEX IF EXISTS " + qualified(schema, unquote(index.copy())) + " RENAME TO " + index.original() + ";");
     }
+    afterDrop.addAll(partitioned.contractRenames());
     for (ConstraintCopy constraint : carried.constraints()) {
       afterDrop.add(renameConstraint(constraint.copy(), constraint.copyLiteral(), constraint.original()));
     }
@@ -151,6 +160,7 @@ final class CarriedSteps {
           ? renameConstraint(index.constraint(), literal(unquote(index.constraint())), index.copy())
           : "ALTER INDEX IF EXISTS " + qualified(schema, unquote(index.original())) + " RENAME TO " + index.copy() + ";");
     }
+    statements.addAll(partitioned.restoreRenames());
     for (ConstraintCopy constraint : carried.constraints()) {
       statements.add(renameConstraint(constraint.original(), constraint.originalLiteral(), constraint.copy()));
     }
