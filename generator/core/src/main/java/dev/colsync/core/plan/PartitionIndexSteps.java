@@ -83,9 +83,12 @@ final class PartitionIndexSteps {
     return built;
   }
 
-  /** The rollback of contract: each original rebuilt over the old column the same way. */
+  /** The rollback of contract: each original rebuilt over the old column the same way; none for a plain table. */
   List<Step> rebuildOriginals(Phase phase) {
     List<Step> built = new ArrayList<>();
+    if (!applies()) {
+      return built;
+    }
     int n = 0;
     for (PartitionedIndex index : indexes) {
       n++;
@@ -151,7 +154,7 @@ final class PartitionIndexSteps {
     List<PartitionSql> listed = partitions.stream()
         .map(partition -> new PartitionSql(literal(qualified(partition.schema(), partition.name())))).toList();
     built.add(steps.transactional(phase, name + "-parent", SHARE,
-        "create the index of the partitioned table alone (ON ONLY), invalid until its partitions' are attached",
+        "create the index of the partitioned table alone (ON ONLY), invalid until the partitions' are attached",
         new ParentIndexModel("sql/partition-index-parent.sql.ftl", spec.migration(), phaseName(phase), role, table,
             commentSafe(quote(parent)), listed,
             Definitions.parentIndex(original.definition(), quote(parent), table.qualified(), from, quote(column)),

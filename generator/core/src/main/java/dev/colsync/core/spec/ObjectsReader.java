@@ -73,7 +73,9 @@ final class ObjectsReader {
     }, "no dependent objects (see the message for what to do)");
     Optional<List<TableName>> partitions = spec.optional("partitions", List.of(),
         node -> list(node, EXPECTED_PARTITIONS, this::partition));
-    if (!partitions.orElse(List.of()).isEmpty()) {
+    boolean partitioned = spec.node("partitions")
+        .filter(node -> node instanceof YamlNode.Sequence sequence && !sequence.items().isEmpty()).isPresent();
+    if (partitioned) {
       refuse(spec, "indexes", indexes.orElse(List.of()).size(), index -> {
         IndexSpec refused = indexes.get().get(index);
         return refused.constraint().isEmpty() ? null : "index " + refused.name() + " backs the UNIQUE constraint "
