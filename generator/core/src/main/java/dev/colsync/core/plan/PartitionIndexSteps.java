@@ -154,7 +154,7 @@ final class PartitionIndexSteps {
     List<PartitionSql> listed = partitions.stream()
         .map(partition -> new PartitionSql(literal(qualified(partition.schema(), partition.name())))).toList();
     built.add(steps.transactional(phase, name + "-parent", SHARE,
-        "create the index of the partitioned table alone (ON ONLY), invalid until the partitions' are attached",
+        "create the index of the partitioned table alone (ON ONLY), invalid until each partition's index is attached",
         new ParentIndexModel("sql/partition-index-parent.sql.ftl", spec.migration(), phaseName(phase), role, table,
             commentSafe(quote(parent)), listed,
             Definitions.parentIndex(original.definition(), quote(parent), table.qualified(), from, quote(column)),
