@@ -33,6 +33,7 @@ final class CarriedSteps {
   private final String migration;
   private final String schema;
   private final boolean afterCutover;
+  private final PartitionIndexSteps partitioned;
 
   /**
    * @param afterCutover whether these are the steps after an in-place type change's cut-over, which
@@ -48,6 +49,7 @@ final class CarriedSteps {
     this.migration = spec.migration();
     this.schema = spec.table().schema();
     this.afterCutover = afterCutover;
+    this.partitioned = new PartitionIndexSteps(steps, spec, carried.indexes(), table, quote);
   }
 
   boolean hasIndexes() {
@@ -60,6 +62,9 @@ final class CarriedSteps {
 
   /** Each index copy built concurrently, and promoted to its UNIQUE constraint where the original backs one. */
   List<Step> buildCopies(Phase phase) {
+    if (partitioned.applies()) {
+      return partitioned.buildCopies(phase);
+    }
     List<Step> built = new ArrayList<>();
     int n = 0;
     for (IndexCopy index : carried.indexes()) {
@@ -75,6 +80,9 @@ final class CarriedSteps {
 
   /** Drops what {@link #buildCopies} made: constraints (which drop their index) and indexes. */
   List<Step> dropCopies(Phase phase) {
+    if (partitioned.applies()) {
+      return partitioned.dropCopies(phase);
+    }
     List<Step> dropped = new ArrayList<>();
     int n = 0;
     for (IndexCopy index : carried.indexes()) {
@@ -115,9 +123,9 @@ final class CarriedSteps {
 
   /** The rollback of contract: the old column's original indexes and constraints, rebuilt. */
   List<Step> rebuildOriginals(Phase phase) {
-    List<Step> rebuilt = new ArrayList<>();
+    List<Step> rebuilt = new ArrayList<>(partitioned.rebuildOriginals(phase));
     int n = 0;
-    for (IndexCopy index : carried.indexes()) {
+    for (IndexCopy index : partitioned.applies() ? List.<IndexCopy>of() : carried.indexes()) {
       n++;
       if (index.primary()) {
         continue;
@@ -152,6 +160,7 @@ final class CarriedSteps {
           ? renameConstraint(index.copy(), index.copyLiteral(), index.constraint())
           : "ALTER INDEX IF EXISTS " + qualified(schema, unquote(index.copy())) + " RENAME TO " + index.original() + ";");
     }
+    afterDrop.addAll(partitioned.contractRenames());
     for (ConstraintCopy constraint : carried.constraints()) {
       afterDrop.add(renameConstraint(constraint.copy(), constraint.copyLiteral(), constraint.original()));
     }
@@ -172,6 +181,7 @@ final class CarriedSteps {
           ? renameConstraint(index.constraint(), literal(unquote(index.constraint())), index.copy())
           : "ALTER INDEX IF EXISTS " + qualified(schema, unquote(index.original())) + " RENAME TO " + index.copy() + ";");
     }
+    statements.addAll(partitioned.restoreRenames());
     for (ConstraintCopy constraint : carried.constraints()) {
       statements.add(renameConstraint(constraint.original(), constraint.originalLiteral(), constraint.copy()));
     }

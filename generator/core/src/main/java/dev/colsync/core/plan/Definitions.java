@@ -23,6 +23,29 @@ public final class Definitions {
    */
   public static String concurrentIndex(String definition, String quotedName, String qualifiedTable, String from,
       String to) {
+    return index(definition, quotedName, qualifiedTable, from, to, Build.CONCURRENTLY_AS_WRITTEN);
+  }
+
+  /**
+   * {@code CREATE [UNIQUE] INDEX IF NOT EXISTS <name> ON ONLY <table> USING …}: the index of a
+   * partitioned table alone, which builds nothing and stays invalid until every partition's index is
+   * attached to it.
+   */
+  public static String parentIndex(String definition, String quotedName, String qualifiedTable, String from,
+      String to) {
+    return index(definition, quotedName, qualifiedTable, from, to, Build.PARENT_ONLY);
+  }
+
+  /** {@code CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS <name> ON <partition> USING …}, never {@code ONLY}. */
+  public static String partitionIndex(String definition, String quotedName, String qualifiedPartition, String from,
+      String to) {
+    return index(definition, quotedName, qualifiedPartition, from, to, Build.CONCURRENTLY);
+  }
+
+  private enum Build { CONCURRENTLY_AS_WRITTEN, PARENT_ONLY, CONCURRENTLY }
+
+  private static String index(String definition, String quotedName, String qualifiedTable, String from, String to,
+      Build build) {
     List<SqlToken> tokens = code(definition);
     int on = indexOf(tokens, 0, "on");
     int using = indexOf(tokens, on, "using");
@@ -30,11 +53,15 @@ public final class Definitions {
       throw new IllegalArgumentException("not an index definition as pg_get_indexdef prints it: " + definition);
     }
     boolean unique = tokens.get(1).isKeyword("unique");
-    boolean only = tokens.get(on + 1).isKeyword("only");
+    boolean only = switch (build) {
+      case CONCURRENTLY_AS_WRITTEN -> tokens.get(on + 1).isKeyword("only");
+      case PARENT_ONLY -> true;
+      case CONCURRENTLY -> false;
+    };
     String method = tokens.get(using + 1).text();
     int tailStart = tokens.get(using + 1).start() + method.length();
-    return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + quotedName + " ON "
-        + (only ? "ONLY " : "") + qualifiedTable + " USING " + method
+    return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + (build == Build.PARENT_ONLY ? "" : "CONCURRENTLY ")
+        + "IF NOT EXISTS " + quotedName + " ON " + (only ? "ONLY " : "") + qualifiedTable + " USING " + method
         + rewriteIndexTail(definition.substring(tailStart), from, to);
   }
 

@@ -16,14 +16,15 @@ import java.util.Optional;
  * @param referencedBy foreign keys of other tables that reference the old column
  * @param dependents views, materialized views, rules and generated columns that use the old column
  * @param triggers the table's triggers that use the old column
+ * @param partitions the partitions of a partitioned table, each of which gets its own copy of every index
  */
 public record ColumnObjects(
     ColumnProperties properties, List<IndexSpec> indexes, List<ConstraintSpec> constraints,
     List<ConstraintSpec> foreignKeys, List<ConstraintSpec> referencedBy, List<DependentSpec> dependents,
-    List<TriggerSpec> triggers) {
+    List<TriggerSpec> triggers, List<TableName> partitions) {
 
   public static final ColumnObjects NONE = new ColumnObjects(
-      ColumnProperties.NONE, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+      ColumnProperties.NONE, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
   public ColumnObjects {
     Objects.requireNonNull(properties, "properties");
@@ -33,6 +34,7 @@ public record ColumnObjects(
     referencedBy = List.copyOf(referencedBy);
     dependents = List.copyOf(dependents);
     triggers = List.copyOf(triggers);
+    partitions = List.copyOf(partitions);
   }
 
   /**

@@ -25,7 +25,11 @@ final class ObjectsReader {
   static final List<String> TRIGGER_KEYS = List.of("name", "definition");
   static final String EXPECTED_TRIGGERS =
       "a list of { name: <trigger>, definition: <CREATE TRIGGER … as pg_get_triggerdef prints it> }";
-  static final String EXPECTED_PARTITIONS = "a list of the table's partitions, e.g. [public.events_2025]";
+  static final String EXPECTED_PARTITIONS = "a list of the table's partitions as the catalog prints them,"
+      + " schema-qualified and quoted where SQL needs it, e.g. [public.events_2025, public.\"Events 2026\"]";
+  static final String EXPECTED_PARTITIONED_UNIQUE = "no UNIQUE constraint on the column of a partitioned table:"
+      + " replace it by a unique index before expand (CREATE UNIQUE INDEX, which colsync copies partition by"
+      + " partition), or drop it before expand and add it again over the new column after contract";
   static final List<String> COLUMN_KEYS = List.of("default", "collation", "comment", "statistics", "sequence",
       "identity");
   static final List<String> INDEX_KEYS = List.of("name", "definition", "constraint", "primary");
@@ -81,14 +85,17 @@ final class ObjectsReader {
           + dependent.kind() + " over to the new column safely; drop it before expand and create it again over"
           + " the new column after contract";
     }, "no dependent objects (see the message for what to do)");
-    Optional<List<String>> partitions = spec.optional("partitions", List.of(),
-        node -> list(node, EXPECTED_PARTITIONS, item -> values.string(item, EXPECTED_PARTITIONS)));
-    if (!partitions.orElse(List.of()).isEmpty()) {
-      refuse(spec, "indexes", indexes.orElse(List.of()).size(),
-          index -> "index " + indexes.get().get(index).name() + " is on a partitioned table; building its copy"
-              + " partition by partition is not supported yet",
-          "no index on the column of a partitioned table: drop it before expand and build it again over the new"
-              + " column after contract");
+    Optional<List<TableName>> partitions = spec.optional("partitions", List.of(),
+        node -> list(node, EXPECTED_PARTITIONS, this::partition));
+    boolean partitioned = spec.node("partitions")
+        .filter(node -> node instanceof YamlNode.Sequence sequence && !sequence.items().isEmpty()).isPresent();
+    if (partitioned) {
+      refuse(spec, "indexes", indexes.orElse(List.of()).size(), index -> {
+        IndexSpec refused = indexes.get().get(index);
+        return refused.constraint().isEmpty() ? null : "index " + refused.name() + " backs the UNIQUE constraint "
+            + refused.constraint().get() + " of a partitioned table, and PostgreSQL cannot adopt an index as a"
+            + " constraint of a partitioned table (it refuses ADD CONSTRAINT … USING INDEX there)";
+      }, EXPECTED_PARTITIONED_UNIQUE);
     }
     if (!spec.node("rename").isPresent() && !change.map(ColumnChange::inPlace).orElse(false)) {
       refuse(spec, "referencedBy", referencedBy.orElse(List.of()).size(),
@@ -107,16 +114,16 @@ final class ObjectsReader {
               + " or drop it before contract and create it again over the new column");
     }
     if (properties.isEmpty() || indexes.isEmpty() || constraints.isEmpty() || foreignKeys.isEmpty()
-        || referencedBy.isEmpty() || dependents.isEmpty() || triggers.isEmpty()) {
+        || referencedBy.isEmpty() || dependents.isEmpty() || triggers.isEmpty() || partitions.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new ColumnObjects(properties.get(), indexes.get(), constraints.get(), foreignKeys.get(),
-        referencedBy.get(), dependents.get(), triggers.get()));
+        referencedBy.get(), dependents.get(), triggers.get(), partitions.get()));
   }
 
   /**
-   * Reports each item of list {@code key} as a refusal (the spec names something colsync will not
-   * do), except those whose message is {@code null}.
+   * Reports each item of list {@code key} as a refusal: the spec names something colsync will not do.
+   * An item whose message is {@code null} is not refused.
    */
   private void refuse(MappingFields spec, String key, int count, IntFunction<String> message,
       String expected) {
@@ -125,11 +132,21 @@ final class ObjectsReader {
       return;
     }
     for (int i = 0; i < count && i < sequence.items().size(); i++) {
-      String text = message.apply(i);
-      if (text != null) {
-        problems.report(sequence.items().get(i), text, expected);
+      String refusal = message.apply(i);
+      if (refusal != null) {
+        problems.report(sequence.items().get(i), refusal, expected);
       }
     }
+  }
+
+  private Optional<TableName> partition(YamlNode node) {
+    return values.string(node, EXPECTED_PARTITIONS).flatMap(text -> {
+      Optional<TableName> name = PartitionNames.parse(text);
+      if (name.isEmpty()) {
+        problems.report(node, "'" + text + "' is not a schema-qualified table name", EXPECTED_PARTITIONS);
+      }
+      return name;
+    });
   }
 
   private Optional<ColumnProperties> properties(YamlNode node) {

@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * A rename on a partitioned table through the executor: DDL on the parent locks every partition, which
- * counts as one table; the backfill walks the parent's composite key across partitions.
+ * counts as one table; the backfill walks the parent's composite key across partitions; an index is
+ * copied partition by partition, rolled back and copied again.
  */
 class PartitionedExecutionTest {
 
@@ -33,6 +34,7 @@ class PartitionedExecutionTest {
             PARTITION BY RANGE (at);
           CREATE TABLE public.events_2025 PARTITION OF public.events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
           CREATE TABLE public.events_2026 PARTITION OF public.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+          CREATE INDEX events_kind ON public.events (kind);
           INSERT INTO public.events SELECT g, date '2025-01-01' + (g % 700), 'k' || g FROM generate_series(1, 1400) g;
           """);
       TableFacts facts = new CatalogReader(admin).read("public", "events", "kind");
@@ -47,6 +49,10 @@ class PartitionedExecutionTest {
       executor.apply("expand");
       executor.apply("backfill");
       assertThat(listener.progress.get(listener.progress.size() - 1).rowsDone()).isEqualTo(1400);
+      executor.apply("indexes");
+      executor.rollback("indexes");
+      assertThat(Sql.number(admin, "SELECT count(*) FROM pg_class WHERE relname LIKE 'colsync%events_kind%'")).isZero();
+      executor.apply("indexes");
       executor.apply("validate");
       assertThat(executor.verify()).satisfies(report -> {
         assertThat(report.rowsChecked()).isEqualTo(1400);
@@ -59,6 +65,9 @@ class PartitionedExecutionTest {
           .isZero();
       executor.apply("contract");
       assertThat(Sql.number(admin, "SELECT count(*) FROM public.events_2026 WHERE category IS NULL")).isZero();
+      assertThat(Sql.number(admin, "SELECT count(*) FROM pg_index i JOIN pg_inherits h ON h.inhrelid = i.indexrelid"
+          + " WHERE h.inhparent = 'public.events_kind'::regclass AND i.indisvalid"
+          + " AND pg_get_indexdef(i.indexrelid) LIKE '%(category)'")).isEqualTo(2);
     }
   }
 }

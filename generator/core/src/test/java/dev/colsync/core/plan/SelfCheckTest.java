@@ -71,6 +71,16 @@ class SelfCheckTest {
   }
 
   @Test
+  void anIndexOnOnlyAPartitionedTableBuildsNothingButNeedsALockTimeout() {
+    Plan plan = plan(
+        tx("parent", LOCK_TIMEOUT + "CREATE INDEX IF NOT EXISTS i ON ONLY t USING btree (b);\n"),
+        tx("bare", "CREATE UNIQUE INDEX j ON ONLY t USING btree (b);\n"));
+
+    assertThat(SelfCheck.violations(plan)).containsExactly(
+        "validate/bare: locking statement without a lock_timeout before it: CREATE UNIQUE INDEX j ON ONLY");
+  }
+
+  @Test
   void concurrentlyInsideATransactionalScript() {
     Plan plan = plan(tx("index", "CREATE INDEX CONCURRENTLY i ON t (b);\n"));
 

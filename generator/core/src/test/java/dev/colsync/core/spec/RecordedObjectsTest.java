@@ -137,6 +137,36 @@ class RecordedObjectsTest {
   }
 
   @Test
+  void readsThePartitionsOfAPartitionedTable() throws Exception {
+    MigrationSpec spec = new SpecLoader().load("events.yaml", HEAD + """
+        indexes:
+          - { name: items_path, definition: "CREATE INDEX items_path ON ONLY shop.items USING btree (path)" }
+        partitions: [shop.items_2025, "archive.\\"Items 2024\\""]
+        """);
+    assertThat(spec.objects().partitions()).containsExactly(new TableName("shop", "items_2025"),
+        new TableName("archive", "Items 2024"));
+  }
+
+  @Test
+  void refusesAUniqueConstraintOfAPartitionedTableAndAPartitionThatIsNoName() {
+    assertThatThrownBy(() -> new SpecLoader().load("events.yaml", HEAD + """
+        indexes:
+          - { name: items_path, definition: "CREATE INDEX items_path ON ONLY shop.items USING btree (path)" }
+          - { name: items_path_key, definition: "CREATE UNIQUE INDEX items_path_key ON ONLY shop.items USING btree (path)",
+              constraint: items_path_key }
+        partitions: [shop.items_2025, "items 2024"]
+        """))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("events.yaml:7:5: /indexes/1: index items_path_key backs the UNIQUE constraint"
+            + " items_path_key of a partitioned table, and PostgreSQL cannot adopt an index as a constraint of a"
+            + " partitioned table (it refuses ADD CONSTRAINT … USING INDEX there) (expected: no UNIQUE constraint on"
+            + " the column of a partitioned table: replace it by a unique index before expand")
+        .hasMessageContaining("/partitions/1: 'items 2024' is not a schema-qualified table name (expected: a list of"
+            + " the table's partitions as the catalog prints them")
+        .hasMessageNotContaining("/indexes/0");
+  }
+
+  @Test
   void refusesTypesWithoutEquality() {
     assertThatThrownBy(() -> new SpecLoader().load("doc.yaml", """
         migration: docs_body

@@ -1,0 +1,98 @@
+-- colsync events_category: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+CREATE TABLE IF NOT EXISTS "app"."colsync_events_category_backfill_state" (
+  direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+  last_key text[],
+  rows_changed bigint NOT NULL DEFAULT 0,
+  batches bigint NOT NULL DEFAULT 0,
+  done boolean NOT NULL DEFAULT false,
+  started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+-- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+-- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+CREATE OR REPLACE PROCEDURE "app"."colsync_events_category_backfill"(
+  colsync_direction text DEFAULT 'up',
+  colsync_batch_size integer DEFAULT 5000,
+  colsync_pause interval DEFAULT '10ms'::interval,
+  colsync_commit_batches boolean DEFAULT true)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_state record;
+  colsync_last_0 "app"."events"."id"%TYPE;
+  colsync_lower_0 "app"."events"."id"%TYPE;
+  colsync_upper_0 "app"."events"."id"%TYPE;
+  colsync_last_1 "app"."events"."at"%TYPE;
+  colsync_lower_1 "app"."events"."at"%TYPE;
+  colsync_upper_1 "app"."events"."at"%TYPE;
+  colsync_changed bigint;
+BEGIN
+  IF colsync_direction NOT IN ('up', 'down') THEN
+    RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+  END IF;
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "app", pg_temp', true);
+    PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    INSERT INTO "app"."colsync_events_category_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "app"."colsync_events_category_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
+        FROM "app"."events" ORDER BY "id", "at" LIMIT 1;
+    ELSE
+      colsync_last_0 := colsync_state.last_key[1];
+      colsync_last_1 := colsync_state.last_key[2];
+      SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
+        FROM "app"."events"
+        WHERE ("id", "at") > (colsync_last_0, colsync_last_1)
+        ORDER BY "id", "at" LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE "app"."colsync_events_category_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT batch."id", batch."at" INTO colsync_upper_0, colsync_upper_1
+      FROM (SELECT "id", "at" FROM "app"."events"
+            WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+            ORDER BY "id", "at" LIMIT colsync_batch_size) AS batch
+      ORDER BY batch."id" DESC, batch."at" DESC LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE "app"."events" SET "category" = ("Kind")
+        WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+          AND ("id", "at") <= (colsync_upper_0, colsync_upper_1)
+          AND "category" IS DISTINCT FROM ("Kind");
+    ELSE
+      UPDATE "app"."events" SET "Kind" = ("category")
+        WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+          AND ("id", "at") <= (colsync_upper_0, colsync_upper_1)
+          AND "Kind" IS DISTINCT FROM ("category");
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE "app"."colsync_events_category_backfill_state"
+      SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+END
+$colsync$;

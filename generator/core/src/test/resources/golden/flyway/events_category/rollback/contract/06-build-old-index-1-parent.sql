@@ -1,0 +1,44 @@
+-- colsync events_category: rollback of contract / create index "events_kind" on the old column of the
+-- partitioned table alone. One transaction; takes SHARE on the table for milliseconds. ON ONLY builds
+-- nothing: the index stays INVALID, and unused, until every partition's index is attached to it.
+-- Refuses to start when the table's partitions are not exactly those the spec lists.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+DO $colsync$
+DECLARE
+  colsync_missing text;
+  colsync_unlisted text;
+  colsync_not_plain text;
+BEGIN
+  SELECT pg_catalog.string_agg(listed.name, ', ' ORDER BY listed.name) INTO colsync_missing
+    FROM (VALUES ('"app"."Events 2026"'), ('"archive"."events_2025"')) AS listed (name)
+    WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_inherits
+                      WHERE inhparent = '"app"."events"'::pg_catalog.regclass
+                        AND inhrelid = pg_catalog.to_regclass(listed.name));
+  SELECT pg_catalog.string_agg(i.inhrelid::pg_catalog.regclass::text, ', ' ORDER BY i.inhrelid::pg_catalog.regclass::text)
+    INTO colsync_unlisted
+    FROM pg_catalog.pg_inherits i
+    WHERE i.inhparent = '"app"."events"'::pg_catalog.regclass
+      AND i.inhrelid NOT IN (SELECT pg_catalog.to_regclass(listed.name)
+                             FROM (VALUES ('"app"."Events 2026"'), ('"archive"."events_2025"')) AS listed (name)
+                             WHERE pg_catalog.to_regclass(listed.name) IS NOT NULL);
+  SELECT pg_catalog.string_agg(c.oid::pg_catalog.regclass::text, ', ' ORDER BY c.oid::pg_catalog.regclass::text)
+    INTO colsync_not_plain
+    FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent = '"app"."events"'::pg_catalog.regclass AND c.relkind <> 'r';
+  IF colsync_missing IS NOT NULL OR colsync_unlisted IS NOT NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = 'colsync: the partitions of ' || '"app"."events"'::pg_catalog.regclass::text || ' are not those the spec lists'
+        || coalesce('; not partitions of the table: ' || colsync_missing, '')
+        || coalesce('; not in the spec: ' || colsync_unlisted, ''),
+      HINT = 'Run colsync scaffold again (or correct the spec''s partitions list) and generate again.';
+  END IF;
+  IF colsync_not_plain IS NOT NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
+      MESSAGE = 'colsync: partitions ' || colsync_not_plain || ' are partitioned or foreign tables themselves;'
+        || ' colsync builds indexes on one level of plain partitions only',
+      HINT = 'Drop the index before expand and create it again over the new column after contract.';
+  END IF;
+END
+$colsync$;
+CREATE INDEX IF NOT EXISTS "events_kind" ON ONLY "app"."events" USING btree ("Kind");

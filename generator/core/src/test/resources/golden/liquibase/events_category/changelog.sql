@@ -1,0 +1,1026 @@
+--liquibase formatted sql
+
+--changeset colsync:events_category-01-expand-add-column labels:events_category,expand runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: expand / add the new column and the sync trigger.
+-- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+ALTER TABLE "app"."events" ADD COLUMN IF NOT EXISTS "category" text;
+
+-- Keeps the two columns equal whichever application version writes. Direction is decided by the
+-- data, never by the session: a write to the new column wins and the old one follows unless it
+-- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+-- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
+CREATE OR REPLACE FUNCTION "app"."colsync_events_category_sync"() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "app", pg_temp
+AS $colsync$
+DECLARE
+  colsync_agrees boolean;
+BEGIN
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."category" IS NOT NULL)
+     OR (TG_OP = 'UPDATE' AND NEW."category" IS DISTINCT FROM OLD."category") THEN
+    IF NEW."Kind" IS DISTINCT FROM (NEW."category") THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."category" IS NOT DISTINCT FROM (NEW."Kind");
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."Kind" := (NEW."category");
+        IF NEW."category" IS DISTINCT FROM (NEW."Kind") THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync events_category: the value written to column "category" cannot be stored in column "Kind" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
+    END IF;
+  ELSIF TG_OP = 'INSERT' OR NEW."Kind" IS DISTINCT FROM OLD."Kind" THEN
+    NEW."category" := (NEW."Kind");
+  END IF;
+  RETURN NEW;
+END
+$colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_events_category_new_written"
+  BEFORE UPDATE OF "category" ON "app"."events"
+  FOR EACH ROW EXECUTE FUNCTION "app"."colsync_events_category_sync"('new column written');
+
+CREATE OR REPLACE TRIGGER "colsync_events_category_sync"
+  BEFORE INSERT OR UPDATE ON "app"."events"
+  FOR EACH ROW EXECUTE FUNCTION "app"."colsync_events_category_sync"();
+--rollback -- colsync events_category: rollback of expand / drop the sync trigger, its functions and the new column.
+--rollback -- One transaction; N-1 only. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback LOCK TABLE "app"."events" IN ACCESS EXCLUSIVE MODE;
+--rollback DROP TRIGGER IF EXISTS "colsync_events_category_new_written" ON "app"."events";
+--rollback DROP TRIGGER IF EXISTS "colsync_events_category_sync" ON "app"."events";
+--rollback DROP FUNCTION IF EXISTS "app"."colsync_events_category_sync"();
+--rollback ALTER TABLE "app"."events" DROP COLUMN IF EXISTS "category";
+
+--changeset colsync:events_category-02-backfill-prepare labels:events_category,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+CREATE TABLE IF NOT EXISTS "app"."colsync_events_category_backfill_state" (
+  direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+  last_key text[],
+  rows_changed bigint NOT NULL DEFAULT 0,
+  batches bigint NOT NULL DEFAULT 0,
+  done boolean NOT NULL DEFAULT false,
+  started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+-- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+-- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+CREATE OR REPLACE PROCEDURE "app"."colsync_events_category_backfill"(
+  colsync_direction text DEFAULT 'up',
+  colsync_batch_size integer DEFAULT 5000,
+  colsync_pause interval DEFAULT '10ms'::interval,
+  colsync_commit_batches boolean DEFAULT true)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_state record;
+  colsync_last_0 "app"."events"."id"%TYPE;
+  colsync_lower_0 "app"."events"."id"%TYPE;
+  colsync_upper_0 "app"."events"."id"%TYPE;
+  colsync_last_1 "app"."events"."at"%TYPE;
+  colsync_lower_1 "app"."events"."at"%TYPE;
+  colsync_upper_1 "app"."events"."at"%TYPE;
+  colsync_changed bigint;
+BEGIN
+  IF colsync_direction NOT IN ('up', 'down') THEN
+    RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+  END IF;
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "app", pg_temp', true);
+    PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    INSERT INTO "app"."colsync_events_category_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "app"."colsync_events_category_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
+        FROM "app"."events" ORDER BY "id", "at" LIMIT 1;
+    ELSE
+      colsync_last_0 := colsync_state.last_key[1];
+      colsync_last_1 := colsync_state.last_key[2];
+      SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
+        FROM "app"."events"
+        WHERE ("id", "at") > (colsync_last_0, colsync_last_1)
+        ORDER BY "id", "at" LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE "app"."colsync_events_category_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT batch."id", batch."at" INTO colsync_upper_0, colsync_upper_1
+      FROM (SELECT "id", "at" FROM "app"."events"
+            WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+            ORDER BY "id", "at" LIMIT colsync_batch_size) AS batch
+      ORDER BY batch."id" DESC, batch."at" DESC LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE "app"."events" SET "category" = ("Kind")
+        WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+          AND ("id", "at") <= (colsync_upper_0, colsync_upper_1)
+          AND "category" IS DISTINCT FROM ("Kind");
+    ELSE
+      UPDATE "app"."events" SET "Kind" = ("category")
+        WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+          AND ("id", "at") <= (colsync_upper_0, colsync_upper_1)
+          AND "Kind" IS DISTINCT FROM ("category");
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE "app"."colsync_events_category_backfill_state"
+      SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+END
+$colsync$;
+--rollback -- colsync events_category: rollback of backfill / drop the backfill procedure and its checkpoint table.
+--rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback DROP PROCEDURE IF EXISTS "app"."colsync_events_category_backfill"(text, integer, interval, boolean);
+--rollback DROP TABLE IF EXISTS "app"."colsync_events_category_backfill_state";
+
+--changeset colsync:events_category-03-backfill-run labels:events_category,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
+-- colsync events_category: backfill / fill the new column from the old one.
+-- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
+-- Safe to stop at any time and to run again: it resumes after the last committed batch.
+-- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
+-- each batch is bounded by its size and by lock_timeout instead.
+SET statement_timeout = 0;
+CALL "app"."colsync_events_category_backfill"(colsync_direction => 'up');
+RESET statement_timeout;
+--rollback empty
+
+--changeset colsync:events_category-04-indexes-build-index-1-parent labels:events_category,indexes runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: indexes / create index "colsync_events_category_events_kind" on the new column of the
+-- partitioned table alone. One transaction; takes SHARE on the table for milliseconds. ON ONLY builds
+-- nothing: the index stays INVALID, and unused, until every partition's index is attached to it.
+-- Refuses to start when the table's partitions are not exactly those the spec lists.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+DO $colsync$
+DECLARE
+  colsync_missing text;
+  colsync_unlisted text;
+  colsync_not_plain text;
+BEGIN
+  SELECT pg_catalog.string_agg(listed.name, ', ' ORDER BY listed.name) INTO colsync_missing
+    FROM (VALUES ('"app"."Events 2026"'), ('"archive"."events_2025"')) AS listed (name)
+    WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_inherits
+                      WHERE inhparent = '"app"."events"'::pg_catalog.regclass
+                        AND inhrelid = pg_catalog.to_regclass(listed.name));
+  SELECT pg_catalog.string_agg(i.inhrelid::pg_catalog.regclass::text, ', ' ORDER BY i.inhrelid::pg_catalog.regclass::text)
+    INTO colsync_unlisted
+    FROM pg_catalog.pg_inherits i
+    WHERE i.inhparent = '"app"."events"'::pg_catalog.regclass
+      AND i.inhrelid NOT IN (SELECT pg_catalog.to_regclass(listed.name)
+                             FROM (VALUES ('"app"."Events 2026"'), ('"archive"."events_2025"')) AS listed (name)
+                             WHERE pg_catalog.to_regclass(listed.name) IS NOT NULL);
+  SELECT pg_catalog.string_agg(c.oid::pg_catalog.regclass::text, ', ' ORDER BY c.oid::pg_catalog.regclass::text)
+    INTO colsync_not_plain
+    FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent = '"app"."events"'::pg_catalog.regclass AND c.relkind <> 'r';
+  IF colsync_missing IS NOT NULL OR colsync_unlisted IS NOT NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = 'colsync: the partitions of ' || '"app"."events"'::pg_catalog.regclass::text || ' are not those the spec lists'
+        || coalesce('; not partitions of the table: ' || colsync_missing, '')
+        || coalesce('; not in the spec: ' || colsync_unlisted, ''),
+      HINT = 'Run colsync scaffold again (or correct the spec''s partitions list) and generate again.';
+  END IF;
+  IF colsync_not_plain IS NOT NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
+      MESSAGE = 'colsync: partitions ' || colsync_not_plain || ' are partitioned or foreign tables themselves;'
+        || ' colsync builds indexes on one level of plain partitions only',
+      HINT = 'Drop the index before expand and create it again over the new column after contract.';
+  END IF;
+END
+$colsync$;
+CREATE INDEX IF NOT EXISTS "colsync_events_category_events_kind" ON ONLY "app"."events" USING btree ("category");
+--rollback -- colsync events_category: indexes / drop index "colsync_events_category_events_kind" of the partitioned table, and with it
+--rollback -- every partition's index attached to it. One transaction: PostgreSQL cannot drop a partitioned
+--rollback -- index concurrently; no data is read, so its ACCESS EXCLUSIVE lasts milliseconds.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind";
+--rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_Events 2026";
+--rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_Events 2026_invalid";
+--rollback DROP INDEX IF EXISTS "archive"."colsync_events_category_events_kind_events_2025";
+--rollback DROP INDEX IF EXISTS "archive"."colsync_events_category_events_kind_events_2025_invalid";
+--rollback -- colsync events_category: indexes / drop index "colsync_events_category_events_kind_partial" of the partitioned table, and with it
+--rollback -- every partition's index attached to it. One transaction: PostgreSQL cannot drop a partitioned
+--rollback -- index concurrently; no data is read, so its ACCESS EXCLUSIVE lasts milliseconds.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_partial";
+--rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_partial_Events 2026";
+--rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_partial_Events 2026_invalid";
+--rollback DROP INDEX IF EXISTS "archive"."colsync_events_category_events_kind_partial_events_2025";
+--rollback DROP INDEX IF EXISTS "archive"."colsync_events_category_events_kind_partial_events_2025_invalid";
+
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: indexes / build index "colsync_events_category_events_kind_Events 2026" on the new column.
+-- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
+-- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
+-- dropped first; an index that was built already is left alone, so running this again is a no-op.
+SET lock_timeout = '2000ms';
+--rollback empty
+
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_index i
+             JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'app' AND c.relname = 'colsync_events_category_events_kind_Events 2026' AND NOT i.indisvalid) THEN
+    ALTER INDEX "app"."colsync_events_category_events_kind_Events 2026" RENAME TO "colsync_events_category_events_kind_Events 2026_invalid";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DROP INDEX CONCURRENTLY IF EXISTS "app"."colsync_events_category_events_kind_Events 2026_invalid";
+--rollback empty
+
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
+SET lock_timeout = 0;
+--rollback empty
+
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+SET statement_timeout = 0;
+--rollback empty
+
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_events_category_events_kind_Events 2026" ON "app"."Events 2026" USING btree ("category");
+--rollback empty
+
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Leave the session as it was for whatever runs next on this connection.
+RESET statement_timeout;
+--rollback empty
+
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+RESET lock_timeout;
+--rollback empty
+
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: indexes / build index "colsync_events_category_events_kind_events_2025" on the new column.
+-- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
+-- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
+-- dropped first; an index that was built already is left alone, so running this again is a no-op.
+SET lock_timeout = '2000ms';
+--rollback empty
+
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_index i
+             JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'archive' AND c.relname = 'colsync_events_category_events_kind_events_2025' AND NOT i.indisvalid) THEN
+    ALTER INDEX "archive"."colsync_events_category_events_kind_events_2025" RENAME TO "colsync_events_category_events_kind_events_2025_invalid";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DROP INDEX CONCURRENTLY IF EXISTS "archive"."colsync_events_category_events_kind_events_2025_invalid";
+--rollback empty
+
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
+SET lock_timeout = 0;
+--rollback empty
+
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+SET statement_timeout = 0;
+--rollback empty
+
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_events_category_events_kind_events_2025" ON "archive"."events_2025" USING btree ("category");
+--rollback empty
+
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Leave the session as it was for whatever runs next on this connection.
+RESET statement_timeout;
+--rollback empty
+
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+RESET lock_timeout;
+--rollback empty
+
+--changeset colsync:events_category-07-indexes-attach-index-1-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: indexes / attach each partition's index to "colsync_events_category_events_kind".
+-- Statement by statement, each partition in its own short transaction: an attach locks that
+-- partition's new index, and holding several at once could deadlock with a write that uses them.
+-- A partition that has an index attached already is skipped, so running this again is a no-op.
+-- With every partition's index attached, PostgreSQL marks the parent index valid; if it is not,
+-- a partition has none and this fails.
+SET lock_timeout = '2000ms';
+--rollback empty
+
+--changeset colsync:events_category-07-indexes-attach-index-1-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+                 WHERE i.inhparent = '"app"."colsync_events_category_events_kind"'::pg_catalog.regclass AND x.indrelid = '"app"."Events 2026"'::pg_catalog.regclass) THEN
+    ALTER INDEX "app"."colsync_events_category_events_kind" ATTACH PARTITION "app"."colsync_events_category_events_kind_Events 2026";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-07-indexes-attach-index-1-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+                 WHERE i.inhparent = '"app"."colsync_events_category_events_kind"'::pg_catalog.regclass AND x.indrelid = '"archive"."events_2025"'::pg_catalog.regclass) THEN
+    ALTER INDEX "app"."colsync_events_category_events_kind" ATTACH PARTITION "archive"."colsync_events_category_events_kind_events_2025";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-07-indexes-attach-index-1-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+DECLARE
+  colsync_unindexed text;
+BEGIN
+  IF NOT (SELECT indisvalid FROM pg_catalog.pg_index WHERE indexrelid = '"app"."colsync_events_category_events_kind"'::pg_catalog.regclass) THEN
+    SELECT pg_catalog.string_agg(t.inhrelid::pg_catalog.regclass::text, ', '
+                                 ORDER BY t.inhrelid::pg_catalog.regclass::text)
+      INTO colsync_unindexed
+      FROM pg_catalog.pg_inherits t
+      WHERE t.inhparent = '"app"."events"'::pg_catalog.regclass
+        AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+                        WHERE i.inhparent = '"app"."colsync_events_category_events_kind"'::pg_catalog.regclass AND x.indrelid = t.inhrelid AND x.indisvalid);
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = 'colsync: index "app"."colsync_events_category_events_kind" of "app"."events" is still invalid' || coalesce(': no valid index attached for ' || colsync_unindexed, ''),
+      HINT = 'Run colsync scaffold again so the spec lists every partition, and generate again.';
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-07-indexes-attach-index-1-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+RESET lock_timeout;
+--rollback empty
+
+--changeset colsync:events_category-08-indexes-build-index-2-parent labels:events_category,indexes runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: indexes / create index "colsync_events_category_events_kind_partial" on the new column of the
+-- partitioned table alone. One transaction; takes SHARE on the table for milliseconds. ON ONLY builds
+-- nothing: the index stays INVALID, and unused, until every partition's index is attached to it.
+-- Refuses to start when the table's partitions are not exactly those the spec lists.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+DO $colsync$
+DECLARE
+  colsync_missing text;
+  colsync_unlisted text;
+  colsync_not_plain text;
+BEGIN
+  SELECT pg_catalog.string_agg(listed.name, ', ' ORDER BY listed.name) INTO colsync_missing
+    FROM (VALUES ('"app"."Events 2026"'), ('"archive"."events_2025"')) AS listed (name)
+    WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_inherits
+                      WHERE inhparent = '"app"."events"'::pg_catalog.regclass
+                        AND inhrelid = pg_catalog.to_regclass(listed.name));
+  SELECT pg_catalog.string_agg(i.inhrelid::pg_catalog.regclass::text, ', ' ORDER BY i.inhrelid::pg_catalog.regclass::text)
+    INTO colsync_unlisted
+    FROM pg_catalog.pg_inherits i
+    WHERE i.inhparent = '"app"."events"'::pg_catalog.regclass
+      AND i.inhrelid NOT IN (SELECT pg_catalog.to_regclass(listed.name)
+                             FROM (VALUES ('"app"."Events 2026"'), ('"archive"."events_2025"')) AS listed (name)
+                             WHERE pg_catalog.to_regclass(listed.name) IS NOT NULL);
+  SELECT pg_catalog.string_agg(c.oid::pg_catalog.regclass::text, ', ' ORDER BY c.oid::pg_catalog.regclass::text)
+    INTO colsync_not_plain
+    FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent = '"app"."events"'::pg_catalog.regclass AND c.relkind <> 'r';
+  IF colsync_missing IS NOT NULL OR colsync_unlisted IS NOT NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = 'colsync: the partitions of ' || '"app"."events"'::pg_catalog.regclass::text || ' are not those the spec lists'
+        || coalesce('; not partitions of the table: ' || colsync_missing, '')
+        || coalesce('; not in the spec: ' || colsync_unlisted, ''),
+      HINT = 'Run colsync scaffold again (or correct the spec''s partitions list) and generate again.';
+  END IF;
+  IF colsync_not_plain IS NOT NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
+      MESSAGE = 'colsync: partitions ' || colsync_not_plain || ' are partitioned or foreign tables themselves;'
+        || ' colsync builds indexes on one level of plain partitions only',
+      HINT = 'Drop the index before expand and create it again over the new column after contract.';
+  END IF;
+END
+$colsync$;
+CREATE INDEX IF NOT EXISTS "colsync_events_category_events_kind_partial" ON ONLY "app"."events" USING btree (note) WHERE ("category" <> 'k1'::text);
+--rollback empty
+
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: indexes / build index "colsync_events_category_events_kind_partial_Events 2026" on the new column.
+-- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
+-- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
+-- dropped first; an index that was built already is left alone, so running this again is a no-op.
+SET lock_timeout = '2000ms';
+--rollback empty
+
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_index i
+             JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'app' AND c.relname = 'colsync_events_category_events_kind_partial_Events 2026' AND NOT i.indisvalid) THEN
+    ALTER INDEX "app"."colsync_events_category_events_kind_partial_Events 2026" RENAME TO "colsync_events_category_events_kind_partial_Events 2026_invalid";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DROP INDEX CONCURRENTLY IF EXISTS "app"."colsync_events_category_events_kind_partial_Events 2026_invalid";
+--rollback empty
+
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
+SET lock_timeout = 0;
+--rollback empty
+
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+SET statement_timeout = 0;
+--rollback empty
+
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_events_category_events_kind_partial_Events 2026" ON "app"."Events 2026" USING btree (note) WHERE ("category" <> 'k1'::text);
+--rollback empty
+
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Leave the session as it was for whatever runs next on this connection.
+RESET statement_timeout;
+--rollback empty
+
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+RESET lock_timeout;
+--rollback empty
+
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: indexes / build index "colsync_events_category_events_kind_partial_events_2025" on the new column.
+-- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
+-- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
+-- dropped first; an index that was built already is left alone, so running this again is a no-op.
+SET lock_timeout = '2000ms';
+--rollback empty
+
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_index i
+             JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'archive' AND c.relname = 'colsync_events_category_events_kind_partial_events_2025' AND NOT i.indisvalid) THEN
+    ALTER INDEX "archive"."colsync_events_category_events_kind_partial_events_2025" RENAME TO "colsync_events_category_events_kind_partial_events_2025_invalid";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DROP INDEX CONCURRENTLY IF EXISTS "archive"."colsync_events_category_events_kind_partial_events_2025_invalid";
+--rollback empty
+
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
+SET lock_timeout = 0;
+--rollback empty
+
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+SET statement_timeout = 0;
+--rollback empty
+
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_events_category_events_kind_partial_events_2025" ON "archive"."events_2025" USING btree (note) WHERE ("category" <> 'k1'::text);
+--rollback empty
+
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Leave the session as it was for whatever runs next on this connection.
+RESET statement_timeout;
+--rollback empty
+
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+RESET lock_timeout;
+--rollback empty
+
+--changeset colsync:events_category-11-indexes-attach-index-2-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: indexes / attach each partition's index to "colsync_events_category_events_kind_partial".
+-- Statement by statement, each partition in its own short transaction: an attach locks that
+-- partition's new index, and holding several at once could deadlock with a write that uses them.
+-- A partition that has an index attached already is skipped, so running this again is a no-op.
+-- With every partition's index attached, PostgreSQL marks the parent index valid; if it is not,
+-- a partition has none and this fails.
+SET lock_timeout = '2000ms';
+--rollback empty
+
+--changeset colsync:events_category-11-indexes-attach-index-2-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+                 WHERE i.inhparent = '"app"."colsync_events_category_events_kind_partial"'::pg_catalog.regclass AND x.indrelid = '"app"."Events 2026"'::pg_catalog.regclass) THEN
+    ALTER INDEX "app"."colsync_events_category_events_kind_partial" ATTACH PARTITION "app"."colsync_events_category_events_kind_partial_Events 2026";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-11-indexes-attach-index-2-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+                 WHERE i.inhparent = '"app"."colsync_events_category_events_kind_partial"'::pg_catalog.regclass AND x.indrelid = '"archive"."events_2025"'::pg_catalog.regclass) THEN
+    ALTER INDEX "app"."colsync_events_category_events_kind_partial" ATTACH PARTITION "archive"."colsync_events_category_events_kind_partial_events_2025";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-11-indexes-attach-index-2-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+DECLARE
+  colsync_unindexed text;
+BEGIN
+  IF NOT (SELECT indisvalid FROM pg_catalog.pg_index WHERE indexrelid = '"app"."colsync_events_category_events_kind_partial"'::pg_catalog.regclass) THEN
+    SELECT pg_catalog.string_agg(t.inhrelid::pg_catalog.regclass::text, ', '
+                                 ORDER BY t.inhrelid::pg_catalog.regclass::text)
+      INTO colsync_unindexed
+      FROM pg_catalog.pg_inherits t
+      WHERE t.inhparent = '"app"."events"'::pg_catalog.regclass
+        AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+                        WHERE i.inhparent = '"app"."colsync_events_category_events_kind_partial"'::pg_catalog.regclass AND x.indrelid = t.inhrelid AND x.indisvalid);
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = 'colsync: index "app"."colsync_events_category_events_kind_partial" of "app"."events" is still invalid' || coalesce(': no valid index attached for ' || colsync_unindexed, ''),
+      HINT = 'Run colsync scaffold again so the spec lists every partition, and generate again.';
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-11-indexes-attach-index-2-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+RESET lock_timeout;
+--rollback empty
+
+--changeset colsync:events_category-12-validate-add-new-not-null labels:events_category,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: validate / add NOT NULL on the new column as NOT VALID.
+-- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+DO $colsync$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
+                 WHERE conrelid = '"app"."events"'::pg_catalog.regclass AND conname = 'colsync_events_category_new_not_null')
+     AND NOT (SELECT attnotnull FROM pg_catalog.pg_attribute
+              WHERE attrelid = '"app"."events"'::pg_catalog.regclass AND attname = 'category') THEN
+    ALTER TABLE "app"."events" ADD CONSTRAINT "colsync_events_category_new_not_null" CHECK ("category" IS NOT NULL) NOT VALID;
+  END IF;
+END
+$colsync$;
+--rollback -- colsync events_category: rollback of validate / drop NOT NULL from the new column.
+--rollback -- One transaction; a short ACCESS EXCLUSIVE lock.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback ALTER TABLE "app"."events" ALTER COLUMN "category" DROP NOT NULL;
+--rollback ALTER TABLE "app"."events" DROP CONSTRAINT IF EXISTS "colsync_events_category_new_not_null";
+
+--changeset colsync:events_category-13-validate-validate-new-not-null labels:events_category,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: validate / validate NOT NULL on the new column.
+-- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
+-- so the statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+             WHERE conrelid = '"app"."events"'::pg_catalog.regclass AND conname = 'colsync_events_category_new_not_null' AND NOT convalidated) THEN
+    ALTER TABLE "app"."events" VALIDATE CONSTRAINT "colsync_events_category_new_not_null";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-14-validate-set-new-not-null labels:events_category,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: validate / mark the new column NOT NULL and drop the check.
+-- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- The validated check proves there is no NULL, so SET NOT NULL skips its table scan (PostgreSQL 12+).
+ALTER TABLE "app"."events" ALTER COLUMN "category" SET NOT NULL;
+ALTER TABLE "app"."events" DROP CONSTRAINT IF EXISTS "colsync_events_category_new_not_null";
+--rollback empty
+
+--changeset colsync:events_category-15-contract-drop-old-column labels:events_category,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync events_category: contract / drop the sync trigger, its functions and the old column.
+-- One transaction, so no write ever sees the column gone and the trigger still there.
+-- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+LOCK TABLE "app"."events" IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS "colsync_events_category_new_written" ON "app"."events";
+DROP TRIGGER IF EXISTS "colsync_events_category_sync" ON "app"."events";
+DROP FUNCTION IF EXISTS "app"."colsync_events_category_sync"();
+ALTER TABLE "app"."events" DROP COLUMN IF EXISTS "Kind";
+ALTER INDEX IF EXISTS "app"."colsync_events_category_events_kind" RENAME TO "events_kind";
+ALTER INDEX IF EXISTS "app"."colsync_events_category_events_kind_partial" RENAME TO "events_kind_partial";
+ALTER INDEX IF EXISTS "app"."colsync_events_category_events_kind_Events 2026" RENAME TO "events_kind_Events 2026";
+ALTER INDEX IF EXISTS "archive"."colsync_events_category_events_kind_events_2025" RENAME TO "events_kind_events_2025";
+ALTER INDEX IF EXISTS "app"."colsync_events_category_events_kind_partial_Events 2026" RENAME TO "events_kind_partial_Events 2026";
+ALTER INDEX IF EXISTS "archive"."colsync_events_category_events_kind_partial_events_2025" RENAME TO "events_kind_partial_events_2025";
+DROP PROCEDURE IF EXISTS "app"."colsync_events_category_backfill"(text, integer, interval, boolean);
+DROP TABLE IF EXISTS "app"."colsync_events_category_backfill_state";
+--rollback -- colsync events_category: rollback of contract / bring back the old column, the sync trigger and the
+--rollback -- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
+--rollback -- From here on every write to the new column is copied to the old one; the next script refills the rest.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback ALTER TABLE "app"."events" ADD COLUMN IF NOT EXISTS "Kind" text;
+--rollback ALTER INDEX IF EXISTS "app"."events_kind" RENAME TO "colsync_events_category_events_kind";
+--rollback ALTER INDEX IF EXISTS "app"."events_kind_partial" RENAME TO "colsync_events_category_events_kind_partial";
+--rollback ALTER INDEX IF EXISTS "app"."events_kind_Events 2026" RENAME TO "colsync_events_category_events_kind_Events 2026";
+--rollback ALTER INDEX IF EXISTS "archive"."events_kind_events_2025" RENAME TO "colsync_events_category_events_kind_events_2025";
+--rollback ALTER INDEX IF EXISTS "app"."events_kind_partial_Events 2026" RENAME TO "colsync_events_category_events_kind_partial_Events 2026";
+--rollback ALTER INDEX IF EXISTS "archive"."events_kind_partial_events_2025" RENAME TO "colsync_events_category_events_kind_partial_events_2025";
+--rollback -- Keeps the two columns equal whichever application version writes. Direction is decided by the
+--rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
+--rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+--rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+--rollback -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+--rollback -- silently changed, so no write is ever lost.
+--rollback CREATE OR REPLACE FUNCTION "app"."colsync_events_category_sync"() RETURNS trigger
+--rollback LANGUAGE plpgsql SECURITY INVOKER
+--rollback SET search_path = pg_catalog, "app", pg_temp
+--rollback AS $colsync$
+--rollback DECLARE
+--rollback   colsync_agrees boolean;
+--rollback BEGIN
+--rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+--rollback   -- list writes it, even with the value it already had.
+--rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."category" IS NOT NULL)
+--rollback      OR (TG_OP = 'UPDATE' AND NEW."category" IS DISTINCT FROM OLD."category") THEN
+--rollback     IF NEW."Kind" IS DISTINCT FROM (NEW."category") THEN
+--rollback       BEGIN
+--rollback         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+--rollback         colsync_agrees := NEW."category" IS NOT DISTINCT FROM (NEW."Kind");
+--rollback       EXCEPTION WHEN data_exception THEN
+--rollback         colsync_agrees := false;
+--rollback       END;
+--rollback       IF NOT colsync_agrees THEN
+--rollback         NEW."Kind" := (NEW."category");
+--rollback         IF NEW."category" IS DISTINCT FROM (NEW."Kind") THEN
+--rollback           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync events_category: the value written to column "category" cannot be stored in column "Kind" without changing it',
+--rollback             HINT = 'Only values the old column can hold may be written while both columns are in use.';
+--rollback         END IF;
+--rollback       END IF;
+--rollback     END IF;
+--rollback   ELSIF TG_OP = 'INSERT' OR NEW."Kind" IS DISTINCT FROM OLD."Kind" THEN
+--rollback     NEW."category" := (NEW."Kind");
+--rollback   END IF;
+--rollback   RETURN NEW;
+--rollback END
+--rollback $colsync$;
+--rollback CREATE OR REPLACE TRIGGER "colsync_events_category_new_written"
+--rollback   BEFORE UPDATE OF "category" ON "app"."events"
+--rollback   FOR EACH ROW EXECUTE FUNCTION "app"."colsync_events_category_sync"('new column written');
+--rollback CREATE OR REPLACE TRIGGER "colsync_events_category_sync"
+--rollback   BEFORE INSERT OR UPDATE ON "app"."events"
+--rollback   FOR EACH ROW EXECUTE FUNCTION "app"."colsync_events_category_sync"();
+--rollback CREATE TABLE IF NOT EXISTS "app"."colsync_events_category_backfill_state" (
+--rollback   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+--rollback   last_key text[],
+--rollback   rows_changed bigint NOT NULL DEFAULT 0,
+--rollback   batches bigint NOT NULL DEFAULT 0,
+--rollback   done boolean NOT NULL DEFAULT false,
+--rollback   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+--rollback   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+--rollback );
+--rollback -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+--rollback -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+--rollback CREATE OR REPLACE PROCEDURE "app"."colsync_events_category_backfill"(
+--rollback   colsync_direction text DEFAULT 'up',
+--rollback   colsync_batch_size integer DEFAULT 5000,
+--rollback   colsync_pause interval DEFAULT '10ms'::interval,
+--rollback   colsync_commit_batches boolean DEFAULT true)
+--rollback LANGUAGE plpgsql SECURITY INVOKER
+--rollback AS $colsync$
+--rollback #variable_conflict use_column
+--rollback DECLARE
+--rollback   colsync_state record;
+--rollback   colsync_last_0 "app"."events"."id"%TYPE;
+--rollback   colsync_lower_0 "app"."events"."id"%TYPE;
+--rollback   colsync_upper_0 "app"."events"."id"%TYPE;
+--rollback   colsync_last_1 "app"."events"."at"%TYPE;
+--rollback   colsync_lower_1 "app"."events"."at"%TYPE;
+--rollback   colsync_upper_1 "app"."events"."at"%TYPE;
+--rollback   colsync_changed bigint;
+--rollback BEGIN
+--rollback   IF colsync_direction NOT IN ('up', 'down') THEN
+--rollback     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+--rollback   END IF;
+--rollback   LOOP
+--rollback     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "app", pg_temp', true);
+--rollback     PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+--rollback     -- The checkpoint keeps keys as text: read and write them in one fixed format.
+--rollback     PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+--rollback     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+--rollback     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+--rollback     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+--rollback     INSERT INTO "app"."colsync_events_category_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+--rollback     SELECT * INTO colsync_state FROM "app"."colsync_events_category_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+--rollback     EXIT WHEN colsync_state.done;
+--rollback     IF colsync_state.last_key IS NULL THEN
+--rollback       SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
+--rollback         FROM "app"."events" ORDER BY "id", "at" LIMIT 1;
+--rollback     ELSE
+--rollback       colsync_last_0 := colsync_state.last_key[1];
+--rollback       colsync_last_1 := colsync_state.last_key[2];
+--rollback       SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
+--rollback         FROM "app"."events"
+--rollback         WHERE ("id", "at") > (colsync_last_0, colsync_last_1)
+--rollback         ORDER BY "id", "at" LIMIT 1;
+--rollback     END IF;
+--rollback     IF NOT FOUND THEN
+--rollback       UPDATE "app"."colsync_events_category_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+--rollback       RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+--rollback         colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+--rollback       IF colsync_commit_batches THEN
+--rollback         COMMIT;
+--rollback       END IF;
+--rollback       EXIT;
+--rollback     END IF;
+--rollback     SELECT batch."id", batch."at" INTO colsync_upper_0, colsync_upper_1
+--rollback       FROM (SELECT "id", "at" FROM "app"."events"
+--rollback             WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+--rollback             ORDER BY "id", "at" LIMIT colsync_batch_size) AS batch
+--rollback       ORDER BY batch."id" DESC, batch."at" DESC LIMIT 1;
+--rollback     IF colsync_direction = 'up' THEN
+--rollback       UPDATE "app"."events" SET "category" = ("Kind")
+--rollback         WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+--rollback           AND ("id", "at") <= (colsync_upper_0, colsync_upper_1)
+--rollback           AND "category" IS DISTINCT FROM ("Kind");
+--rollback     ELSE
+--rollback       UPDATE "app"."events" SET "Kind" = ("category")
+--rollback         WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+--rollback           AND ("id", "at") <= (colsync_upper_0, colsync_upper_1)
+--rollback           AND "Kind" IS DISTINCT FROM ("category");
+--rollback     END IF;
+--rollback     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+--rollback     UPDATE "app"."colsync_events_category_backfill_state"
+--rollback       SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
+--rollback           rows_changed = rows_changed + colsync_changed,
+--rollback           batches = batches + 1,
+--rollback           updated_at = pg_catalog.now()
+--rollback       WHERE direction = colsync_direction;
+--rollback     IF colsync_commit_batches THEN
+--rollback       COMMIT;
+--rollback       PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+--rollback     END IF;
+--rollback   END LOOP;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync events_category: rollback of contract / fill the old column from the new one, all batches in the caller's transaction.
+--rollback SET LOCAL statement_timeout = 0;
+--rollback CALL "app"."colsync_events_category_backfill"(colsync_direction => 'down', colsync_commit_batches => false);
+--rollback -- colsync events_category: rollback of contract / add NOT NULL on the old column as NOT VALID.
+--rollback -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
+--rollback                  WHERE conrelid = '"app"."events"'::pg_catalog.regclass AND conname = 'colsync_events_category_old_not_null')
+--rollback      AND NOT (SELECT attnotnull FROM pg_catalog.pg_attribute
+--rollback               WHERE attrelid = '"app"."events"'::pg_catalog.regclass AND attname = 'Kind') THEN
+--rollback     ALTER TABLE "app"."events" ADD CONSTRAINT "colsync_events_category_old_not_null" CHECK ("Kind" IS NOT NULL) NOT VALID;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync events_category: rollback of contract / validate NOT NULL on the old column.
+--rollback -- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
+--rollback -- so the statement timeout is lifted for it.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = 0;
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
+--rollback              WHERE conrelid = '"app"."events"'::pg_catalog.regclass AND conname = 'colsync_events_category_old_not_null' AND NOT convalidated) THEN
+--rollback     ALTER TABLE "app"."events" VALIDATE CONSTRAINT "colsync_events_category_old_not_null";
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback -- colsync events_category: rollback of contract / mark the old column NOT NULL and drop the check.
+--rollback -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- The validated check proves there is no NULL, so SET NOT NULL skips its table scan (PostgreSQL 12+).
+--rollback ALTER TABLE "app"."events" ALTER COLUMN "Kind" SET NOT NULL;
+--rollback ALTER TABLE "app"."events" DROP CONSTRAINT IF EXISTS "colsync_events_category_old_not_null";
+--rollback -- colsync events_category: rollback of contract / create index "events_kind" on the old column of the
+--rollback -- partitioned table alone. One transaction; takes SHARE on the table for milliseconds. ON ONLY builds
+--rollback -- nothing: the index stays INVALID, and unused, until every partition's index is attached to it.
+--rollback -- Refuses to start when the table's partitions are not exactly those the spec lists.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_missing text;
+--rollback   colsync_unlisted text;
+--rollback   colsync_not_plain text;
+--rollback BEGIN
+--rollback   SELECT pg_catalog.string_agg(listed.name, ', ' ORDER BY listed.name) INTO colsync_missing
+--rollback     FROM (VALUES ('"app"."Events 2026"'), ('"archive"."events_2025"')) AS listed (name)
+--rollback     WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_inherits
+--rollback                       WHERE inhparent = '"app"."events"'::pg_catalog.regclass
+--rollback                         AND inhrelid = pg_catalog.to_regclass(listed.name));
+--rollback   SELECT pg_catalog.string_agg(i.inhrelid::pg_catalog.regclass::text, ', ' ORDER BY i.inhrelid::pg_catalog.regclass::text)
+--rollback     INTO colsync_unlisted
+--rollback     FROM pg_catalog.pg_inherits i
+--rollback     WHERE i.inhparent = '"app"."events"'::pg_catalog.regclass
+--rollback       AND i.inhrelid NOT IN (SELECT pg_catalog.to_regclass(listed.name)
+--rollback                              FROM (VALUES ('"app"."Events 2026"'), ('"archive"."events_2025"')) AS listed (name)
+--rollback                              WHERE pg_catalog.to_regclass(listed.name) IS NOT NULL);
+--rollback   SELECT pg_catalog.string_agg(c.oid::pg_catalog.regclass::text, ', ' ORDER BY c.oid::pg_catalog.regclass::text)
+--rollback     INTO colsync_not_plain
+--rollback     FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
+--rollback     WHERE i.inhparent = '"app"."events"'::pg_catalog.regclass AND c.relkind <> 'r';
+--rollback   IF colsync_missing IS NOT NULL OR colsync_unlisted IS NOT NULL THEN
+--rollback     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback       MESSAGE = 'colsync: the partitions of ' || '"app"."events"'::pg_catalog.regclass::text || ' are not those the spec lists'
+--rollback         || coalesce('; not partitions of the table: ' || colsync_missing, '')
+--rollback         || coalesce('; not in the spec: ' || colsync_unlisted, ''),
+--rollback       HINT = 'Run colsync scaffold again (or correct the spec''s partitions list) and generate again.';
+--rollback   END IF;
+--rollback   IF colsync_not_plain IS NOT NULL THEN
+--rollback     RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
+--rollback       MESSAGE = 'colsync: partitions ' || colsync_not_plain || ' are partitioned or foreign tables themselves;'
+--rollback         || ' colsync builds indexes on one level of plain partitions only',
+--rollback       HINT = 'Drop the index before expand and create it again over the new column after contract.';
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback CREATE INDEX IF NOT EXISTS "events_kind" ON ONLY "app"."events" USING btree ("Kind");
+--rollback CREATE INDEX IF NOT EXISTS "events_kind_Events 2026" ON "app"."Events 2026" USING btree ("Kind");
+--rollback CREATE INDEX IF NOT EXISTS "events_kind_events_2025" ON "archive"."events_2025" USING btree ("Kind");
+--rollback -- colsync events_category: rollback of contract / attach each partition's index to "events_kind".
+--rollback -- Statement by statement, each partition in its own short transaction: an attach locks that
+--rollback -- partition's new index, and holding several at once could deadlock with a write that uses them.
+--rollback -- A partition that has an index attached already is skipped, so running this again is a no-op.
+--rollback -- With every partition's index attached, PostgreSQL marks the parent index valid; if it is not,
+--rollback -- a partition has none and this fails.
+--rollback SET lock_timeout = '2000ms';
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+--rollback                  WHERE i.inhparent = '"app"."events_kind"'::pg_catalog.regclass AND x.indrelid = '"app"."Events 2026"'::pg_catalog.regclass) THEN
+--rollback     ALTER INDEX "app"."events_kind" ATTACH PARTITION "app"."events_kind_Events 2026";
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+--rollback                  WHERE i.inhparent = '"app"."events_kind"'::pg_catalog.regclass AND x.indrelid = '"archive"."events_2025"'::pg_catalog.regclass) THEN
+--rollback     ALTER INDEX "app"."events_kind" ATTACH PARTITION "archive"."events_kind_events_2025";
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_unindexed text;
+--rollback BEGIN
+--rollback   IF NOT (SELECT indisvalid FROM pg_catalog.pg_index WHERE indexrelid = '"app"."events_kind"'::pg_catalog.regclass) THEN
+--rollback     SELECT pg_catalog.string_agg(t.inhrelid::pg_catalog.regclass::text, ', '
+--rollback                                  ORDER BY t.inhrelid::pg_catalog.regclass::text)
+--rollback       INTO colsync_unindexed
+--rollback       FROM pg_catalog.pg_inherits t
+--rollback       WHERE t.inhparent = '"app"."events"'::pg_catalog.regclass
+--rollback         AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+--rollback                         WHERE i.inhparent = '"app"."events_kind"'::pg_catalog.regclass AND x.indrelid = t.inhrelid AND x.indisvalid);
+--rollback     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback       MESSAGE = 'colsync: index "app"."events_kind" of "app"."events" is still invalid' || coalesce(': no valid index attached for ' || colsync_unindexed, ''),
+--rollback       HINT = 'Run colsync scaffold again so the spec lists every partition, and generate again.';
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback RESET lock_timeout;
+--rollback -- colsync events_category: rollback of contract / create index "events_kind_partial" on the old column of the
+--rollback -- partitioned table alone. One transaction; takes SHARE on the table for milliseconds. ON ONLY builds
+--rollback -- nothing: the index stays INVALID, and unused, until every partition's index is attached to it.
+--rollback -- Refuses to start when the table's partitions are not exactly those the spec lists.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_missing text;
+--rollback   colsync_unlisted text;
+--rollback   colsync_not_plain text;
+--rollback BEGIN
+--rollback   SELECT pg_catalog.string_agg(listed.name, ', ' ORDER BY listed.name) INTO colsync_missing
+--rollback     FROM (VALUES ('"app"."Events 2026"'), ('"archive"."events_2025"')) AS listed (name)
+--rollback     WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_inherits
+--rollback                       WHERE inhparent = '"app"."events"'::pg_catalog.regclass
+--rollback                         AND inhrelid = pg_catalog.to_regclass(listed.name));
+--rollback   SELECT pg_catalog.string_agg(i.inhrelid::pg_catalog.regclass::text, ', ' ORDER BY i.inhrelid::pg_catalog.regclass::text)
+--rollback     INTO colsync_unlisted
+--rollback     FROM pg_catalog.pg_inherits i
+--rollback     WHERE i.inhparent = '"app"."events"'::pg_catalog.regclass
+--rollback       AND i.inhrelid NOT IN (SELECT pg_catalog.to_regclass(listed.name)
+--rollback                              FROM (VALUES ('"app"."Events 2026"'), ('"archive"."events_2025"')) AS listed (name)
+--rollback                              WHERE pg_catalog.to_regclass(listed.name) IS NOT NULL);
+--rollback   SELECT pg_catalog.string_agg(c.oid::pg_catalog.regclass::text, ', ' ORDER BY c.oid::pg_catalog.regclass::text)
+--rollback     INTO colsync_not_plain
+--rollback     FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
+--rollback     WHERE i.inhparent = '"app"."events"'::pg_catalog.regclass AND c.relkind <> 'r';
+--rollback   IF colsync_missing IS NOT NULL OR colsync_unlisted IS NOT NULL THEN
+--rollback     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback       MESSAGE = 'colsync: the partitions of ' || '"app"."events"'::pg_catalog.regclass::text || ' are not those the spec lists'
+--rollback         || coalesce('; not partitions of the table: ' || colsync_missing, '')
+--rollback         || coalesce('; not in the spec: ' || colsync_unlisted, ''),
+--rollback       HINT = 'Run colsync scaffold again (or correct the spec''s partitions list) and generate again.';
+--rollback   END IF;
+--rollback   IF colsync_not_plain IS NOT NULL THEN
+--rollback     RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
+--rollback       MESSAGE = 'colsync: partitions ' || colsync_not_plain || ' are partitioned or foreign tables themselves;'
+--rollback         || ' colsync builds indexes on one level of plain partitions only',
+--rollback       HINT = 'Drop the index before expand and create it again over the new column after contract.';
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback CREATE INDEX IF NOT EXISTS "events_kind_partial" ON ONLY "app"."events" USING btree (note) WHERE ("Kind" <> 'k1'::text);
+--rollback CREATE INDEX IF NOT EXISTS "events_kind_partial_Events 2026" ON "app"."Events 2026" USING btree (note) WHERE ("Kind" <> 'k1'::text);
+--rollback CREATE INDEX IF NOT EXISTS "events_kind_partial_events_2025" ON "archive"."events_2025" USING btree (note) WHERE ("Kind" <> 'k1'::text);
+--rollback -- colsync events_category: rollback of contract / attach each partition's index to "events_kind_partial".
+--rollback -- Statement by statement, each partition in its own short transaction: an attach locks that
+--rollback -- partition's new index, and holding several at once could deadlock with a write that uses them.
+--rollback -- A partition that has an index attached already is skipped, so running this again is a no-op.
+--rollback -- With every partition's index attached, PostgreSQL marks the parent index valid; if it is not,
+--rollback -- a partition has none and this fails.
+--rollback SET lock_timeout = '2000ms';
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+--rollback                  WHERE i.inhparent = '"app"."events_kind_partial"'::pg_catalog.regclass AND x.indrelid = '"app"."Events 2026"'::pg_catalog.regclass) THEN
+--rollback     ALTER INDEX "app"."events_kind_partial" ATTACH PARTITION "app"."events_kind_partial_Events 2026";
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback DO $colsync$
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+--rollback                  WHERE i.inhparent = '"app"."events_kind_partial"'::pg_catalog.regclass AND x.indrelid = '"archive"."events_2025"'::pg_catalog.regclass) THEN
+--rollback     ALTER INDEX "app"."events_kind_partial" ATTACH PARTITION "archive"."events_kind_partial_events_2025";
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_unindexed text;
+--rollback BEGIN
+--rollback   IF NOT (SELECT indisvalid FROM pg_catalog.pg_index WHERE indexrelid = '"app"."events_kind_partial"'::pg_catalog.regclass) THEN
+--rollback     SELECT pg_catalog.string_agg(t.inhrelid::pg_catalog.regclass::text, ', '
+--rollback                                  ORDER BY t.inhrelid::pg_catalog.regclass::text)
+--rollback       INTO colsync_unindexed
+--rollback       FROM pg_catalog.pg_inherits t
+--rollback       WHERE t.inhparent = '"app"."events"'::pg_catalog.regclass
+--rollback         AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+--rollback                         WHERE i.inhparent = '"app"."events_kind_partial"'::pg_catalog.regclass AND x.indrelid = t.inhrelid AND x.indisvalid);
+--rollback     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback       MESSAGE = 'colsync: index "app"."events_kind_partial" of "app"."events" is still invalid' || coalesce(': no valid index attached for ' || colsync_unindexed, ''),
+--rollback       HINT = 'Run colsync scaffold again so the spec lists every partition, and generate again.';
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
+--rollback RESET lock_timeout;

@@ -1,0 +1,154 @@
+-- colsync events_category: rollback of contract / bring back the old column, the sync trigger and the
+-- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
+-- From here on every write to the new column is copied to the old one; the next script refills the rest.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+ALTER TABLE "app"."events" ADD COLUMN IF NOT EXISTS "Kind" text;
+ALTER INDEX IF EXISTS "app"."events_kind" RENAME TO "colsync_events_category_events_kind";
+ALTER INDEX IF EXISTS "app"."events_kind_partial" RENAME TO "colsync_events_category_events_kind_partial";
+ALTER INDEX IF EXISTS "app"."events_kind_Events 2026" RENAME TO "colsync_events_category_events_kind_Events 2026";
+ALTER INDEX IF EXISTS "archive"."events_kind_events_2025" RENAME TO "colsync_events_category_events_kind_events_2025";
+ALTER INDEX IF EXISTS "app"."events_kind_partial_Events 2026" RENAME TO "colsync_events_category_events_kind_partial_Events 2026";
+ALTER INDEX IF EXISTS "archive"."events_kind_partial_events_2025" RENAME TO "colsync_events_category_events_kind_partial_events_2025";
+
+-- Keeps the two columns equal whichever application version writes. Direction is decided by the
+-- data, never by the session: a write to the new column wins and the old one follows unless it
+-- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
+-- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
+-- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
+-- silently changed, so no write is ever lost.
+CREATE OR REPLACE FUNCTION "app"."colsync_events_category_sync"() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER
+SET search_path = pg_catalog, "app", pg_temp
+AS $colsync$
+DECLARE
+  colsync_agrees boolean;
+BEGIN
+  -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
+  -- list writes it, even with the value it already had.
+  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."category" IS NOT NULL)
+     OR (TG_OP = 'UPDATE' AND NEW."category" IS DISTINCT FROM OLD."category") THEN
+    IF NEW."Kind" IS DISTINCT FROM (NEW."category") THEN
+      BEGIN
+        -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
+        colsync_agrees := NEW."category" IS NOT DISTINCT FROM (NEW."Kind");
+      EXCEPTION WHEN data_exception THEN
+        colsync_agrees := false;
+      END;
+      IF NOT colsync_agrees THEN
+        NEW."Kind" := (NEW."category");
+        IF NEW."category" IS DISTINCT FROM (NEW."Kind") THEN
+          RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync events_category: the value written to column "category" cannot be stored in column "Kind" without changing it',
+            HINT = 'Only values the old column can hold may be written while both columns are in use.';
+        END IF;
+      END IF;
+    END IF;
+  ELSIF TG_OP = 'INSERT' OR NEW."Kind" IS DISTINCT FROM OLD."Kind" THEN
+    NEW."category" := (NEW."Kind");
+  END IF;
+  RETURN NEW;
+END
+$colsync$;
+
+CREATE OR REPLACE TRIGGER "colsync_events_category_new_written"
+  BEFORE UPDATE OF "category" ON "app"."events"
+  FOR EACH ROW EXECUTE FUNCTION "app"."colsync_events_category_sync"('new column written');
+
+CREATE OR REPLACE TRIGGER "colsync_events_category_sync"
+  BEFORE INSERT OR UPDATE ON "app"."events"
+  FOR EACH ROW EXECUTE FUNCTION "app"."colsync_events_category_sync"();
+
+CREATE TABLE IF NOT EXISTS "app"."colsync_events_category_backfill_state" (
+  direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+  last_key text[],
+  rows_changed bigint NOT NULL DEFAULT 0,
+  batches bigint NOT NULL DEFAULT 0,
+  done boolean NOT NULL DEFAULT false,
+  started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+-- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+-- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+CREATE OR REPLACE PROCEDURE "app"."colsync_events_category_backfill"(
+  colsync_direction text DEFAULT 'up',
+  colsync_batch_size integer DEFAULT 5000,
+  colsync_pause interval DEFAULT '10ms'::interval,
+  colsync_commit_batches boolean DEFAULT true)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_state record;
+  colsync_last_0 "app"."events"."id"%TYPE;
+  colsync_lower_0 "app"."events"."id"%TYPE;
+  colsync_upper_0 "app"."events"."id"%TYPE;
+  colsync_last_1 "app"."events"."at"%TYPE;
+  colsync_lower_1 "app"."events"."at"%TYPE;
+  colsync_upper_1 "app"."events"."at"%TYPE;
+  colsync_changed bigint;
+BEGIN
+  IF colsync_direction NOT IN ('up', 'down') THEN
+    RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+  END IF;
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "app", pg_temp', true);
+    PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    INSERT INTO "app"."colsync_events_category_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "app"."colsync_events_category_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
+        FROM "app"."events" ORDER BY "id", "at" LIMIT 1;
+    ELSE
+      colsync_last_0 := colsync_state.last_key[1];
+      colsync_last_1 := colsync_state.last_key[2];
+      SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
+        FROM "app"."events"
+        WHERE ("id", "at") > (colsync_last_0, colsync_last_1)
+        ORDER BY "id", "at" LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE "app"."colsync_events_category_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT batch."id", batch."at" INTO colsync_upper_0, colsync_upper_1
+      FROM (SELECT "id", "at" FROM "app"."events"
+            WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+            ORDER BY "id", "at" LIMIT colsync_batch_size) AS batch
+      ORDER BY batch."id" DESC, batch."at" DESC LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE "app"."events" SET "category" = ("Kind")
+        WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+          AND ("id", "at") <= (colsync_upper_0, colsync_upper_1)
+          AND "category" IS DISTINCT FROM ("Kind");
+    ELSE
+      UPDATE "app"."events" SET "Kind" = ("category")
+        WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+          AND ("id", "at") <= (colsync_upper_0, colsync_upper_1)
+          AND "Kind" IS DISTINCT FROM ("category");
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE "app"."colsync_events_category_backfill_state"
+      SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+END
+$colsync$;
