@@ -4,7 +4,11 @@
 -- under lock_timeout. Once the names are swapped a second run changes nothing.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
-LOCK TABLE "public"."entries", "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+-- Other tables only if free at once: waiting for one while holding the table's lock could deadlock with
+-- a writer that takes them the other way round (an insert into a referencing table, a cascading delete).
+-- The step then fails with lock_not_available, having changed nothing, and is retried.
+LOCK TABLE "public"."entries" IN ACCESS EXCLUSIVE MODE NOWAIT;
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_attribute

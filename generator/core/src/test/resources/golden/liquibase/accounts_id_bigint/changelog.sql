@@ -398,7 +398,11 @@ $colsync$;
 -- under lock_timeout. Once the names are swapped a second run changes nothing.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
-LOCK TABLE "public"."entries", "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+-- Other tables only if free at once: waiting for one while holding the table's lock could deadlock with
+-- a writer that takes them the other way round (an insert into a referencing table, a cascading delete).
+-- The step then fails with lock_not_available, having changed nothing, and is retried.
+LOCK TABLE "public"."entries" IN ACCESS EXCLUSIVE MODE NOWAIT;
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_attribute
@@ -564,7 +568,11 @@ $colsync$;
 --rollback -- under lock_timeout. Once the names are swapped a second run changes nothing.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
---rollback LOCK TABLE "public"."entries", "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+--rollback LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+--rollback -- Other tables only if free at once: waiting for one while holding the table's lock could deadlock with
+--rollback -- a writer that takes them the other way round (an insert into a referencing table, a cascading delete).
+--rollback -- The step then fails with lock_not_available, having changed nothing, and is retried.
+--rollback LOCK TABLE "public"."entries" IN ACCESS EXCLUSIVE MODE NOWAIT;
 --rollback DO $colsync$
 --rollback BEGIN
 --rollback   IF EXISTS (SELECT FROM pg_catalog.pg_attribute

@@ -92,7 +92,7 @@ final class CutoverSteps {
     return steps.transactional(Phase.CUTOVER, "swap-columns", ACCESS_EXCLUSIVE,
         "give the new column the name, the primary key, the sequence, the default and the foreign keys",
         new CutoverModel("sql/cutover.sql.ftl", migration, "cutover",
-            "the new column takes the name and what goes with it; the old one is kept in sync", table, locked(),
+            "the new column takes the name and what goes with it; the old one is kept in sync", table, referencingTables(),
             literal(columns.newTemporary()), swap, after.sync(), after.backfill()));
   }
 
@@ -146,7 +146,7 @@ final class CutoverSteps {
     result.add(steps.transactional(Phase.CUTOVER, "swap-columns-back", ACCESS_EXCLUSIVE,
         "give the old column back the name, the primary key, the sequence, the default and the foreign keys",
         new CutoverModel("sql/cutover.sql.ftl", migration, "rollback of cutover",
-            "the old column takes the name back; the new one is kept in sync", table, locked(),
+            "the old column takes the name back; the new one is kept in sync", table, referencingTables(),
             literal(columns.oldTemporary()), swap, before.sync(), before.backfill())));
     int n = 0;
     for (ReferencingKey key : carried.referencing()) {
@@ -182,16 +182,14 @@ final class CutoverSteps {
     return index.constraint().isEmpty() ? index.original() : index.constraint();
   }
 
-  /** Tables whose foreign keys move, then the table itself: the order every writer takes them in. */
-  private List<String> locked() {
+  /** Other tables whose foreign keys move, each once. */
+  private List<String> referencingTables() {
     Set<String> tables = new LinkedHashSet<>();
     for (ReferencingKey key : carried.referencing()) {
       tables.add(key.table().qualified());
     }
     tables.remove(table.qualified());
-    List<String> result = new ArrayList<>(tables);
-    result.add(table.qualified());
-    return result;
+    return new ArrayList<>(tables);
   }
 
   private Optional<SequenceSpec> sequence() {

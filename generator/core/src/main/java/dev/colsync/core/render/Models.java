@@ -100,12 +100,12 @@ public final class Models {
    * columns' names and moves what must follow the name, then recreates the sync trigger and the
    * backfill procedure over the columns as they are named afterwards.
    *
-   * @param locked the tables to lock, in order: other tables whose foreign keys move, then the table
+   * @param referencing other tables whose foreign keys move, locked after the table without waiting
    * @param guardLiteral the column that exists only while the swap is still to be done, as a string constant
    * @param statements the swap, run only while that column exists, so that a second run does nothing
    */
   public record CutoverModel(
-      String templateName, String migration, String phase, String purpose, TableSql table, List<String> locked,
+      String templateName, String migration, String phase, String purpose, TableSql table, List<String> referencing,
       String guardLiteral, List<String> statements, SyncSql sync, BackfillSql backfill) implements TemplateModel {}
 
   /**

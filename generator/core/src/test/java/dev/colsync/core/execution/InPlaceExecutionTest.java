@@ -11,12 +11,18 @@ import dev.colsync.core.spec.SpecLoader;
 import dev.colsync.runtime.execution.ConnectionSource;
 import dev.colsync.runtime.execution.ExecutionPlan;
 import dev.colsync.runtime.execution.MigrationExecutor;
+import dev.colsync.runtime.execution.PhaseOutcome;
 import dev.colsync.runtime.execution.StepOutcome;
 import dev.colsync.testing.EachPostgres;
 import dev.colsync.testing.PostgresServer;
 import dev.colsync.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An in-place {@code integer} → {@code bigint} change of a primary key through the executor: the
@@ -74,6 +80,61 @@ class InPlaceExecutionTest {
       assertThat(type(admin)).isEqualTo("bigint");
       assertThat(Sql.number(admin, "SELECT count(*) FROM public.entries e JOIN public.accounts a ON a.id = e.account_id"))
           .isEqualTo(500);
+    }
+  }
+
+  /**
+   * Cut-over locks another table whose foreign key moves. A writer holding the table and then writing
+   * the other one, and a writer holding the other one and then checking a key in the table, both
+   * finish without error: cut-over never waits for a second lock while holding the first.
+   */
+  @EachPostgres
+  void cutoverDeadlocksWithNoWriter(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect()) {
+      Sql.execute(admin, "CREATE TABLE public.accounts (id serial PRIMARY KEY, note text)");
+      Sql.execute(admin, "CREATE TABLE public.entries (id bigint PRIMARY KEY,"
+          + " account_id integer REFERENCES public.accounts (id))");
+      Sql.execute(admin, "INSERT INTO public.accounts (note) SELECT 'n' || g FROM generate_series(1, 100) g");
+      Sql.execute(admin, "INSERT INTO public.entries SELECT g, g FROM generate_series(1, 100) g");
+      TableFacts facts = new CatalogReader(admin).read("public", "accounts", "id");
+      Plan plan = new Generator().plan(new SpecLoader().load("accounts_id.yaml", ScaffoldedSpec.retype(
+          "accounts_id", "public", "accounts", facts.primaryKey(), "id", facts.column().type(), true, "id", "bigint",
+          "id::bigint", "id::integer", "reject", Optional.of(facts)).yaml()));
+      MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()),
+          ExecutionPlans.of(plan), TestMigration.quickSettings(), new RecordingListener());
+      for (String phase : List.of("expand", "backfill", "indexes", "validate")) {
+        executor.apply(phase);
+      }
+
+      writeWhileCuttingOver(database, executor, "UPDATE public.accounts SET note = 'a' WHERE id = 5",
+          "INSERT INTO public.entries VALUES (1001, 5)");
+      assertThat(type(admin)).isEqualTo("bigint");
+      executor.rollback("cutover");
+      writeWhileCuttingOver(database, executor, "UPDATE public.entries SET account_id = account_id WHERE id = 6",
+          "INSERT INTO public.entries VALUES (1002, 6)");
+      assertThat(type(admin)).isEqualTo("bigint");
+      assertThat(Sql.number(admin, "SELECT count(*) FROM public.entries WHERE id > 1000")).isEqualTo(2);
+    }
+  }
+
+  /** Runs {@code first} in a transaction, cut-over meanwhile, then {@code second} and commit. */
+  private static void writeWhileCuttingOver(TestDatabase database, MigrationExecutor executor, String first,
+      String second) throws Exception {
+    try (Connection writer = database.connect()) {
+      writer.setAutoCommit(false);
+      Sql.execute(writer, first);
+      CompletableFuture<PhaseOutcome> cutover = CompletableFuture.supplyAsync(() -> {
+        try {
+          return executor.apply("cutover");
+        } catch (SQLException e) {
+          throw new CompletionException(e);
+        }
+      });
+      Thread.sleep(300);
+      Sql.execute(writer, second);
+      writer.commit();
+      assertThat(cutover.get(30, TimeUnit.SECONDS).steps()).singleElement()
+          .satisfies(step -> assertThat(step.result()).isEqualTo(StepOutcome.Result.DONE));
     }
   }
 

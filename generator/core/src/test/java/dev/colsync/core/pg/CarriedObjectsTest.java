@@ -11,12 +11,10 @@ import dev.colsync.core.output.Generator;
 import dev.colsync.core.plan.Phase;
 import dev.colsync.core.plan.PhasePlan;
 import dev.colsync.core.plan.Plan;
-import dev.colsync.core.plan.Step;
 import dev.colsync.core.render.CarriedObjects;
 import dev.colsync.core.render.CarriedObjects.IndexCopy;
 import dev.colsync.core.spec.MigrationSpec;
 import dev.colsync.core.spec.SpecLoader;
-import dev.colsync.runtime.sql.ScriptRunner;
 import dev.colsync.testing.EachPostgres;
 import dev.colsync.testing.PostgresServer;
 import dev.colsync.testing.TestDatabase;
@@ -77,16 +75,7 @@ class CarriedObjectsTest {
           if (phase.phase() == Phase.CONTRACT) {
             oldClient.pause();
           }
-          List<String> before = SchemaSnapshot.of(admin, "shop", "items");
-          applyTwice(admin, phase.steps());
-          List<String> after = SchemaSnapshot.of(admin, "shop", "items");
-          if (!phase.rollback().isEmpty()) {
-            applyTwice(admin, phase.rollback());
-            assertThat(SchemaSnapshot.of(admin, "shop", "items")).as("after rolling back %s", phase.phase().id())
-                .containsExactlyElementsOf(before);
-            applyTwice(admin, phase.steps());
-            assertThat(SchemaSnapshot.of(admin, "shop", "items")).containsExactlyElementsOf(after);
-          }
+          PhaseWalk.applyAndRollBack(admin, phase, () -> SchemaSnapshot.of(admin, "shop", "items"));
           if (phase.phase() == Phase.EXPAND) {
             clients.add(new WritingClient("N", database.connect(), TABLE, "\"location\"", "text",
                 random -> "p" + random.nextInt(100), 2));
@@ -137,12 +126,12 @@ class CarriedObjectsTest {
           + " FROM pg_constraint WHERE conrelid = 'shop.orders'::regclass AND contype = 'f' ORDER BY 1";
       for (PhasePlan phase : plan.phases()) {
         List<String> before = Jdbc.strings(admin, referencing);
-        applyTwice(admin, phase.steps());
+        PhaseWalk.applyTwice(admin, phase.steps());
         if (!phase.rollback().isEmpty()) {
-          applyTwice(admin, phase.rollback());
+          PhaseWalk.applyTwice(admin, phase.rollback());
           assertThat(Jdbc.strings(admin, referencing)).as("after rolling back %s", phase.phase().id())
               .containsExactlyElementsOf(before);
-          applyTwice(admin, phase.steps());
+          PhaseWalk.applyTwice(admin, phase.steps());
         }
         // Between phases the customers' code changes through whichever column exists, and orders follow.
         execute(admin, phase.phase().ordinal() < Phase.CONTRACT.ordinal()
@@ -171,7 +160,7 @@ class CarriedObjectsTest {
           "items_location", "shop", "items", facts.primaryKey(), "path", "location", "text", false,
           Optional.of(facts)).yaml()));
       for (Phase phase : List.of(Phase.EXPAND, Phase.BACKFILL)) {
-        applyTwice(admin, plan.phase(phase).steps());
+        PhaseWalk.applyTwice(admin, plan.phase(phase).steps());
       }
       // A build that failed half-way leaves an INVALID index under the copy's name.
       try {
@@ -182,7 +171,7 @@ class CarriedObjectsTest {
       assertThat(count(admin, "SELECT count(*) FROM pg_index WHERE NOT indisvalid"
           + " AND indexrelid = 'shop.colsync_items_location_items_path'::regclass")).isEqualTo(1);
 
-      applyTwice(admin, plan.phase(Phase.INDEXES).steps());
+      PhaseWalk.applyTwice(admin, plan.phase(Phase.INDEXES).steps());
 
       assertThat(count(admin, "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
           + " WHERE c.relname = 'colsync_items_location_items_path' AND i.indisvalid"
@@ -232,16 +221,7 @@ class CarriedObjectsTest {
           if (phase.phase() == Phase.CONTRACT) {
             oldClient.pause();
           }
-          List<String> before = SchemaSnapshot.of(admin, "shop", "items");
-          applyTwice(admin, phase.steps());
-          List<String> after = SchemaSnapshot.of(admin, "shop", "items");
-          if (!phase.rollback().isEmpty()) {
-            applyTwice(admin, phase.rollback());
-            assertThat(SchemaSnapshot.of(admin, "shop", "items")).as("after rolling back %s", phase.phase().id())
-                .containsExactlyElementsOf(before);
-            applyTwice(admin, phase.steps());
-            assertThat(SchemaSnapshot.of(admin, "shop", "items")).containsExactlyElementsOf(after);
-          }
+          PhaseWalk.applyAndRollBack(admin, phase, () -> SchemaSnapshot.of(admin, "shop", "items"));
           if (phase.phase() == Phase.EXPAND) {
             clients.add(new WritingClient("N", database.connect(), TABLE, "\"Location\"", "text",
                 random -> "p" + random.nextInt(100), 2));
@@ -283,7 +263,7 @@ class CarriedObjectsTest {
       IndexCopy copy = new CarriedObjects(spec).indexes().get(0);
       Plan plan = new Generator().plan(spec);
       for (Phase phase : List.of(Phase.EXPAND, Phase.BACKFILL)) {
-        applyTwice(admin, plan.phase(phase).steps());
+        PhaseWalk.applyTwice(admin, plan.phase(phase).steps());
       }
       try {
         execute(admin, "CREATE UNIQUE INDEX CONCURRENTLY " + copy.copy() + " ON shop.items ((1))");
@@ -292,20 +272,13 @@ class CarriedObjectsTest {
       }
       assertThat(count(admin, "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
           + " WHERE c.relname = " + copy.copyLiteral() + " AND NOT i.indisvalid")).isEqualTo(1);
-      applyTwice(admin, plan.phase(Phase.INDEXES).steps());
+      PhaseWalk.applyTwice(admin, plan.phase(Phase.INDEXES).steps());
 
       assertThat(count(admin, "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
           + " WHERE c.relname = " + copy.copyLiteral() + " AND i.indisvalid"
           + " AND pg_get_indexdef(i.indexrelid) LIKE '%(\"Location\")'")).isEqualTo(1);
       assertThat(count(admin, "SELECT count(*) FROM pg_index WHERE indrelid = 'shop.items'::regclass"
           + " AND NOT indisvalid")).isZero();
-    }
-  }
-
-  private static void applyTwice(Connection connection, List<Step> steps) throws SQLException {
-    for (Step step : steps) {
-      ScriptRunner.run(connection, step.sql());
-      ScriptRunner.run(connection, step.sql());
     }
   }
 }

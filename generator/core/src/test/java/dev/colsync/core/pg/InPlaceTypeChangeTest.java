@@ -13,9 +13,7 @@ import dev.colsync.core.plan.Phase;
 import dev.colsync.core.plan.PhasePlan;
 import dev.colsync.core.plan.Plan;
 import dev.colsync.core.plan.SelfCheck;
-import dev.colsync.core.plan.Step;
 import dev.colsync.core.spec.SpecLoader;
-import dev.colsync.runtime.sql.ScriptRunner;
 import dev.colsync.testing.EachPostgres;
 import dev.colsync.testing.PostgresServer;
 import dev.colsync.testing.TestDatabase;
@@ -75,16 +73,7 @@ class InPlaceTypeChangeTest {
           random -> "old " + random.nextInt(100), 1));
       try {
         for (PhasePlan phase : plan.phases()) {
-          List<String> before = snapshot(admin);
-          applyTwice(admin, phase.steps());
-          List<String> after = snapshot(admin);
-          if (!phase.rollback().isEmpty()) {
-            applyTwice(admin, phase.rollback());
-            assertThat(snapshot(admin)).as("after rolling back %s", phase.phase().id())
-                .containsExactlyElementsOf(before);
-            applyTwice(admin, phase.steps());
-            assertThat(snapshot(admin)).as("after %s again", phase.phase().id()).containsExactlyElementsOf(after);
-          }
+          PhaseWalk.applyAndRollBack(admin, phase, () -> snapshot(admin));
           if (phase.phase() == Phase.EXPAND) {
             clients.add(new WritingClient("N", database.connect(), CUSTOMERS, "\"note\"", "text",
                 random -> "new " + random.nextInt(100), 2));
@@ -169,16 +158,7 @@ class InPlaceTypeChangeTest {
           new WritingClient("N", database.connect(), stock, "\"note\"", "text", random -> "b", 4));
       try {
         for (PhasePlan phase : plan.phases()) {
-          List<String> before = stockSnapshot(admin);
-          applyTwice(admin, phase.steps());
-          List<String> after = stockSnapshot(admin);
-          if (!phase.rollback().isEmpty()) {
-            applyTwice(admin, phase.rollback());
-            assertThat(stockSnapshot(admin)).as("after rolling back %s", phase.phase().id())
-                .containsExactlyElementsOf(before);
-            applyTwice(admin, phase.steps());
-            assertThat(stockSnapshot(admin)).containsExactlyElementsOf(after);
-          }
+          PhaseWalk.applyAndRollBack(admin, phase, () -> stockSnapshot(admin));
           // The key is written through whichever column carries the name; holds follow by ON UPDATE CASCADE.
           execute(admin, "UPDATE \"Shop\".\"Stock\" SET \"Qty\" = 10000 + " + phase.phase().ordinal()
               + " WHERE id = " + (1 + phase.phase().ordinal()));
@@ -224,12 +204,5 @@ class InPlaceTypeChangeTest {
         + " LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
         + " WHERE s.seqrelid = 'shop.customers_id_seq'::regclass"));
     return lines;
-  }
-
-  private static void applyTwice(Connection connection, List<Step> steps) throws SQLException {
-    for (Step step : steps) {
-      ScriptRunner.run(connection, step.sql());
-      ScriptRunner.run(connection, step.sql());
-    }
   }
 }

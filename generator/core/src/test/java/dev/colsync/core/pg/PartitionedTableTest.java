@@ -86,16 +86,7 @@ class PartitionedTableTest {
           if (phase.phase() == Phase.CONTRACT) {
             oldClient.pause();
           }
-          List<String> before = snapshot(admin);
-          applyTwice(admin, phase.steps());
-          List<String> after = snapshot(admin);
-          if (!phase.rollback().isEmpty()) {
-            applyTwice(admin, phase.rollback());
-            assertThat(snapshot(admin)).as("after rolling back %s", phase.phase().id())
-                .containsExactlyElementsOf(before);
-            applyTwice(admin, phase.steps());
-            assertThat(snapshot(admin)).as("after %s again", phase.phase().id()).containsExactlyElementsOf(after);
-          }
+          PhaseWalk.applyAndRollBack(admin, phase, () -> snapshot(admin));
           if (phase.phase() == Phase.EXPAND) {
             clients.add(new WritingClient("N", database.connect(), APP_TABLE, "\"category\"", "text",
                 random -> "new " + random.nextInt(1000), 2));
@@ -137,9 +128,9 @@ class PartitionedTableTest {
           Optional.of(facts)).yaml()));
       execute(admin, "CREATE TABLE public.events_2026 PARTITION OF public.events"
           + " FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')");
-      applyTwice(admin, plan.phase(Phase.EXPAND).steps());
-      applyTwice(admin, plan.phase(Phase.BACKFILL).steps());
-      assertThatThrownBy(() -> applyTwice(admin, plan.phase(Phase.INDEXES).steps()))
+      PhaseWalk.applyTwice(admin, plan.phase(Phase.EXPAND).steps());
+      PhaseWalk.applyTwice(admin, plan.phase(Phase.BACKFILL).steps());
+      assertThatThrownBy(() -> PhaseWalk.applyTwice(admin, plan.phase(Phase.INDEXES).steps()))
           .hasMessageContaining("colsync: the partitions of events are not those the spec lists;"
               + " not in the spec: events_2026");
     }
@@ -158,13 +149,6 @@ class PartitionedTableTest {
         + " LEFT JOIN pg_inherits p ON p.inhrelid = x.indexrelid"
         + " WHERE t.level = 1 ORDER BY 1"));
     return lines;
-  }
-
-  private static void applyTwice(Connection connection, List<Step> steps) throws SQLException {
-    for (Step step : steps) {
-      ScriptRunner.run(connection, step.sql());
-      ScriptRunner.run(connection, step.sql());
-    }
   }
 
   @EachPostgres

@@ -10,9 +10,7 @@ import dev.colsync.core.output.Generator;
 import dev.colsync.core.plan.Phase;
 import dev.colsync.core.plan.PhasePlan;
 import dev.colsync.core.plan.Plan;
-import dev.colsync.core.plan.Step;
 import dev.colsync.core.spec.SpecLoader;
-import dev.colsync.runtime.sql.ScriptRunner;
 import dev.colsync.runtime.sql.SqlIdentifiers;
 import dev.colsync.testing.EachPostgres;
 import dev.colsync.testing.PostgresServer;
@@ -127,16 +125,7 @@ class ViewsTest {
         if (phase.phase() == Phase.CONTRACT) {
           oldClient.pause();
         }
-        List<String> before = snapshot(admin, schema, tableName);
-        applyTwice(admin, phase.steps());
-        List<String> after = snapshot(admin, schema, tableName);
-        if (!phase.rollback().isEmpty()) {
-          applyTwice(admin, phase.rollback());
-          assertThat(snapshot(admin, schema, tableName)).as("after rolling back %s", phase.phase().id())
-              .containsExactlyElementsOf(before);
-          applyTwice(admin, phase.steps());
-          assertThat(snapshot(admin, schema, tableName)).containsExactlyElementsOf(after);
-        }
+        PhaseWalk.applyAndRollBack(admin, phase, () -> snapshot(admin, schema, tableName));
         if (phase.phase() == Phase.EXPAND) {
           writers.add(new WritingClient("N", database.connect(), table, newColumn, newType, newValues, 2));
         }
@@ -185,12 +174,5 @@ class ViewsTest {
     return Jdbc.strings(admin, "SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)"
         + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
         + " WHERE n.nspname = '" + schema + "' AND c.relkind = 'v' AND a.attnum > 0 ORDER BY c.relname, a.attnum");
-  }
-
-  private static void applyTwice(Connection connection, List<Step> steps) throws SQLException {
-    for (Step step : steps) {
-      ScriptRunner.run(connection, step.sql());
-      ScriptRunner.run(connection, step.sql());
-    }
   }
 }
