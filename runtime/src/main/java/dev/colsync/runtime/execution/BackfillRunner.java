@@ -87,7 +87,7 @@ final class BackfillRunner {
         waiters.stop();
       }
       Duration took = StepRunner.elapsed(batchStart);
-      throttling.afterBatch(waiters.everSeen());
+      throttling.afterBatch(waiters.everSeen(), took);
       walked += batch.rows();
       changed += batch.changed();
       if (!batch.finished()) {
