@@ -166,6 +166,10 @@ class ThrottleTest {
       assertThat(listener.progress.get(0).batchSize()).isEqualTo(100);
       assertThat(listener.progress.get(1).rowsDone()).isEqualTo(110);
       assertThat(listener.progress.get(listener.progress.size() - 1).rowsDone()).isEqualTo(1_000);
+      // Each event says how long its batch's transaction took; the batches were all there was to the run.
+      assertThat(listener.progress).allSatisfy(p -> assertThat(p.lastBatch()).isPositive());
+      assertThat(listener.progress.stream().map(p -> p.lastBatch()).reduce(Duration.ZERO, Duration::plus))
+          .isLessThanOrEqualTo(listener.progress.get(listener.progress.size() - 1).elapsed());
       assertThat(migration.divergent(admin)).isZero();
     }
   }
