@@ -25,6 +25,8 @@ import java.util.List;
 final class AccountsMigration {
   static final String NAME = "pgbench_accounts_balance";
   static final Duration LOCK_TIMEOUT = Duration.ofSeconds(1);
+  /** The {@code application_name} of the executor's work session (the runtime's {@code Session}). */
+  static final String WORK_SESSION = "colsync " + NAME;
 
   private static final String SPEC = """
       migration: pgbench_accounts_balance
@@ -38,6 +40,7 @@ final class AccountsMigration {
   private final Plan plan;
   private final MigrationExecutor executor;
   private final List<Duration> batchDurations = new ArrayList<>();
+  private final List<Duration> batchTransactions = new ArrayList<>();
   private Duration paused = Duration.ZERO;
 
   AccountsMigration(String jdbcUrl) throws SpecException {
@@ -47,14 +50,15 @@ final class AccountsMigration {
         ExecutionSettings.defaults(), new BatchTimer());
   }
 
-  /** The sync trigger's name, to switch it off and on. */
-  String syncTrigger() {
-    return plan.names().syncTrigger();
+  /** The sync triggers' names (the one every write fires, the one an UPDATE naming the new column fires). */
+  List<String> syncTriggers() {
+    return List.of(plan.names().syncTrigger(), plan.names().newWrittenTrigger());
   }
 
   /** Applies {@code phase}, timing each backfill batch. */
   PhaseOutcome apply(String phase) throws SQLException {
     batchDurations.clear();
+    batchTransactions.clear();
     paused = Duration.ZERO;
     return executor.apply(phase);
   }
@@ -69,6 +73,14 @@ final class AccountsMigration {
    */
   List<Duration> batchDurations() {
     return List.copyOf(batchDurations);
+  }
+
+  /**
+   * How long each batch's transaction of the last backfill took, first statement to commit, as the
+   * executor timed it: how long the batch held its row locks.
+   */
+  List<Duration> batchTransactions() {
+    return List.copyOf(batchTransactions);
   }
 
   /** How long the last backfill stood paused by its throttle (load, lock waiters it caused). */
@@ -92,6 +104,9 @@ final class AccountsMigration {
         previous = Duration.ZERO;
       }
       batchDurations.add(progress.elapsed().minus(previous).minus(pausedSincePrevious));
+      if (!progress.done()) {
+        batchTransactions.add(progress.lastBatch());
+      }
       previous = progress.elapsed();
       pausedSincePrevious = Duration.ZERO;
     }

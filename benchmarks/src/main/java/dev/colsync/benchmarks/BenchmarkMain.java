@@ -1,9 +1,11 @@
 package dev.colsync.benchmarks;
 
 import dev.colsync.benchmarks.pgbench.PgbenchBinary;
+import dev.colsync.testing.PostgresServer;
 import dev.colsync.testing.PostgresServers;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,8 +62,9 @@ public final class BenchmarkMain {
   private static String environment() {
     String server;
     try {
-      server = PostgresServers.any() + " (the test fixture's server: fsync=off, synchronous_commit=off)";
-    } catch (RuntimeException e) {
+      PostgresServer any = PostgresServers.any();
+      server = any + " (" + ServerSettings.read(any.jdbcUrl("postgres")).text() + ")";
+    } catch (RuntimeException | SQLException e) {
       server = "no PostgreSQL server: " + e.getMessage();
     }
     return "environment: " + Runtime.getRuntime().availableProcessors() + " processors, Java "

@@ -53,7 +53,8 @@ final class RunOptions {
 
   @Option(names = "--lock-wait-backoff", paramLabel = "DURATION", defaultValue = "1s",
       converter = DurationConverter.class,
-      description = "Pause this long after a batch made another session wait for its locks (default: ${DEFAULT-VALUE}).")
+      description = "After a batch made another session wait for its locks, pause as long as the batch took, but at"
+          + " most this long (default: ${DEFAULT-VALUE}).")
   Duration lockWaitBackoff;
 
   @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",

@@ -16,11 +16,13 @@ import java.util.Optional;
  * @param batchSize the size of the next batch
  * @param elapsed time since this run started
  * @param rowsPerSecond rows walked per second by this run
+ * @param lastBatch how long the last batch's transaction took, first statement to commit: how long it held
+ *     its row locks (the throttle's waits and checks between batches are not in it)
  * @param done whether the walk reached the end of the table
  */
 public record BackfillProgress(
     String migration, String direction, long rowsDone, long rowsAtStart, long estimatedTotal, long rowsChanged, long batches,
-    int batchSize, Duration elapsed, double rowsPerSecond, boolean done) {
+    int batchSize, Duration elapsed, double rowsPerSecond, Duration lastBatch, boolean done) {
 
   /** The time left at this run's rate, when both the total and a rate are known. */
   public Optional<Duration> eta() {

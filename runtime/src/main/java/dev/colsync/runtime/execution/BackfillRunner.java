@@ -67,10 +67,12 @@ final class BackfillRunner {
       }
       int rows = size.current();
       Batch batch;
-      long batchStart = System.nanoTime();
+      Duration took;
       SessionWatch waiters = SessionWatch.waitingOn(session.monitor, session.workPid, waiterInterval());
       try {
+        long batchStart = System.nanoTime();
         batch = batch(sql, direction, rows);
+        took = StepRunner.elapsed(batchStart);
         lockFailures = 0;
       } catch (SQLException failure) {
         if (!LockFailures.isLockFailure(failure) || ++lockFailures >= retries.maxAttempts()) {
@@ -86,8 +88,7 @@ final class BackfillRunner {
       } finally {
         waiters.stop();
       }
-      Duration took = StepRunner.elapsed(batchStart);
-      throttling.afterBatch(waiters.everSeen());
+      throttling.afterBatch(waiters.everSeen(), took);
       walked += batch.rows();
       changed += batch.changed();
       if (!batch.finished()) {
@@ -99,7 +100,7 @@ final class BackfillRunner {
       long done = before + walked;
       listener.backfillProgress(new BackfillProgress(plan.migration(), direction, done, before,
           total < 0 ? (batch.finished() ? done : -1) : Math.max(total, done), changed, batches, size.current(), elapsed,
-          rate, batch.finished()));
+          rate, took, batch.finished()));
       if (batch.finished()) {
         return new BackfillResult(true, changed, batches, walked);
       }

@@ -73,7 +73,8 @@ public record ExecutionSettings(
 
   /**
    * Batch sizes of the backfill: each batch aims to take {@code target}; sizes stay within
-   * {@code [min, max]}. The first batch has the plan's size, clamped to these bounds.
+   * {@code [min, max]}. The first batch probes with a tenth of the plan's size, the second has at most the
+   * plan's size, both clamped to these bounds.
    */
   public record BatchSizing(int min, int max, Duration target) {
     public static final BatchSizing DEFAULTS = new BatchSizing(10, 50_000, Duration.ofMillis(100));
@@ -99,7 +100,8 @@ public record ExecutionSettings(
    *
    * @param maxReplicationLag pause while a standby in {@code pg_stat_replication} replays later than this
    * @param maxActiveSessions pause while more other sessions of the database are active than this
-   * @param lockWaitBackoff pause this long after a batch made another session wait for one of its locks
+   * @param lockWaitBackoff after a batch made another session wait for one of its locks, pause as long as that
+   *     batch took, but at most this long (zero: never)
    * @param checkInterval how often a paused backfill looks again (also how fast pause and cancel requests act)
    */
   public record Throttle(

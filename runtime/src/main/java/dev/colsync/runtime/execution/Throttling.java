@@ -26,15 +26,29 @@ final class Throttling {
     this.listener = listener;
   }
 
-  /** After a batch that made other sessions wait for its locks: hold the next one back for a while. */
-  void afterBatch(List<BlockingSession> waiters) {
-    if (waiters.isEmpty() || limits.lockWaitBackoff().isZero()) {
+  /**
+   * After a batch that made other sessions wait for its locks: hold the next one back as long as that
+   * batch took, but no longer than the lock-wait backoff. The backfill then holds row locks at most half
+   * of the time while it is in anyone's way; a fixed backoff longer than a batch would idle it most of
+   * the time under a steady write load, while sessions never wait longer than one batch anyway.
+   */
+  void afterBatch(List<BlockingSession> waiters, Duration batchTook) {
+    Duration hold = lockWaitPause(batchTook, limits.lockWaitBackoff());
+    if (waiters.isEmpty() || hold.isZero()) {
       return;
     }
-    holdUntilNanos = System.nanoTime() + limits.lockWaitBackoff().toNanos();
+    holdUntilNanos = System.nanoTime() + hold.toNanos();
     holdReason = "the last batch made " + waiters.size() + (waiters.size() == 1 ? " session" : " sessions")
         + " wait for its locks (" + waiters.stream().map(BlockingSession::toString).collect(Collectors.joining("; "))
-        + "); backing off " + Progress.duration(limits.lockWaitBackoff());
+        + "); backing off " + Progress.duration(hold);
+  }
+
+  /** The pause after a batch that made others wait: as long as the batch, at most {@code backoff}. */
+  static Duration lockWaitPause(Duration batchTook, Duration backoff) {
+    if (batchTook.isNegative() || backoff.isNegative()) {
+      return Duration.ZERO;
+    }
+    return batchTook.compareTo(backoff) < 0 ? batchTook : backoff;
   }
 
   /**

@@ -95,6 +95,85 @@ class ThrottleTest {
     }
   }
 
+  @EachPostgres
+  void theBackoffAfterABatchThatMadeSomeoneWaitLastsAboutAsLongAsThatBatch(PostgresServer server) throws Exception {
+    TestMigration migration = TestMigration.cents("proportional");
+    ExecutionSettings settings = TestMigration.quickSettings()
+        .withBatches(ExecutionSettings.BatchSizing.fixed(40, Duration.ofMillis(100)))
+        .withThrottle(new ExecutionSettings.Throttle(Duration.ofSeconds(10), 50, Duration.ofSeconds(30),
+            Duration.ofMillis(50)));
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
+        Connection client = database.connect()) {
+      migration.createTable(admin, 200);
+      RecordingListener listener = new RecordingListener();
+      migration.executor(database, settings, listener).apply("expand");
+      // Each row the backfill writes takes 4 ms, so a batch of 40 holds its row locks for about 160 ms.
+      Sql.execute(admin, "CREATE FUNCTION public.slow_down() RETURNS trigger LANGUAGE plpgsql"
+          + " AS $$ BEGIN PERFORM pg_sleep(0.004); RETURN NEW; END $$");
+      Sql.execute(admin, "CREATE TRIGGER slow_down BEFORE UPDATE OF amount_cents ON public.items"
+          + " FOR EACH ROW EXECUTE FUNCTION public.slow_down()");
+      ScriptRunner.run(admin, migration.step(Phase.BACKFILL, "prepare").sql());
+      AtomicBoolean stop = new AtomicBoolean();
+      CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+        try {
+          while (!stop.get()) {
+            Sql.execute(client, "UPDATE public.items SET note = 'touched' WHERE id = (SELECT last_key[1]::bigint + 20"
+                + " FROM " + migration.stateTable() + " WHERE direction = 'up')");
+            Thread.sleep(5);
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+
+      long started = System.nanoTime();
+      StepOutcome run = migration.executor(database, settings, listener).apply("backfill").steps().get(1);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+      stop.set(true);
+      writing.get(10, TimeUnit.SECONDS);
+      assertThat(run.result()).isEqualTo(StepOutcome.Result.DONE);
+      assertThat(listener.pauses).isNotEmpty().allSatisfy(reason -> {
+        assertThat(reason).startsWith("the last batch made 1 session wait for its locks");
+        String backoff = reason.replaceAll("^.*backing off ", "");
+        assertThat(backoff).matches("[0-9]+m?s");
+        long millis = backoff.endsWith("ms") ? Long.parseLong(backoff.replace("ms", ""))
+            : 1000 * Long.parseLong(backoff.replace("s", ""));
+        assertThat(millis).isBetween(100L, 5_000L);
+      });
+      // Five batches of ~160 ms, each followed by a pause of about as long: far less than one 30 s backoff.
+      assertThat(took).isLessThan(Duration.ofSeconds(25));
+      assertThat(migration.divergent(admin)).isZero();
+      System.out.printf("proportional lock-wait backoff on %s: %d pauses in %d ms, e.g.: %s%n", server,
+          listener.pauses.size(), took.toMillis(), listener.pauses.get(0));
+    }
+  }
+
+  @EachPostgres
+  void theFirstBatchProbesWithATenthOfThePlannedSizeAndTheSecondIsNoLarger(PostgresServer server) throws Exception {
+    TestMigration migration = TestMigration.cents("probe");
+    ExecutionSettings settings = TestMigration.quickSettings()
+        .withBatches(new ExecutionSettings.BatchSizing(1, 10_000, Duration.ofSeconds(5)));
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect()) {
+      migration.createTable(admin, 1_000);
+      RecordingListener listener = new RecordingListener();
+      migration.executor(database, settings, listener).apply("expand");
+
+      migration.executor(database, settings, listener).apply("backfill");
+
+      // The plan's batch size is 100; a batch of 10 rows takes far less than the 5 s target.
+      assertThat(listener.progress.get(0).rowsDone()).isEqualTo(10);
+      assertThat(listener.progress.get(0).batchSize()).isEqualTo(100);
+      assertThat(listener.progress.get(1).rowsDone()).isEqualTo(110);
+      assertThat(listener.progress.get(listener.progress.size() - 1).rowsDone()).isEqualTo(1_000);
+      // Each event says how long its batch's transaction took; the batches were all there was to the run.
+      assertThat(listener.progress).allSatisfy(p -> assertThat(p.lastBatch()).isPositive());
+      assertThat(listener.progress.stream().map(p -> p.lastBatch()).reduce(Duration.ZERO, Duration::plus))
+          .isLessThanOrEqualTo(listener.progress.get(listener.progress.size() - 1).elapsed());
+      assertThat(migration.divergent(admin)).isZero();
+    }
+  }
+
   private static CompletableFuture<Void> sleep(Connection connection, double seconds) {
     return CompletableFuture.runAsync(() -> {
       try {
