@@ -44,7 +44,11 @@ final class AccountsMigration {
   private Duration paused = Duration.ZERO;
 
   AccountsMigration(String jdbcUrl) throws SpecException {
-    MigrationSpec spec = new SpecLoader().load("pgbench_accounts_balance.yaml", SPEC);
+    this(jdbcUrl, new SpecLoader().load("pgbench_accounts_balance.yaml", SPEC));
+  }
+
+  /** Another change of {@code pgbench_accounts}, applied the same way. */
+  AccountsMigration(String jdbcUrl, MigrationSpec spec) {
     this.plan = new Generator().plan(spec);
     this.executor = new MigrationExecutor(ConnectionSource.of(jdbcUrl), ExecutionPlans.of(plan),
         ExecutionSettings.defaults(), new BatchTimer());

@@ -2,6 +2,11 @@ package dev.colsync.benchmarks;
 
 import dev.colsync.benchmarks.pgbench.Pgbench;
 import dev.colsync.benchmarks.pgbench.PgbenchRun;
+import dev.colsync.core.catalog.CatalogReader;
+import dev.colsync.core.catalog.ScaffoldedSpec;
+import dev.colsync.core.catalog.TableFacts;
+import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.core.spec.SpecLoader;
 import dev.colsync.runtime.flag.JdbcFlagStore;
 import dev.colsync.runtime.flag.ReadPath;
 import java.nio.file.Files;
@@ -18,7 +23,8 @@ import java.util.Optional;
  * transactions that overlapped the phase, against those of the seconds just before it in the same
  * pgbench run, and the longest stall. Expand and validate run under pgbench's own tpcb-like (the
  * N-1 application, writing {@code abalance}); contract under a script that writes {@code balance}
- * (the N application: the old column is about to go).
+ * (the N application: the old column is about to go); the cut-over of an in-place change of the key
+ * {@code aid} under tpcb-like, on a database of its own.
  */
 public final class DdlStallBenchmark implements Benchmark {
   private static final Duration BASELINE = Duration.ofSeconds(4);
@@ -35,6 +41,9 @@ public final class DdlStallBenchmark implements Benchmark {
       Stage.unmeasured("backfill"),
       Stage.measured("validate", Workload.OLD_VERSION),
       Stage.measured("contract", Workload.NEW_VERSION));
+
+  /** The in-place change whose cut-over is measured after the rename's phases. */
+  private static final String KEY_MIGRATION = "pgbench_accounts_aid_bigint";
 
   /** Which application runs during a phase; the N application reads the new column, so its flag is NEW. */
   private enum Workload { OLD_VERSION, NEW_VERSION }
@@ -85,6 +94,7 @@ public final class DdlStallBenchmark implements Benchmark {
           figures.add(Figure.notMeasured(3, stage.phase() + ": longest stall", stallTarget, unavailable.get()));
         }
       }
+      figures.add(Figure.notMeasured(3, "cutover: longest stall", stallTarget, unavailable.get()));
       return figures;
     }
     Path scriptFile = Files.createTempFile("colsync-new-version", ".sql");
@@ -109,9 +119,35 @@ public final class DdlStallBenchmark implements Benchmark {
             ? List.of("-b", "tpcb-like") : List.of("-f", scriptFile.toString());
         figures.addAll(measure(stage.phase(), pgbench, script, apply, stallTarget));
       }
+      figures.addAll(cutover(options, stallTarget));
       return figures;
     } finally {
       Files.deleteIfExists(scriptFile);
+    }
+  }
+
+  /**
+   * Cut-over of an in-place type change, the key {@code pgbench_accounts.aid integer → bigint}, scaffolded
+   * from the catalog on a fresh database and applied up to validate unmeasured; then cut-over under
+   * tpcb-like, which both application versions run, since the column keeps its name.
+   */
+  private static List<Figure> cutover(BenchmarkOptions options, Target stallTarget) throws Exception {
+    try (AccountsDatabase database = AccountsDatabase.create(options)) {
+      MigrationSpec spec;
+      try (Connection connection = DriverManager.getConnection(database.jdbcUrl())) {
+        TableFacts facts = new CatalogReader(connection).read("public", "pgbench_accounts", "aid");
+        String yaml = ScaffoldedSpec.retype(KEY_MIGRATION, "public", "pgbench_accounts", facts.primaryKey(), "aid",
+            facts.column().type(), facts.column().notNull(), "aid", "bigint", "aid::bigint", "aid::integer", "reject",
+            Optional.of(facts)).yaml() + "timeouts: { lock: " + AccountsMigration.LOCK_TIMEOUT.toMillis() + "ms,"
+            + " statement: 10min }\n";
+        spec = new SpecLoader().load(KEY_MIGRATION + ".yaml", yaml);
+      }
+      AccountsMigration migration = new AccountsMigration(database.jdbcUrl(), spec);
+      for (String phase : List.of("expand", "backfill", "indexes", "validate")) {
+        migration.apply(phase);
+      }
+      return measure("cutover", database.pgbench(), List.of("-b", "tpcb-like"), () -> migration.apply("cutover"),
+          stallTarget);
     }
   }
 
