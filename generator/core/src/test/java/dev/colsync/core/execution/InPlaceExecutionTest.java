@@ -10,6 +10,7 @@ import dev.colsync.core.plan.Plan;
 import dev.colsync.core.spec.SpecLoader;
 import dev.colsync.runtime.execution.ConnectionSource;
 import dev.colsync.runtime.execution.ExecutionPlan;
+import dev.colsync.runtime.execution.ExecutionSettings;
 import dev.colsync.runtime.execution.MigrationExecutor;
 import dev.colsync.runtime.execution.PhaseOutcome;
 import dev.colsync.runtime.execution.StepOutcome;
@@ -18,6 +19,7 @@ import dev.colsync.testing.PostgresServer;
 import dev.colsync.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -100,8 +102,11 @@ class InPlaceExecutionTest {
       Plan plan = new Generator().plan(new SpecLoader().load("accounts_id.yaml", ScaffoldedSpec.retype(
           "accounts_id", "public", "accounts", facts.primaryKey(), "id", facts.column().type(), true, "id", "bigint",
           "id::bigint", "id::integer", "reject", Optional.of(facts)).yaml()));
+      // Enough retries to outlast the writer's transaction: a NOWAIT lock fails at once while it runs.
+      ExecutionSettings settings = TestMigration.quickSettings()
+          .withLockRetry(new ExecutionSettings.LockRetry(40, Duration.ofMillis(20), Duration.ofMillis(200)));
       MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()),
-          ExecutionPlans.of(plan), TestMigration.quickSettings(), new RecordingListener());
+          ExecutionPlans.of(plan), settings, new RecordingListener());
       for (String phase : List.of("expand", "backfill", "indexes", "validate")) {
         executor.apply(phase);
       }
