@@ -290,6 +290,9 @@ $colsync$;
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- This table's lock first, the other's only if free at once: never wait while holding one.
+--rollback LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+--rollback LOCK TABLE "public"."entries" IN ACCESS EXCLUSIVE MODE NOWAIT;
 --rollback ALTER TABLE "public"."entries" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_entries_account_id_fkey";
 --rollback -- colsync accounts_id_bigint: validate / drop constraint "colsync_accounts_id_bigint_accounts_id_check".
 --rollback -- One transaction; a short lock.
@@ -365,6 +368,9 @@ $colsync$;
 -- One transaction; a short lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
+-- This table's lock first, the other's only if free at once: never wait while holding one.
+LOCK TABLE "public"."accounts" IN SHARE ROW EXCLUSIVE MODE;
+LOCK TABLE "public"."entries" IN SHARE ROW EXCLUSIVE MODE NOWAIT;
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint

@@ -360,6 +360,9 @@ $colsync$;
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- This table's lock first, the other's only if free at once: never wait while holding one.
+--rollback LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
+--rollback LOCK TABLE "shop"."notes" IN ACCESS EXCLUSIVE MODE NOWAIT;
 --rollback ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "colsync_items_location_notes_item_path_fkey";
 --rollback -- colsync items_location: validate / drop constraint "colsync_items_location_items_path_check".
 --rollback -- One transaction; a short lock.
@@ -471,6 +474,9 @@ $colsync$;
 -- One transaction; a short lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
+-- This table's lock first, the other's only if free at once: never wait while holding one.
+LOCK TABLE "shop"."items" IN SHARE ROW EXCLUSIVE MODE;
+LOCK TABLE "shop"."notes" IN SHARE ROW EXCLUSIVE MODE NOWAIT;
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -502,6 +508,9 @@ $colsync$;
 -- One transaction; a short lock.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
+-- This table's lock first, the other's only if free at once: never wait while holding one.
+LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
+LOCK TABLE "shop"."notes" IN ACCESS EXCLUSIVE MODE NOWAIT;
 ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
 --rollback -- colsync items_location: rollback of contract / bring back the old column, the sync trigger and the
 --rollback -- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
@@ -787,6 +796,9 @@ ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
 --rollback -- One transaction; a short lock, no table scan. New writes are checked from now on.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- This table's lock first, the other's only if free at once: never wait while holding one.
+--rollback LOCK TABLE "shop"."items" IN SHARE ROW EXCLUSIVE MODE;
+--rollback LOCK TABLE "shop"."notes" IN SHARE ROW EXCLUSIVE MODE NOWAIT;
 --rollback DO $colsync$
 --rollback BEGIN
 --rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint

@@ -218,7 +218,8 @@ final class CarriedSteps {
   List<Step> addAndValidate(Phase phase, String suffix, TableSql on, String constraint, String literalName,
       String definition) {
     ConstraintModel add = new ConstraintModel("sql/constraint-add.sql.ftl", migration, phaseName(phase), on,
-        commentSafe(constraint), constraint, literalName, definition, false, quote);
+        commentSafe(constraint), constraint, literalName, definition, false, quote,
+        locksFirst(on, "SHARE ROW EXCLUSIVE"));
     ConstraintModel validate = new ConstraintModel("sql/constraint-validate.sql.ftl", migration, phaseName(phase),
         on, commentSafe(constraint), constraint, literalName, definition, false, quote);
     return List.of(
@@ -240,8 +241,23 @@ final class CarriedSteps {
 
   private Step dropConstraint(Phase phase, String name, TableSql on, String constraint, String constraintLiteral) {
     ConstraintModel model = new ConstraintModel("sql/constraint-drop.sql.ftl", migration, phaseName(phase), on,
-        commentSafe(constraint), constraint, constraintLiteral, "", false, quote);
+        commentSafe(constraint), constraint, constraintLiteral, "", false, quote, locksFirst(on, "ACCESS EXCLUSIVE"));
     return steps.transactional(phase, name, ACCESS_EXCLUSIVE, "drop a constraint", model);
+  }
+
+  /**
+   * Adding or dropping another table's foreign key locks both tables. Writers take them either way round
+   * (an insert there checks a key here; a delete here cascades there), so the script takes this table's
+   * lock first and the other's only if it is free at once: it never waits while holding one, and a
+   * writer is never the victim of a deadlock with it. A script that finds the lock taken fails with
+   * lock_not_available, having changed nothing, and is retried.
+   */
+  private List<String> locksFirst(TableSql on, String mode) {
+    if (on.qualified().equals(table.qualified())) {
+      return List.of();
+    }
+    return List.of("LOCK TABLE " + table.qualified() + " IN " + mode + " MODE;",
+        "LOCK TABLE " + on.qualified() + " IN " + mode + " MODE NOWAIT;");
   }
 
   private Step renameConstraintStep(Phase phase, String name, TableSql on, String from, String fromLiteral,

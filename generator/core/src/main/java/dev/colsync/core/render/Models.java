@@ -125,10 +125,18 @@ public final class Models {
    * @param name the constraint's name for the script's comment
    * @param definition what follows {@code ADD CONSTRAINT <name>}
    * @param usingIndex whether the definition adopts an index ({@code UNIQUE USING INDEX}), so needs no validation
+   * @param locks {@code LOCK TABLE} statements to run first, when the constraint ties two tables
    */
   public record ConstraintModel(
       String templateName, String migration, String phase, TableSql table, String name, String quotedName,
-      String nameLiteral, String definition, boolean usingIndex, String quote) implements TemplateModel {}
+      String nameLiteral, String definition, boolean usingIndex, String quote, List<String> locks)
+      implements TemplateModel {
+    public ConstraintModel(String templateName, String migration, String phase, TableSql table, String name,
+        String quotedName, String nameLiteral, String definition, boolean usingIndex, String quote) {
+      this(templateName, migration, phase, table, name, quotedName, nameLiteral, definition, usingIndex, quote,
+          List.of());
+    }
+  }
 
   /**
    * The statements {@code contract} and its rollback add around the column swap.

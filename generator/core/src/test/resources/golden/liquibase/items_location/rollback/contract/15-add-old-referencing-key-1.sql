@@ -2,6 +2,9 @@
 -- One transaction; a short lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
+-- This table's lock first, the other's only if free at once: never wait while holding one.
+LOCK TABLE "shop"."items" IN SHARE ROW EXCLUSIVE MODE;
+LOCK TABLE "shop"."notes" IN SHARE ROW EXCLUSIVE MODE NOWAIT;
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
