@@ -30,8 +30,7 @@ public final class ExecutionPlans {
 
   public static ExecutionPlan of(Plan plan) {
     MigrationSpec spec = plan.spec();
-    Optional<InPlaceColumns> inPlace = spec.change().inPlace()
-        ? Optional.of(InPlaceColumns.of(spec)) : Optional.empty();
+    Optional<InPlaceColumns> inPlace = InPlaceColumns.when(spec);
     BackfillTarget backfill = target(inPlace.map(InPlaceColumns::before).orElse(spec), plan);
     List<ExecutionPhase> phases = plan.phases().stream().map(ExecutionPlans::phase).toList();
     return new ExecutionPlan(spec.migration(), backfill.table(), phases, backfill, spec.timeouts().lock(),

@@ -72,8 +72,7 @@ final class Runbook {
 
   private static String instructions(Plan plan, Phase phase) {
     MigrationSpec logical = plan.spec();
-    Optional<InPlaceColumns> inPlace = logical.change().inPlace()
-        ? Optional.of(InPlaceColumns.of(logical)) : Optional.empty();
+    Optional<InPlaceColumns> inPlace = InPlaceColumns.when(logical);
     MigrationSpec spec = inPlace.map(InPlaceColumns::before).orElse(logical);
     MigrationSpec late = inPlace.map(InPlaceColumns::after).orElse(logical);
     String oldColumn = "`" + spec.change().from().name() + "`";

@@ -164,8 +164,10 @@ final class CarriedSteps {
     for (ConstraintCopy constraint : carried.constraints()) {
       afterDrop.add(renameConstraint(constraint.copy(), constraint.copyLiteral(), constraint.original()));
     }
-    carried.newDefault().filter(expression -> !afterCutover).ifPresent(expression -> afterDrop.add("ALTER TABLE " + table.qualified() + " ALTER COLUMN "
-        + quote(spec.change().to().name()) + " SET DEFAULT " + expression + ";"));
+    // After an in-place cut-over the new column has the default already.
+    carried.newDefault().filter(expression -> !afterCutover).ifPresent(expression -> afterDrop.add("ALTER TABLE "
+        + table.qualified() + " ALTER COLUMN " + quote(spec.change().to().name()) + " SET DEFAULT " + expression
+        + ";"));
     ViewCopies views = new ViewCopies(spec, table);
     return new ContractExtras(List.of(), afterDrop, views.overNewColumn());
   }

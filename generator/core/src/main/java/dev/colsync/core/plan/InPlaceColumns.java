@@ -7,6 +7,7 @@ import dev.colsync.core.spec.ColumnChange;
 import dev.colsync.core.spec.MigrationSpec;
 import dev.colsync.core.spec.Retype;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An in-place type change seen as two ordinary type changes between physical columns. Before
@@ -36,6 +37,11 @@ public record InPlaceColumns(String column, String newTemporary, String oldTempo
         ColumnReferences.rewrite(change.up(), Map.of(column, quote(oldTemporary))), change.down(),
         change.onUpError(), change.notNull(), change.fromNotNull());
     return new InPlaceColumns(column, newTemporary, oldTemporary, with(spec, before), with(spec, after));
+  }
+
+  /** The physical changes of {@code spec} when it changes a type in place; empty otherwise. */
+  public static Optional<InPlaceColumns> when(MigrationSpec spec) {
+    return spec.change().inPlace() ? Optional.of(of(spec)) : Optional.empty();
   }
 
   /** Whether the column is (part of) the primary key, which then moves to the new column at cut-over. */
