@@ -3,6 +3,7 @@ package dev.colsync.core.pg;
 import static dev.colsync.core.pg.Jdbc.count;
 import static dev.colsync.core.pg.Jdbc.execute;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.colsync.core.catalog.CatalogReader;
 import dev.colsync.core.catalog.ScaffoldedSpec;
@@ -11,10 +12,12 @@ import dev.colsync.core.output.Generator;
 import dev.colsync.core.plan.Phase;
 import dev.colsync.core.plan.PhasePlan;
 import dev.colsync.core.plan.Plan;
+import dev.colsync.core.plan.Step;
 import dev.colsync.core.render.CarriedObjects;
 import dev.colsync.core.render.CarriedObjects.IndexCopy;
 import dev.colsync.core.spec.MigrationSpec;
 import dev.colsync.core.spec.SpecLoader;
+import dev.colsync.runtime.sql.ScriptRunner;
 import dev.colsync.testing.EachPostgres;
 import dev.colsync.testing.PostgresServer;
 import dev.colsync.testing.TestDatabase;
@@ -143,6 +146,43 @@ class CarriedObjectsTest {
       assertThat(count(admin, "SELECT count(*) FROM shop.orders o LEFT JOIN shop.customers c"
           + " ON c.ref = o.customer_code WHERE c.id IS NULL")).isZero();
       assertThat(count(admin, "SELECT count(*) FROM shop.orders WHERE customer_code = 'c1xy'")).isEqualTo(3);
+    }
+  }
+
+  /**
+   * Adding another table's foreign key copy locks this table first and the other table only if it is
+   * free at once: while a writer holds the other table, the script fails at once with NOWAIT's error
+   * instead of waiting on it while holding this table's lock.
+   */
+  @EachPostgres
+  void aForeignKeyOfAnotherTableNeverWaitsForItsTableWhileHoldingThisOne(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
+        Connection writer = database.connect()) {
+      execute(admin, """
+          CREATE SCHEMA shop;
+          CREATE TABLE shop.customers (id bigint PRIMARY KEY, code text NOT NULL CONSTRAINT customers_code_key UNIQUE);
+          CREATE TABLE shop.orders (id bigint PRIMARY KEY, note text,
+            customer_code text CONSTRAINT orders_customer_fkey REFERENCES shop.customers (code));
+          INSERT INTO shop.customers SELECT g, 'c' || g FROM generate_series(1, 10) g;
+          INSERT INTO shop.orders SELECT g, 'n', 'c' || g FROM generate_series(1, 10) g;
+          """);
+      TableFacts facts = new CatalogReader(admin).read("shop", "customers", "code");
+      Plan plan = new Generator().plan(new SpecLoader().load("customers_ref.yaml", ScaffoldedSpec.rename(
+          "customers_ref", "shop", "customers", facts.primaryKey(), "code", "ref", "text", true,
+          Optional.of(facts)).yaml()));
+      for (Phase phase : List.of(Phase.EXPAND, Phase.BACKFILL, Phase.INDEXES)) {
+        PhaseWalk.applyTwice(admin, plan.phase(phase).steps());
+      }
+      Step addCopy = plan.phase(Phase.VALIDATE).steps().stream()
+          .filter(step -> step.name().equals("add-referencing-key-1")).findFirst().orElseThrow();
+      writer.setAutoCommit(false);
+      execute(writer, "UPDATE shop.orders SET note = 'busy' WHERE id = 1");
+      assertThatThrownBy(() -> ScriptRunner.run(admin, addCopy.sql())).isInstanceOf(SQLException.class)
+          .hasMessageContaining("could not obtain lock on relation \"shop.orders\"");
+      writer.commit();
+      ScriptRunner.run(admin, addCopy.sql());
+      assertThat(count(admin, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'shop.orders'::regclass"
+          + " AND contype = 'f'")).isEqualTo(2);
     }
   }
 
