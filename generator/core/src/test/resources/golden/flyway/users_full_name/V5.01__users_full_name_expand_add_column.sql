@@ -4,40 +4,60 @@ SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 ALTER TABLE "public"."users" ADD COLUMN IF NOT EXISTS "full_name" text;
 
+-- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+-- now, under this search path, and inlines where they are called: the trigger function then depends on
+-- no caller's search_path without a SET clause of its own, which would cost every write a few
+-- microseconds.
+SET LOCAL search_path = pg_catalog, "public", pg_temp;
+CREATE OR REPLACE FUNCTION "public"."colsync_users_full_name_to_new"(text) RETURNS text
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1);
+
+CREATE OR REPLACE FUNCTION "public"."colsync_users_full_name_to_old"(text) RETURNS text
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1);
+
+CREATE OR REPLACE FUNCTION "public"."colsync_users_full_name_old_differs"(text, text) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
+CREATE OR REPLACE FUNCTION "public"."colsync_users_full_name_new_differs"(text, text) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
 -- Keeps the two columns equal whichever application version writes. Direction is decided by the
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
--- silently changed, so no write is ever lost.
+-- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 CREATE OR REPLACE FUNCTION "public"."colsync_users_full_name_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
-SET search_path = pg_catalog, "public", pg_temp
 AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
   -- list writes it, even with the value it already had.
-  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."full_name" IS NOT NULL)
-     OR (TG_OP = 'UPDATE' AND NEW."full_name" IS DISTINCT FROM OLD."full_name") THEN
-    IF NEW."name" IS DISTINCT FROM (NEW."full_name") THEN
+  IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."full_name" IS NOT NULL)
+     OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "public"."colsync_users_full_name_new_differs"(NEW."full_name", OLD."full_name")) THEN
+    IF "public"."colsync_users_full_name_old_differs"(NEW."name", "public"."colsync_users_full_name_to_old"(NEW."full_name")) THEN
       BEGIN
         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
-        colsync_agrees := NEW."full_name" IS NOT DISTINCT FROM (NEW."name");
+        colsync_agrees := NOT "public"."colsync_users_full_name_new_differs"(NEW."full_name", "public"."colsync_users_full_name_to_new"(NEW."name"));
       EXCEPTION WHEN data_exception THEN
         colsync_agrees := false;
       END;
       IF NOT colsync_agrees THEN
-        NEW."name" := (NEW."full_name");
-        IF NEW."full_name" IS DISTINCT FROM (NEW."name") THEN
+        NEW."name" := "public"."colsync_users_full_name_to_old"(NEW."full_name");
+        IF "public"."colsync_users_full_name_new_differs"(NEW."full_name", "public"."colsync_users_full_name_to_new"(NEW."name")) THEN
           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync users_full_name: the value written to column "full_name" cannot be stored in column "name" without changing it',
             HINT = 'Only values the old column can hold may be written while both columns are in use.';
         END IF;
       END IF;
     END IF;
-  ELSIF TG_OP = 'INSERT' OR NEW."name" IS DISTINCT FROM OLD."name" THEN
-    NEW."full_name" := (NEW."name");
+  ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "public"."colsync_users_full_name_old_differs"(NEW."name", OLD."name") THEN
+    NEW."full_name" := "public"."colsync_users_full_name_to_new"(NEW."name");
   END IF;
   RETURN NEW;
 END

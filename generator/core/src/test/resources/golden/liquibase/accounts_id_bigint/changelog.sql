@@ -7,40 +7,60 @@ SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 ALTER TABLE "public"."accounts" ADD COLUMN IF NOT EXISTS "id_colsync_new" bigint;
 
+-- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+-- now, under this search path, and inlines where they are called: the trigger function then depends on
+-- no caller's search_path without a SET clause of its own, which would cost every write a few
+-- microseconds.
+SET LOCAL search_path = pg_catalog, "public", pg_temp;
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_to_new"(integer) RETURNS bigint
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1::bigint);
+
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_to_old"(bigint) RETURNS integer
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1::integer);
+
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_old_differs"(integer, integer) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_new_differs"(bigint, bigint) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
 -- Keeps the two columns equal whichever application version writes. Direction is decided by the
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
--- silently changed, so no write is ever lost.
+-- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
-SET search_path = pg_catalog, "public", pg_temp
 AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
   -- list writes it, even with the value it already had.
-  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."id_colsync_new" IS NOT NULL)
-     OR (TG_OP = 'UPDATE' AND NEW."id_colsync_new" IS DISTINCT FROM OLD."id_colsync_new") THEN
-    IF NEW."id" IS DISTINCT FROM (NEW."id_colsync_new"::integer) THEN
+  IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."id_colsync_new" IS NOT NULL)
+     OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "public"."colsync_accounts_id_bigint_new_differs"(NEW."id_colsync_new", OLD."id_colsync_new")) THEN
+    IF "public"."colsync_accounts_id_bigint_old_differs"(NEW."id", "public"."colsync_accounts_id_bigint_to_old"(NEW."id_colsync_new")) THEN
       BEGIN
         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
-        colsync_agrees := NEW."id_colsync_new" IS NOT DISTINCT FROM (NEW."id"::bigint);
+        colsync_agrees := NOT "public"."colsync_accounts_id_bigint_new_differs"(NEW."id_colsync_new", "public"."colsync_accounts_id_bigint_to_new"(NEW."id"));
       EXCEPTION WHEN data_exception THEN
         colsync_agrees := false;
       END;
       IF NOT colsync_agrees THEN
-        NEW."id" := (NEW."id_colsync_new"::integer);
-        IF NEW."id_colsync_new" IS DISTINCT FROM (NEW."id"::bigint) THEN
+        NEW."id" := "public"."colsync_accounts_id_bigint_to_old"(NEW."id_colsync_new");
+        IF "public"."colsync_accounts_id_bigint_new_differs"(NEW."id_colsync_new", "public"."colsync_accounts_id_bigint_to_new"(NEW."id")) THEN
           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync accounts_id_bigint: the value written to column "id_colsync_new" cannot be stored in column "id" without changing it',
             HINT = 'Only values the old column can hold may be written while both columns are in use.';
         END IF;
       END IF;
     END IF;
-  ELSIF TG_OP = 'INSERT' OR NEW."id" IS DISTINCT FROM OLD."id" THEN
-    NEW."id_colsync_new" := (NEW."id"::bigint);
+  ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "public"."colsync_accounts_id_bigint_old_differs"(NEW."id", OLD."id") THEN
+    NEW."id_colsync_new" := "public"."colsync_accounts_id_bigint_to_new"(NEW."id");
   END IF;
   RETURN NEW;
 END
@@ -61,6 +81,10 @@ CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_sync"
 --rollback DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_new_written" ON "public"."accounts";
 --rollback DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_sync" ON "public"."accounts";
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_sync"();
+--rollback DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_to_new"(integer);
+--rollback DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_to_old"(bigint);
+--rollback DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_old_differs"(integer, integer);
+--rollback DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_new_differs"(bigint, bigint);
 --rollback ALTER TABLE "public"."accounts" DROP COLUMN IF EXISTS "id_colsync_new";
 
 --changeset colsync:accounts_id_bigint-02-backfill-prepare labels:accounts_id_bigint,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
@@ -429,40 +453,60 @@ END
 $colsync$;
 
 -- The trigger and the backfill name the columns as they are called from now on.
+-- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+-- now, under this search path, and inlines where they are called: the trigger function then depends on
+-- no caller's search_path without a SET clause of its own, which would cost every write a few
+-- microseconds.
+SET LOCAL search_path = pg_catalog, "public", pg_temp;
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_to_new"(integer) RETURNS bigint
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1::bigint);
+
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_to_old"(bigint) RETURNS integer
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1::integer);
+
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_old_differs"(integer, integer) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_new_differs"(bigint, bigint) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
 -- Keeps the two columns equal whichever application version writes. Direction is decided by the
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
--- silently changed, so no write is ever lost.
+-- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
-SET search_path = pg_catalog, "public", pg_temp
 AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
   -- list writes it, even with the value it already had.
-  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."id" IS NOT NULL)
-     OR (TG_OP = 'UPDATE' AND NEW."id" IS DISTINCT FROM OLD."id") THEN
-    IF NEW."id_colsync_old" IS DISTINCT FROM (NEW."id"::integer) THEN
+  IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."id" IS NOT NULL)
+     OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "public"."colsync_accounts_id_bigint_new_differs"(NEW."id", OLD."id")) THEN
+    IF "public"."colsync_accounts_id_bigint_old_differs"(NEW."id_colsync_old", "public"."colsync_accounts_id_bigint_to_old"(NEW."id")) THEN
       BEGIN
         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
-        colsync_agrees := NEW."id" IS NOT DISTINCT FROM (NEW."id_colsync_old"::bigint);
+        colsync_agrees := NOT "public"."colsync_accounts_id_bigint_new_differs"(NEW."id", "public"."colsync_accounts_id_bigint_to_new"(NEW."id_colsync_old"));
       EXCEPTION WHEN data_exception THEN
         colsync_agrees := false;
       END;
       IF NOT colsync_agrees THEN
-        NEW."id_colsync_old" := (NEW."id"::integer);
-        IF NEW."id" IS DISTINCT FROM (NEW."id_colsync_old"::bigint) THEN
+        NEW."id_colsync_old" := "public"."colsync_accounts_id_bigint_to_old"(NEW."id");
+        IF "public"."colsync_accounts_id_bigint_new_differs"(NEW."id", "public"."colsync_accounts_id_bigint_to_new"(NEW."id_colsync_old")) THEN
           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync accounts_id_bigint: the value written to column "id" cannot be stored in column "id_colsync_old" without changing it',
             HINT = 'Only values the old column can hold may be written while both columns are in use.';
         END IF;
       END IF;
     END IF;
-  ELSIF TG_OP = 'INSERT' OR NEW."id_colsync_old" IS DISTINCT FROM OLD."id_colsync_old" THEN
-    NEW."id" := (NEW."id_colsync_old"::bigint);
+  ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "public"."colsync_accounts_id_bigint_old_differs"(NEW."id_colsync_old", OLD."id_colsync_old") THEN
+    NEW."id" := "public"."colsync_accounts_id_bigint_to_new"(NEW."id_colsync_old");
   END IF;
   RETURN NEW;
 END
@@ -599,40 +643,56 @@ $colsync$;
 --rollback END
 --rollback $colsync$;
 --rollback -- The trigger and the backfill name the columns as they are called from now on.
+--rollback -- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+--rollback -- now, under this search path, and inlines where they are called: the trigger function then depends on
+--rollback -- no caller's search_path without a SET clause of its own, which would cost every write a few
+--rollback -- microseconds.
+--rollback SET LOCAL search_path = pg_catalog, "public", pg_temp;
+--rollback CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_to_new"(integer) RETURNS bigint
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN ($1::bigint);
+--rollback CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_to_old"(bigint) RETURNS integer
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN ($1::integer);
+--rollback CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_old_differs"(integer, integer) RETURNS boolean
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN $1 IS DISTINCT FROM $2;
+--rollback CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_new_differs"(bigint, bigint) RETURNS boolean
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN $1 IS DISTINCT FROM $2;
 --rollback -- Keeps the two columns equal whichever application version writes. Direction is decided by the
 --rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
 --rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 --rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 --rollback -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
---rollback -- silently changed, so no write is ever lost.
+--rollback -- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 --rollback CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_sync"() RETURNS trigger
 --rollback LANGUAGE plpgsql SECURITY INVOKER
---rollback SET search_path = pg_catalog, "public", pg_temp
 --rollback AS $colsync$
 --rollback DECLARE
 --rollback   colsync_agrees boolean;
 --rollback BEGIN
 --rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
 --rollback   -- list writes it, even with the value it already had.
---rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."id_colsync_new" IS NOT NULL)
---rollback      OR (TG_OP = 'UPDATE' AND NEW."id_colsync_new" IS DISTINCT FROM OLD."id_colsync_new") THEN
---rollback     IF NEW."id" IS DISTINCT FROM (NEW."id_colsync_new"::integer) THEN
+--rollback   IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."id_colsync_new" IS NOT NULL)
+--rollback      OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "public"."colsync_accounts_id_bigint_new_differs"(NEW."id_colsync_new", OLD."id_colsync_new")) THEN
+--rollback     IF "public"."colsync_accounts_id_bigint_old_differs"(NEW."id", "public"."colsync_accounts_id_bigint_to_old"(NEW."id_colsync_new")) THEN
 --rollback       BEGIN
 --rollback         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
---rollback         colsync_agrees := NEW."id_colsync_new" IS NOT DISTINCT FROM (NEW."id"::bigint);
+--rollback         colsync_agrees := NOT "public"."colsync_accounts_id_bigint_new_differs"(NEW."id_colsync_new", "public"."colsync_accounts_id_bigint_to_new"(NEW."id"));
 --rollback       EXCEPTION WHEN data_exception THEN
 --rollback         colsync_agrees := false;
 --rollback       END;
 --rollback       IF NOT colsync_agrees THEN
---rollback         NEW."id" := (NEW."id_colsync_new"::integer);
---rollback         IF NEW."id_colsync_new" IS DISTINCT FROM (NEW."id"::bigint) THEN
+--rollback         NEW."id" := "public"."colsync_accounts_id_bigint_to_old"(NEW."id_colsync_new");
+--rollback         IF "public"."colsync_accounts_id_bigint_new_differs"(NEW."id_colsync_new", "public"."colsync_accounts_id_bigint_to_new"(NEW."id")) THEN
 --rollback           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync accounts_id_bigint: the value written to column "id_colsync_new" cannot be stored in column "id" without changing it',
 --rollback             HINT = 'Only values the old column can hold may be written while both columns are in use.';
 --rollback         END IF;
 --rollback       END IF;
 --rollback     END IF;
---rollback   ELSIF TG_OP = 'INSERT' OR NEW."id" IS DISTINCT FROM OLD."id" THEN
---rollback     NEW."id_colsync_new" := (NEW."id"::bigint);
+--rollback   ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "public"."colsync_accounts_id_bigint_old_differs"(NEW."id", OLD."id") THEN
+--rollback     NEW."id_colsync_new" := "public"."colsync_accounts_id_bigint_to_new"(NEW."id");
 --rollback   END IF;
 --rollback   RETURN NEW;
 --rollback END
@@ -769,6 +829,10 @@ LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
 DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_new_written" ON "public"."accounts";
 DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_sync" ON "public"."accounts";
 DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_sync"();
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_to_new"(integer);
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_to_old"(bigint);
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_old_differs"(integer, integer);
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_new_differs"(bigint, bigint);
 ALTER TABLE "public"."accounts" DROP COLUMN IF EXISTS "id_colsync_old";
 ALTER INDEX IF EXISTS "public"."colsync_accounts_id_bigint_accounts_id_owner" RENAME TO "accounts_id_owner";
 DO $colsync$
@@ -794,40 +858,56 @@ DROP TABLE IF EXISTS "public"."colsync_accounts_id_bigint_backfill_state";
 --rollback   END IF;
 --rollback END
 --rollback $colsync$;
+--rollback -- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+--rollback -- now, under this search path, and inlines where they are called: the trigger function then depends on
+--rollback -- no caller's search_path without a SET clause of its own, which would cost every write a few
+--rollback -- microseconds.
+--rollback SET LOCAL search_path = pg_catalog, "public", pg_temp;
+--rollback CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_to_new"(integer) RETURNS bigint
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN ($1::bigint);
+--rollback CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_to_old"(bigint) RETURNS integer
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN ($1::integer);
+--rollback CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_old_differs"(integer, integer) RETURNS boolean
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN $1 IS DISTINCT FROM $2;
+--rollback CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_new_differs"(bigint, bigint) RETURNS boolean
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN $1 IS DISTINCT FROM $2;
 --rollback -- Keeps the two columns equal whichever application version writes. Direction is decided by the
 --rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
 --rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 --rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 --rollback -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
---rollback -- silently changed, so no write is ever lost.
+--rollback -- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 --rollback CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_sync"() RETURNS trigger
 --rollback LANGUAGE plpgsql SECURITY INVOKER
---rollback SET search_path = pg_catalog, "public", pg_temp
 --rollback AS $colsync$
 --rollback DECLARE
 --rollback   colsync_agrees boolean;
 --rollback BEGIN
 --rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
 --rollback   -- list writes it, even with the value it already had.
---rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."id" IS NOT NULL)
---rollback      OR (TG_OP = 'UPDATE' AND NEW."id" IS DISTINCT FROM OLD."id") THEN
---rollback     IF NEW."id_colsync_old" IS DISTINCT FROM (NEW."id"::integer) THEN
+--rollback   IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."id" IS NOT NULL)
+--rollback      OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "public"."colsync_accounts_id_bigint_new_differs"(NEW."id", OLD."id")) THEN
+--rollback     IF "public"."colsync_accounts_id_bigint_old_differs"(NEW."id_colsync_old", "public"."colsync_accounts_id_bigint_to_old"(NEW."id")) THEN
 --rollback       BEGIN
 --rollback         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
---rollback         colsync_agrees := NEW."id" IS NOT DISTINCT FROM (NEW."id_colsync_old"::bigint);
+--rollback         colsync_agrees := NOT "public"."colsync_accounts_id_bigint_new_differs"(NEW."id", "public"."colsync_accounts_id_bigint_to_new"(NEW."id_colsync_old"));
 --rollback       EXCEPTION WHEN data_exception THEN
 --rollback         colsync_agrees := false;
 --rollback       END;
 --rollback       IF NOT colsync_agrees THEN
---rollback         NEW."id_colsync_old" := (NEW."id"::integer);
---rollback         IF NEW."id" IS DISTINCT FROM (NEW."id_colsync_old"::bigint) THEN
+--rollback         NEW."id_colsync_old" := "public"."colsync_accounts_id_bigint_to_old"(NEW."id");
+--rollback         IF "public"."colsync_accounts_id_bigint_new_differs"(NEW."id", "public"."colsync_accounts_id_bigint_to_new"(NEW."id_colsync_old")) THEN
 --rollback           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync accounts_id_bigint: the value written to column "id" cannot be stored in column "id_colsync_old" without changing it',
 --rollback             HINT = 'Only values the old column can hold may be written while both columns are in use.';
 --rollback         END IF;
 --rollback       END IF;
 --rollback     END IF;
---rollback   ELSIF TG_OP = 'INSERT' OR NEW."id_colsync_old" IS DISTINCT FROM OLD."id_colsync_old" THEN
---rollback     NEW."id" := (NEW."id_colsync_old"::bigint);
+--rollback   ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "public"."colsync_accounts_id_bigint_old_differs"(NEW."id_colsync_old", OLD."id_colsync_old") THEN
+--rollback     NEW."id" := "public"."colsync_accounts_id_bigint_to_new"(NEW."id_colsync_old");
 --rollback   END IF;
 --rollback   RETURN NEW;
 --rollback END

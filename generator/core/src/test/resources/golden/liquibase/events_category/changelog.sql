@@ -7,40 +7,60 @@ SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 ALTER TABLE "app"."events" ADD COLUMN IF NOT EXISTS "category" text;
 
+-- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+-- now, under this search path, and inlines where they are called: the trigger function then depends on
+-- no caller's search_path without a SET clause of its own, which would cost every write a few
+-- microseconds.
+SET LOCAL search_path = pg_catalog, "app", pg_temp;
+CREATE OR REPLACE FUNCTION "app"."colsync_events_category_to_new"(text) RETURNS text
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1);
+
+CREATE OR REPLACE FUNCTION "app"."colsync_events_category_to_old"(text) RETURNS text
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1);
+
+CREATE OR REPLACE FUNCTION "app"."colsync_events_category_old_differs"(text, text) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
+CREATE OR REPLACE FUNCTION "app"."colsync_events_category_new_differs"(text, text) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
 -- Keeps the two columns equal whichever application version writes. Direction is decided by the
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
--- silently changed, so no write is ever lost.
+-- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 CREATE OR REPLACE FUNCTION "app"."colsync_events_category_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
-SET search_path = pg_catalog, "app", pg_temp
 AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
   -- list writes it, even with the value it already had.
-  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."category" IS NOT NULL)
-     OR (TG_OP = 'UPDATE' AND NEW."category" IS DISTINCT FROM OLD."category") THEN
-    IF NEW."Kind" IS DISTINCT FROM (NEW."category") THEN
+  IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."category" IS NOT NULL)
+     OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "app"."colsync_events_category_new_differs"(NEW."category", OLD."category")) THEN
+    IF "app"."colsync_events_category_old_differs"(NEW."Kind", "app"."colsync_events_category_to_old"(NEW."category")) THEN
       BEGIN
         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
-        colsync_agrees := NEW."category" IS NOT DISTINCT FROM (NEW."Kind");
+        colsync_agrees := NOT "app"."colsync_events_category_new_differs"(NEW."category", "app"."colsync_events_category_to_new"(NEW."Kind"));
       EXCEPTION WHEN data_exception THEN
         colsync_agrees := false;
       END;
       IF NOT colsync_agrees THEN
-        NEW."Kind" := (NEW."category");
-        IF NEW."category" IS DISTINCT FROM (NEW."Kind") THEN
+        NEW."Kind" := "app"."colsync_events_category_to_old"(NEW."category");
+        IF "app"."colsync_events_category_new_differs"(NEW."category", "app"."colsync_events_category_to_new"(NEW."Kind")) THEN
           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync events_category: the value written to column "category" cannot be stored in column "Kind" without changing it',
             HINT = 'Only values the old column can hold may be written while both columns are in use.';
         END IF;
       END IF;
     END IF;
-  ELSIF TG_OP = 'INSERT' OR NEW."Kind" IS DISTINCT FROM OLD."Kind" THEN
-    NEW."category" := (NEW."Kind");
+  ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "app"."colsync_events_category_old_differs"(NEW."Kind", OLD."Kind") THEN
+    NEW."category" := "app"."colsync_events_category_to_new"(NEW."Kind");
   END IF;
   RETURN NEW;
 END
@@ -61,6 +81,10 @@ CREATE OR REPLACE TRIGGER "colsync_events_category_sync"
 --rollback DROP TRIGGER IF EXISTS "colsync_events_category_new_written" ON "app"."events";
 --rollback DROP TRIGGER IF EXISTS "colsync_events_category_sync" ON "app"."events";
 --rollback DROP FUNCTION IF EXISTS "app"."colsync_events_category_sync"();
+--rollback DROP FUNCTION IF EXISTS "app"."colsync_events_category_to_new"(text);
+--rollback DROP FUNCTION IF EXISTS "app"."colsync_events_category_to_old"(text);
+--rollback DROP FUNCTION IF EXISTS "app"."colsync_events_category_old_differs"(text, text);
+--rollback DROP FUNCTION IF EXISTS "app"."colsync_events_category_new_differs"(text, text);
 --rollback ALTER TABLE "app"."events" DROP COLUMN IF EXISTS "category";
 
 --changeset colsync:events_category-02-backfill-prepare labels:events_category,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
@@ -653,6 +677,10 @@ LOCK TABLE "app"."events" IN ACCESS EXCLUSIVE MODE;
 DROP TRIGGER IF EXISTS "colsync_events_category_new_written" ON "app"."events";
 DROP TRIGGER IF EXISTS "colsync_events_category_sync" ON "app"."events";
 DROP FUNCTION IF EXISTS "app"."colsync_events_category_sync"();
+DROP FUNCTION IF EXISTS "app"."colsync_events_category_to_new"(text);
+DROP FUNCTION IF EXISTS "app"."colsync_events_category_to_old"(text);
+DROP FUNCTION IF EXISTS "app"."colsync_events_category_old_differs"(text, text);
+DROP FUNCTION IF EXISTS "app"."colsync_events_category_new_differs"(text, text);
 ALTER TABLE "app"."events" DROP COLUMN IF EXISTS "Kind";
 ALTER INDEX IF EXISTS "app"."colsync_events_category_events_kind" RENAME TO "events_kind";
 ALTER INDEX IF EXISTS "app"."colsync_events_category_events_kind_partial" RENAME TO "events_kind_partial";
@@ -674,40 +702,56 @@ DROP TABLE IF EXISTS "app"."colsync_events_category_backfill_state";
 --rollback ALTER INDEX IF EXISTS "archive"."events_kind_events_2025" RENAME TO "colsync_events_category_events_kind_events_2025";
 --rollback ALTER INDEX IF EXISTS "app"."events_kind_partial_Events 2026" RENAME TO "colsync_events_category_events_kind_partial_Events 2026";
 --rollback ALTER INDEX IF EXISTS "archive"."events_kind_partial_events_2025" RENAME TO "colsync_events_category_events_kind_partial_events_2025";
+--rollback -- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+--rollback -- now, under this search path, and inlines where they are called: the trigger function then depends on
+--rollback -- no caller's search_path without a SET clause of its own, which would cost every write a few
+--rollback -- microseconds.
+--rollback SET LOCAL search_path = pg_catalog, "app", pg_temp;
+--rollback CREATE OR REPLACE FUNCTION "app"."colsync_events_category_to_new"(text) RETURNS text
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN ($1);
+--rollback CREATE OR REPLACE FUNCTION "app"."colsync_events_category_to_old"(text) RETURNS text
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN ($1);
+--rollback CREATE OR REPLACE FUNCTION "app"."colsync_events_category_old_differs"(text, text) RETURNS boolean
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN $1 IS DISTINCT FROM $2;
+--rollback CREATE OR REPLACE FUNCTION "app"."colsync_events_category_new_differs"(text, text) RETURNS boolean
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN $1 IS DISTINCT FROM $2;
 --rollback -- Keeps the two columns equal whichever application version writes. Direction is decided by the
 --rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
 --rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 --rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 --rollback -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
---rollback -- silently changed, so no write is ever lost.
+--rollback -- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 --rollback CREATE OR REPLACE FUNCTION "app"."colsync_events_category_sync"() RETURNS trigger
 --rollback LANGUAGE plpgsql SECURITY INVOKER
---rollback SET search_path = pg_catalog, "app", pg_temp
 --rollback AS $colsync$
 --rollback DECLARE
 --rollback   colsync_agrees boolean;
 --rollback BEGIN
 --rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
 --rollback   -- list writes it, even with the value it already had.
---rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."category" IS NOT NULL)
---rollback      OR (TG_OP = 'UPDATE' AND NEW."category" IS DISTINCT FROM OLD."category") THEN
---rollback     IF NEW."Kind" IS DISTINCT FROM (NEW."category") THEN
+--rollback   IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."category" IS NOT NULL)
+--rollback      OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "app"."colsync_events_category_new_differs"(NEW."category", OLD."category")) THEN
+--rollback     IF "app"."colsync_events_category_old_differs"(NEW."Kind", "app"."colsync_events_category_to_old"(NEW."category")) THEN
 --rollback       BEGIN
 --rollback         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
---rollback         colsync_agrees := NEW."category" IS NOT DISTINCT FROM (NEW."Kind");
+--rollback         colsync_agrees := NOT "app"."colsync_events_category_new_differs"(NEW."category", "app"."colsync_events_category_to_new"(NEW."Kind"));
 --rollback       EXCEPTION WHEN data_exception THEN
 --rollback         colsync_agrees := false;
 --rollback       END;
 --rollback       IF NOT colsync_agrees THEN
---rollback         NEW."Kind" := (NEW."category");
---rollback         IF NEW."category" IS DISTINCT FROM (NEW."Kind") THEN
+--rollback         NEW."Kind" := "app"."colsync_events_category_to_old"(NEW."category");
+--rollback         IF "app"."colsync_events_category_new_differs"(NEW."category", "app"."colsync_events_category_to_new"(NEW."Kind")) THEN
 --rollback           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync events_category: the value written to column "category" cannot be stored in column "Kind" without changing it',
 --rollback             HINT = 'Only values the old column can hold may be written while both columns are in use.';
 --rollback         END IF;
 --rollback       END IF;
 --rollback     END IF;
---rollback   ELSIF TG_OP = 'INSERT' OR NEW."Kind" IS DISTINCT FROM OLD."Kind" THEN
---rollback     NEW."category" := (NEW."Kind");
+--rollback   ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "app"."colsync_events_category_old_differs"(NEW."Kind", OLD."Kind") THEN
+--rollback     NEW."category" := "app"."colsync_events_category_to_new"(NEW."Kind");
 --rollback   END IF;
 --rollback   RETURN NEW;
 --rollback END

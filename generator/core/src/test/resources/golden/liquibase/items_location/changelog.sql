@@ -9,40 +9,60 @@ ALTER TABLE "shop"."items" ADD COLUMN IF NOT EXISTS "location" text COLLATE "C";
 COMMENT ON COLUMN "shop"."items"."location" IS 'where it is';
 ALTER TABLE "shop"."items" ALTER COLUMN "location" SET STATISTICS 321;
 
+-- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+-- now, under this search path, and inlines where they are called: the trigger function then depends on
+-- no caller's search_path without a SET clause of its own, which would cost every write a few
+-- microseconds.
+SET LOCAL search_path = pg_catalog, "shop", pg_temp;
+CREATE OR REPLACE FUNCTION "shop"."colsync_items_location_to_new"(text) RETURNS text
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1);
+
+CREATE OR REPLACE FUNCTION "shop"."colsync_items_location_to_old"(text) RETURNS text
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1);
+
+CREATE OR REPLACE FUNCTION "shop"."colsync_items_location_old_differs"(text, text) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
+CREATE OR REPLACE FUNCTION "shop"."colsync_items_location_new_differs"(text, text) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
 -- Keeps the two columns equal whichever application version writes. Direction is decided by the
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
--- silently changed, so no write is ever lost.
+-- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 CREATE OR REPLACE FUNCTION "shop"."colsync_items_location_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
-SET search_path = pg_catalog, "shop", pg_temp
 AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
   -- list writes it, even with the value it already had.
-  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."location" IS NOT NULL)
-     OR (TG_OP = 'UPDATE' AND NEW."location" IS DISTINCT FROM OLD."location") THEN
-    IF NEW."path" IS DISTINCT FROM (NEW."location") THEN
+  IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."location" IS NOT NULL)
+     OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "shop"."colsync_items_location_new_differs"(NEW."location", OLD."location")) THEN
+    IF "shop"."colsync_items_location_old_differs"(NEW."path", "shop"."colsync_items_location_to_old"(NEW."location")) THEN
       BEGIN
         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
-        colsync_agrees := NEW."location" IS NOT DISTINCT FROM (NEW."path");
+        colsync_agrees := NOT "shop"."colsync_items_location_new_differs"(NEW."location", "shop"."colsync_items_location_to_new"(NEW."path"));
       EXCEPTION WHEN data_exception THEN
         colsync_agrees := false;
       END;
       IF NOT colsync_agrees THEN
-        NEW."path" := (NEW."location");
-        IF NEW."location" IS DISTINCT FROM (NEW."path") THEN
+        NEW."path" := "shop"."colsync_items_location_to_old"(NEW."location");
+        IF "shop"."colsync_items_location_new_differs"(NEW."location", "shop"."colsync_items_location_to_new"(NEW."path")) THEN
           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync items_location: the value written to column "location" cannot be stored in column "path" without changing it',
             HINT = 'Only values the old column can hold may be written while both columns are in use.';
         END IF;
       END IF;
     END IF;
-  ELSIF TG_OP = 'INSERT' OR NEW."path" IS DISTINCT FROM OLD."path" THEN
-    NEW."location" := (NEW."path");
+  ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "shop"."colsync_items_location_old_differs"(NEW."path", OLD."path") THEN
+    NEW."location" := "shop"."colsync_items_location_to_new"(NEW."path");
   END IF;
   RETURN NEW;
 END
@@ -63,6 +83,10 @@ CREATE OR REPLACE TRIGGER "colsync_items_location_sync"
 --rollback DROP TRIGGER IF EXISTS "colsync_items_location_new_written" ON "shop"."items";
 --rollback DROP TRIGGER IF EXISTS "colsync_items_location_sync" ON "shop"."items";
 --rollback DROP FUNCTION IF EXISTS "shop"."colsync_items_location_sync"();
+--rollback DROP FUNCTION IF EXISTS "shop"."colsync_items_location_to_new"(text);
+--rollback DROP FUNCTION IF EXISTS "shop"."colsync_items_location_to_old"(text);
+--rollback DROP FUNCTION IF EXISTS "shop"."colsync_items_location_old_differs"(text, text);
+--rollback DROP FUNCTION IF EXISTS "shop"."colsync_items_location_new_differs"(text, text);
 --rollback ALTER TABLE "shop"."items" DROP COLUMN IF EXISTS "location";
 
 --changeset colsync:items_location-02-backfill-prepare labels:items_location,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
@@ -545,40 +569,56 @@ ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
 --rollback ALTER TABLE "shop"."items" ALTER COLUMN "path" SET DEFAULT 'p0'::text;
 --rollback COMMENT ON COLUMN "shop"."items"."path" IS 'where it is';
 --rollback ALTER TABLE "shop"."items" ALTER COLUMN "path" SET STATISTICS 321;
+--rollback -- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+--rollback -- now, under this search path, and inlines where they are called: the trigger function then depends on
+--rollback -- no caller's search_path without a SET clause of its own, which would cost every write a few
+--rollback -- microseconds.
+--rollback SET LOCAL search_path = pg_catalog, "shop", pg_temp;
+--rollback CREATE OR REPLACE FUNCTION "shop"."colsync_items_location_to_new"(text) RETURNS text
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN ($1);
+--rollback CREATE OR REPLACE FUNCTION "shop"."colsync_items_location_to_old"(text) RETURNS text
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN ($1);
+--rollback CREATE OR REPLACE FUNCTION "shop"."colsync_items_location_old_differs"(text, text) RETURNS boolean
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN $1 IS DISTINCT FROM $2;
+--rollback CREATE OR REPLACE FUNCTION "shop"."colsync_items_location_new_differs"(text, text) RETURNS boolean
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN $1 IS DISTINCT FROM $2;
 --rollback -- Keeps the two columns equal whichever application version writes. Direction is decided by the
 --rollback -- data, never by the session: a write to the new column wins and the old one follows unless it
 --rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 --rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 --rollback -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
---rollback -- silently changed, so no write is ever lost.
+--rollback -- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 --rollback CREATE OR REPLACE FUNCTION "shop"."colsync_items_location_sync"() RETURNS trigger
 --rollback LANGUAGE plpgsql SECURITY INVOKER
---rollback SET search_path = pg_catalog, "shop", pg_temp
 --rollback AS $colsync$
 --rollback DECLARE
 --rollback   colsync_agrees boolean;
 --rollback BEGIN
 --rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
 --rollback   -- list writes it, even with the value it already had.
---rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."location" IS NOT NULL)
---rollback      OR (TG_OP = 'UPDATE' AND NEW."location" IS DISTINCT FROM OLD."location") THEN
---rollback     IF NEW."path" IS DISTINCT FROM (NEW."location") THEN
+--rollback   IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."location" IS NOT NULL)
+--rollback      OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "shop"."colsync_items_location_new_differs"(NEW."location", OLD."location")) THEN
+--rollback     IF "shop"."colsync_items_location_old_differs"(NEW."path", "shop"."colsync_items_location_to_old"(NEW."location")) THEN
 --rollback       BEGIN
 --rollback         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
---rollback         colsync_agrees := NEW."location" IS NOT DISTINCT FROM (NEW."path");
+--rollback         colsync_agrees := NOT "shop"."colsync_items_location_new_differs"(NEW."location", "shop"."colsync_items_location_to_new"(NEW."path"));
 --rollback       EXCEPTION WHEN data_exception THEN
 --rollback         colsync_agrees := false;
 --rollback       END;
 --rollback       IF NOT colsync_agrees THEN
---rollback         NEW."path" := (NEW."location");
---rollback         IF NEW."location" IS DISTINCT FROM (NEW."path") THEN
+--rollback         NEW."path" := "shop"."colsync_items_location_to_old"(NEW."location");
+--rollback         IF "shop"."colsync_items_location_new_differs"(NEW."location", "shop"."colsync_items_location_to_new"(NEW."path")) THEN
 --rollback           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync items_location: the value written to column "location" cannot be stored in column "path" without changing it',
 --rollback             HINT = 'Only values the old column can hold may be written while both columns are in use.';
 --rollback         END IF;
 --rollback       END IF;
 --rollback     END IF;
---rollback   ELSIF TG_OP = 'INSERT' OR NEW."path" IS DISTINCT FROM OLD."path" THEN
---rollback     NEW."location" := (NEW."path");
+--rollback   ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "shop"."colsync_items_location_old_differs"(NEW."path", OLD."path") THEN
+--rollback     NEW."location" := "shop"."colsync_items_location_to_new"(NEW."path");
 --rollback   END IF;
 --rollback   RETURN NEW;
 --rollback END
@@ -831,6 +871,10 @@ LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
 DROP TRIGGER IF EXISTS "colsync_items_location_new_written" ON "shop"."items";
 DROP TRIGGER IF EXISTS "colsync_items_location_sync" ON "shop"."items";
 DROP FUNCTION IF EXISTS "shop"."colsync_items_location_sync"();
+DROP FUNCTION IF EXISTS "shop"."colsync_items_location_to_new"(text);
+DROP FUNCTION IF EXISTS "shop"."colsync_items_location_to_old"(text);
+DROP FUNCTION IF EXISTS "shop"."colsync_items_location_old_differs"(text, text);
+DROP FUNCTION IF EXISTS "shop"."colsync_items_location_new_differs"(text, text);
 ALTER TABLE "shop"."items" DROP COLUMN IF EXISTS "path";
 DO $colsync$
 BEGIN

@@ -7,13 +7,33 @@ SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 ALTER TABLE "Sales Data"."Order ""Lines""" ADD COLUMN IF NOT EXISTS "ext_uuid" uuid;
 
+-- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+-- now, under this search path, and inlines where they are called: the trigger function then depends on
+-- no caller's search_path without a SET clause of its own, which would cost every write a few
+-- microseconds.
+SET LOCAL search_path = pg_catalog, "Sales Data", pg_temp;
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new"(text) RETURNS uuid
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1::uuid);
+
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"(uuid) RETURNS text
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1::text);
+
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs"(text, text) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
+CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs"(uuid, uuid) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
 -- up() with onUpError: null: a value it cannot convert becomes NULL instead of failing the write.
 CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text) RETURNS uuid
 LANGUAGE plpgsql SECURITY INVOKER
-SET search_path = pg_catalog, "Sales Data", pg_temp
 AS $colsync$
 BEGIN
-  RETURN $1::uuid;
+  RETURN "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new"($1);
 EXCEPTION WHEN data_exception THEN
   RETURN NULL;
 END
@@ -24,34 +44,33 @@ $colsync$;
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
--- silently changed, so no write is ever lost.
+-- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
-SET search_path = pg_catalog, "Sales Data", pg_temp
 AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
   -- list writes it, even with the value it already had.
-  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
-     OR (TG_OP = 'UPDATE' AND NEW."ext_uuid" IS DISTINCT FROM OLD."ext_uuid") THEN
-    IF NEW."ext id" IS DISTINCT FROM (NEW."ext_uuid"::text) THEN
+  IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
+     OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs"(NEW."ext_uuid", OLD."ext_uuid")) THEN
+    IF "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs"(NEW."ext id", "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"(NEW."ext_uuid")) THEN
       BEGIN
         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
-        colsync_agrees := NEW."ext_uuid" IS NOT DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id");
+        colsync_agrees := NOT "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs"(NEW."ext_uuid", "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id"));
       EXCEPTION WHEN data_exception THEN
         colsync_agrees := false;
       END;
       IF NOT colsync_agrees THEN
-        NEW."ext id" := (NEW."ext_uuid"::text);
-        IF NEW."ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id") THEN
+        NEW."ext id" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"(NEW."ext_uuid");
+        IF "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs"(NEW."ext_uuid", "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id")) THEN
           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: the value written to column "ext_uuid" cannot be stored in column "ext id" without changing it',
             HINT = 'Only values the old column can hold may be written while both columns are in use.';
         END IF;
       END IF;
     END IF;
-  ELSIF TG_OP = 'INSERT' OR NEW."ext id" IS DISTINCT FROM OLD."ext id" THEN
+  ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs"(NEW."ext id", OLD."ext id") THEN
     NEW."ext_uuid" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id");
   END IF;
   RETURN NEW;
@@ -74,6 +93,10 @@ CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_7b3
 --rollback DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
 --rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
 --rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text);
+--rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new"(text);
+--rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"(uuid);
+--rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs"(text, text);
+--rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs"(uuid, uuid);
 --rollback ALTER TABLE "Sales Data"."Order ""Lines""" DROP COLUMN IF EXISTS "ext_uuid";
 
 --changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-02-backfill-prepare labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
@@ -204,6 +227,10 @@ DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_
 DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
 DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
 DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text);
+DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new"(text);
+DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"(uuid);
+DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs"(text, text);
+DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs"(uuid, uuid);
 ALTER TABLE "Sales Data"."Order ""Lines""" DROP COLUMN IF EXISTS "ext id";
 DROP PROCEDURE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(text, integer, interval, boolean);
 DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state";
@@ -213,13 +240,29 @@ DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36c
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback ALTER TABLE "Sales Data"."Order ""Lines""" ADD COLUMN IF NOT EXISTS "ext id" text;
+--rollback -- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+--rollback -- now, under this search path, and inlines where they are called: the trigger function then depends on
+--rollback -- no caller's search_path without a SET clause of its own, which would cost every write a few
+--rollback -- microseconds.
+--rollback SET LOCAL search_path = pg_catalog, "Sales Data", pg_temp;
+--rollback CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new"(text) RETURNS uuid
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN ($1::uuid);
+--rollback CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"(uuid) RETURNS text
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN ($1::text);
+--rollback CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs"(text, text) RETURNS boolean
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN $1 IS DISTINCT FROM $2;
+--rollback CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs"(uuid, uuid) RETURNS boolean
+--rollback LANGUAGE sql SECURITY INVOKER
+--rollback RETURN $1 IS DISTINCT FROM $2;
 --rollback -- up() with onUpError: null: a value it cannot convert becomes NULL instead of failing the write.
 --rollback CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text) RETURNS uuid
 --rollback LANGUAGE plpgsql SECURITY INVOKER
---rollback SET search_path = pg_catalog, "Sales Data", pg_temp
 --rollback AS $colsync$
 --rollback BEGIN
---rollback   RETURN $1::uuid;
+--rollback   RETURN "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new"($1);
 --rollback EXCEPTION WHEN data_exception THEN
 --rollback   RETURN NULL;
 --rollback END
@@ -229,34 +272,33 @@ DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36c
 --rollback -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 --rollback -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 --rollback -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
---rollback -- silently changed, so no write is ever lost.
+--rollback -- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 --rollback CREATE OR REPLACE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"() RETURNS trigger
 --rollback LANGUAGE plpgsql SECURITY INVOKER
---rollback SET search_path = pg_catalog, "Sales Data", pg_temp
 --rollback AS $colsync$
 --rollback DECLARE
 --rollback   colsync_agrees boolean;
 --rollback BEGIN
 --rollback   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
 --rollback   -- list writes it, even with the value it already had.
---rollback   IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
---rollback      OR (TG_OP = 'UPDATE' AND NEW."ext_uuid" IS DISTINCT FROM OLD."ext_uuid") THEN
---rollback     IF NEW."ext id" IS DISTINCT FROM (NEW."ext_uuid"::text) THEN
+--rollback   IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."ext_uuid" IS NOT NULL)
+--rollback      OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs"(NEW."ext_uuid", OLD."ext_uuid")) THEN
+--rollback     IF "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs"(NEW."ext id", "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"(NEW."ext_uuid")) THEN
 --rollback       BEGIN
 --rollback         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
---rollback         colsync_agrees := NEW."ext_uuid" IS NOT DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id");
+--rollback         colsync_agrees := NOT "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs"(NEW."ext_uuid", "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id"));
 --rollback       EXCEPTION WHEN data_exception THEN
 --rollback         colsync_agrees := false;
 --rollback       END;
 --rollback       IF NOT colsync_agrees THEN
---rollback         NEW."ext id" := (NEW."ext_uuid"::text);
---rollback         IF NEW."ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id") THEN
+--rollback         NEW."ext id" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"(NEW."ext_uuid");
+--rollback         IF "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs"(NEW."ext_uuid", "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id")) THEN
 --rollback           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: the value written to column "ext_uuid" cannot be stored in column "ext id" without changing it',
 --rollback             HINT = 'Only values the old column can hold may be written while both columns are in use.';
 --rollback         END IF;
 --rollback       END IF;
 --rollback     END IF;
---rollback   ELSIF TG_OP = 'INSERT' OR NEW."ext id" IS DISTINCT FROM OLD."ext id" THEN
+--rollback   ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs"(NEW."ext id", OLD."ext id") THEN
 --rollback     NEW."ext_uuid" := "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(NEW."ext id");
 --rollback   END IF;
 --rollback   RETURN NEW;

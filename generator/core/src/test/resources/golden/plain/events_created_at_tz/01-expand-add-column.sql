@@ -4,40 +4,60 @@ SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 ALTER TABLE "public"."events" ADD COLUMN IF NOT EXISTS "created_at_tz" timestamptz;
 
+-- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+-- now, under this search path, and inlines where they are called: the trigger function then depends on
+-- no caller's search_path without a SET clause of its own, which would cost every write a few
+-- microseconds.
+SET LOCAL search_path = pg_catalog, "public", pg_temp;
+CREATE OR REPLACE FUNCTION "public"."colsync_events_created_at_tz_to_new"(timestamp) RETURNS timestamptz
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1 AT TIME ZONE 'UTC');
+
+CREATE OR REPLACE FUNCTION "public"."colsync_events_created_at_tz_to_old"(timestamptz) RETURNS timestamp
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1 AT TIME ZONE 'UTC');
+
+CREATE OR REPLACE FUNCTION "public"."colsync_events_created_at_tz_old_differs"(timestamp, timestamp) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
+CREATE OR REPLACE FUNCTION "public"."colsync_events_created_at_tz_new_differs"(timestamptz, timestamptz) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
 -- Keeps the two columns equal whichever application version writes. Direction is decided by the
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
--- silently changed, so no write is ever lost.
+-- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 CREATE OR REPLACE FUNCTION "public"."colsync_events_created_at_tz_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
-SET search_path = pg_catalog, "public", pg_temp
 AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
   -- list writes it, even with the value it already had.
-  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."created_at_tz" IS NOT NULL)
-     OR (TG_OP = 'UPDATE' AND NEW."created_at_tz" IS DISTINCT FROM OLD."created_at_tz") THEN
-    IF NEW."created_at" IS DISTINCT FROM (NEW."created_at_tz" AT TIME ZONE 'UTC') THEN
+  IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."created_at_tz" IS NOT NULL)
+     OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "public"."colsync_events_created_at_tz_new_differs"(NEW."created_at_tz", OLD."created_at_tz")) THEN
+    IF "public"."colsync_events_created_at_tz_old_differs"(NEW."created_at", "public"."colsync_events_created_at_tz_to_old"(NEW."created_at_tz")) THEN
       BEGIN
         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
-        colsync_agrees := NEW."created_at_tz" IS NOT DISTINCT FROM (NEW."created_at" AT TIME ZONE 'UTC');
+        colsync_agrees := NOT "public"."colsync_events_created_at_tz_new_differs"(NEW."created_at_tz", "public"."colsync_events_created_at_tz_to_new"(NEW."created_at"));
       EXCEPTION WHEN data_exception THEN
         colsync_agrees := false;
       END;
       IF NOT colsync_agrees THEN
-        NEW."created_at" := (NEW."created_at_tz" AT TIME ZONE 'UTC');
-        IF NEW."created_at_tz" IS DISTINCT FROM (NEW."created_at" AT TIME ZONE 'UTC') THEN
+        NEW."created_at" := "public"."colsync_events_created_at_tz_to_old"(NEW."created_at_tz");
+        IF "public"."colsync_events_created_at_tz_new_differs"(NEW."created_at_tz", "public"."colsync_events_created_at_tz_to_new"(NEW."created_at")) THEN
           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync events_created_at_tz: the value written to column "created_at_tz" cannot be stored in column "created_at" without changing it',
             HINT = 'Only values the old column can hold may be written while both columns are in use.';
         END IF;
       END IF;
     END IF;
-  ELSIF TG_OP = 'INSERT' OR NEW."created_at" IS DISTINCT FROM OLD."created_at" THEN
-    NEW."created_at_tz" := (NEW."created_at" AT TIME ZONE 'UTC');
+  ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "public"."colsync_events_created_at_tz_old_differs"(NEW."created_at", OLD."created_at") THEN
+    NEW."created_at_tz" := "public"."colsync_events_created_at_tz_to_new"(NEW."created_at");
   END IF;
   RETURN NEW;
 END

@@ -11,4 +11,8 @@ DROP FUNCTION IF EXISTS ${s.function}();
 <#if s.upFunctionNeeded>
 DROP FUNCTION IF EXISTS ${s.upFunction}(${s.oldType});
 </#if>
+DROP FUNCTION IF EXISTS ${s.toNew}(${s.oldType});
+DROP FUNCTION IF EXISTS ${s.toOld}(${s.newType});
+DROP FUNCTION IF EXISTS ${s.oldDiffers}(${s.oldType}, ${s.oldType});
+DROP FUNCTION IF EXISTS ${s.newDiffers}(${s.newType}, ${s.newType});
 ALTER TABLE ${s.table.qualified} DROP COLUMN IF EXISTS ${s.newColumn};

@@ -9,12 +9,22 @@ import java.util.HexFormat;
  * Names of the objects colsync creates for one migration. Each is {@code colsync_<migration>_<role>};
  * a name over PostgreSQL's 63-byte limit is cut at a character boundary and ends in a hash of the
  * whole name, so names never collide between migrations or roles.
+ *
+ * @param upFunction the wrapper of {@code up} that turns a conversion error into NULL ({@code onUpError: null})
+ * @param toNewFunction {@code up} as a function of the old column's value
+ * @param toOldFunction {@code down} as a function of the new column's value
+ * @param oldDiffersFunction {@code IS DISTINCT FROM} over two values of the old column's type
+ * @param newDiffersFunction {@code IS DISTINCT FROM} over two values of the new column's type
  */
 public record ObjectNames(
     String syncFunction,
     String syncTrigger,
     String newWrittenTrigger,
     String upFunction,
+    String toNewFunction,
+    String toOldFunction,
+    String oldDiffersFunction,
+    String newDiffersFunction,
     String backfillProcedure,
     String backfillState,
     String newNotNull,
@@ -29,6 +39,10 @@ public record ObjectNames(
         fit(role(migration, "sync")),
         fit(role(migration, "new_written")),
         fit(role(migration, "up")),
+        fit(role(migration, "to_new")),
+        fit(role(migration, "to_old")),
+        fit(role(migration, "old_differs")),
+        fit(role(migration, "new_differs")),
         fit(role(migration, "backfill")),
         fit(role(migration, "backfill_state")),
         fit(role(migration, "new_not_null")),

@@ -25,17 +25,23 @@ public final class Models {
    *
    * @param newWrittenTrigger the trigger that fires when an UPDATE names the new column; it sorts, and so
    *     fires, before {@code trigger}
-   * @param upOfNew {@code up} over {@code NEW.<old column>}
-   * @param downOfNew {@code down} over {@code NEW.<new column>}
+   * @param upOfNew {@code up} over {@code NEW.<old column>}: a call of {@code toNew}, or of {@code upFunction}
+   * @param downOfNew {@code down} over {@code NEW.<new column>}: a call of {@code toOld}
    * @param upFunctionNeeded whether {@code up} is wrapped in a function that turns conversion errors into NULL
-   * @param upOfParameter {@code up} over the wrapper function's parameter {@code $1}
+   * @param toNew {@code up} as a SQL function of its parameter {@code $1}
+   * @param toOld {@code down} as a SQL function of its parameter {@code $1}
+   * @param oldDiffers {@code IS DISTINCT FROM} over two values of the old column's type, as a SQL function
+   * @param newDiffers the same over the new column's type
+   * @param upOfParameter {@code up} over the parameter {@code $1}
+   * @param downOfParameter {@code down} over the parameter {@code $1}
    * @param lossMessage the error for a new value the old column cannot hold, as a string constant
    * @param quote a dollar-quote tag that occurs in none of the user's SQL
    */
   public record SyncSql(
       TableSql table, String oldColumn, String newColumn, String oldType, String newType,
       String function, String trigger, String newWrittenTrigger, String upOfNew, String downOfNew,
-      boolean upFunctionNeeded, String upFunction, String upOfParameter, String lossMessage, String quote) {}
+      boolean upFunctionNeeded, String upFunction, String toNew, String toOld, String oldDiffers, String newDiffers,
+      String upOfParameter, String downOfParameter, String lossMessage, String quote) {}
 
   /**
    * One primary-key column of the backfill walk.

@@ -60,16 +60,17 @@ public final class SqlFragments {
     String oldColumn = quote(change.from().name());
     String newColumn = quote(change.to().name());
     String upFunction = inSchema(names.upFunction());
-    String upOfNew = wrapUp
-        ? upFunction + "(NEW." + oldColumn + ")"
-        : "(" + ColumnReferences.rewrite(change.up(), Map.of(change.from().name(), "NEW." + oldColumn)) + ")";
-    String downOfNew =
-        "(" + ColumnReferences.rewrite(change.down(), Map.of(change.to().name(), "NEW." + newColumn)) + ")";
+    String toNew = inSchema(names.toNewFunction());
+    String toOld = inSchema(names.toOldFunction());
+    String upOfNew = (wrapUp ? upFunction : toNew) + "(NEW." + oldColumn + ")";
+    String downOfNew = toOld + "(NEW." + newColumn + ")";
     return new SyncSql(
         table, oldColumn, newColumn, change.from().type(), change.to().type(),
         inSchema(names.syncFunction()), quote(names.syncTrigger()), quote(names.newWrittenTrigger()), upOfNew,
-        downOfNew,
-        wrapUp, upFunction, ColumnReferences.rewrite(change.up(), Map.of(change.from().name(), "$1")),
+        downOfNew, wrapUp, upFunction, toNew, toOld, inSchema(names.oldDiffersFunction()),
+        inSchema(names.newDiffersFunction()),
+        ColumnReferences.rewrite(change.up(), Map.of(change.from().name(), "$1")),
+        ColumnReferences.rewrite(change.down(), Map.of(change.to().name(), "$1")),
         literal("colsync " + spec.migration() + ": the value written to column " + newColumn
             + " cannot be stored in column " + oldColumn + " without changing it"),
         quote);

@@ -140,10 +140,8 @@ class HostileNamesTest {
     String migration = HostileCase.quotesAndReservedWords().migration();
     ObjectNames names = ObjectNames.forMigration(migration);
     ObjectNames sibling = ObjectNames.forMigration(migration + "2");
-    List<String> all = List.of(names.syncFunction(), names.upFunction(), names.backfillProcedure(),
-        names.backfillState(), names.newNotNull(), names.oldNotNull());
-    List<String> siblings = List.of(sibling.syncFunction(), sibling.upFunction(), sibling.backfillProcedure(),
-        sibling.backfillState(), sibling.newNotNull(), sibling.oldNotNull());
+    List<String> all = everyName(names);
+    List<String> siblings = everyName(sibling);
     assertThat(all).doesNotHaveDuplicates().doesNotContainAnyElementsOf(siblings)
         .allSatisfy(name -> assertThat(HostileCase.bytes(name)).isLessThanOrEqualTo(63))
         .allSatisfy(name -> assertThat(name).as("shortened with a hash")
@@ -157,10 +155,18 @@ class HostileNamesTest {
         .satisfies(name -> assertThat(HostileCase.bytes(name)).isEqualTo(63));
   }
 
+  /** Every name but the sync trigger's, which is the sync function's (they live in different namespaces). */
+  private static List<String> everyName(ObjectNames names) {
+    return List.of(names.syncFunction(), names.newWrittenTrigger(), names.upFunction(), names.toNewFunction(),
+        names.toOldFunction(), names.oldDiffersFunction(), names.newDiffersFunction(), names.backfillProcedure(),
+        names.backfillState(), names.newNotNull(), names.oldNotNull());
+  }
+
   /** The names of the objects expand (and backfill) create, as {@link ObjectNames} gives them. */
   private static List<String> generatedNames(Plan plan, HostileCase hostile, boolean backfill) {
     List<String> names = new ArrayList<>(List.of(plan.names().syncFunction(), plan.names().syncTrigger(),
-        plan.names().newWrittenTrigger()));
+        plan.names().newWrittenTrigger(), plan.names().toNewFunction(), plan.names().toOldFunction(),
+        plan.names().oldDiffersFunction(), plan.names().newDiffersFunction()));
     if (hostile.change().onUpError() == OnUpError.NULL) {
       names.add(plan.names().upFunction());
     }

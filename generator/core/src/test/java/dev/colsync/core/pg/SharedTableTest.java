@@ -50,12 +50,18 @@ class SharedTableTest {
       // A caller whose search_path hides pg_catalog's operators behind a schema of its own.
       execute(connection, "CREATE SCHEMA decoy");
       execute(connection, "CREATE FUNCTION decoy.round(numeric) RETURNS numeric LANGUAGE sql AS 'SELECT 0::numeric'");
+      // An equality under which no two texts differ: the sync function's comparisons must not find it.
+      execute(connection, "CREATE FUNCTION decoy.always(text, text) RETURNS boolean LANGUAGE sql AS 'SELECT true'");
+      execute(connection, "CREATE OPERATOR decoy.= (LEFTARG = text, RIGHTARG = text, FUNCTION = decoy.always)");
       execute(connection, "SET search_path = decoy, pg_catalog, public");
       execute(connection, "INSERT INTO accounts (name, balance) VALUES ('old writer', 12.34)");
       execute(connection, "INSERT INTO accounts (display_name, balance_cents) VALUES ('new writer', 5678)");
       execute(connection, "UPDATE accounts SET balance = 1.01 WHERE id = 1");
       execute(connection, "UPDATE accounts SET display_name = 'renamed' WHERE id = 2");
+      execute(connection, "UPDATE accounts SET name = 'renamed by N-1' WHERE id = 3");
       execute(connection, "RESET search_path");
+      assertThat(count(connection, "SELECT count(*) FROM public.accounts WHERE id = 3"
+          + " AND display_name = 'renamed by N-1'")).as("the trigger, not the backfill, copied the write").isOne();
       for (Plan plan : List.of(first, second)) {
         apply(connection, plan, Phase.BACKFILL);
       }

@@ -6,14 +6,34 @@ SET LOCAL statement_timeout = ${statement};
 
 <#-- The sync function and trigger (DESIGN.md, "The sync trigger"). -->
 <#macro syncObjects s>
+-- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+-- now, under this search path, and inlines where they are called: the trigger function then depends on
+-- no caller's search_path without a SET clause of its own, which would cost every write a few
+-- microseconds.
+SET LOCAL search_path = ${s.table.searchPath};
+CREATE OR REPLACE FUNCTION ${s.toNew}(${s.oldType}) RETURNS ${s.newType}
+LANGUAGE sql SECURITY INVOKER
+RETURN (${s.upOfParameter});
+
+CREATE OR REPLACE FUNCTION ${s.toOld}(${s.newType}) RETURNS ${s.oldType}
+LANGUAGE sql SECURITY INVOKER
+RETURN (${s.downOfParameter});
+
+CREATE OR REPLACE FUNCTION ${s.oldDiffers}(${s.oldType}, ${s.oldType}) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
+CREATE OR REPLACE FUNCTION ${s.newDiffers}(${s.newType}, ${s.newType}) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
 <#if s.upFunctionNeeded>
 -- up() with onUpError: null: a value it cannot convert becomes NULL instead of failing the write.
 CREATE OR REPLACE FUNCTION ${s.upFunction}(${s.oldType}) RETURNS ${s.newType}
 LANGUAGE plpgsql SECURITY INVOKER
-SET search_path = ${s.table.searchPath}
 AS ${s.quote}
 BEGIN
-  RETURN ${s.upOfParameter};
+  RETURN ${s.toNew}($1);
 EXCEPTION WHEN data_exception THEN
   RETURN NULL;
 END
@@ -25,34 +45,33 @@ ${s.quote};
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
--- silently changed, so no write is ever lost.
+-- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 CREATE OR REPLACE FUNCTION ${s.function}() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
-SET search_path = ${s.table.searchPath}
 AS ${s.quote}
 DECLARE
   colsync_agrees boolean;
 BEGIN
   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
   -- list writes it, even with the value it already had.
-  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW.${s.newColumn} IS NOT NULL)
-     OR (TG_OP = 'UPDATE' AND NEW.${s.newColumn} IS DISTINCT FROM OLD.${s.newColumn}) THEN
-    IF NEW.${s.oldColumn} IS DISTINCT FROM ${s.downOfNew} THEN
+  IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW.${s.newColumn} IS NOT NULL)
+     OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND ${s.newDiffers}(NEW.${s.newColumn}, OLD.${s.newColumn})) THEN
+    IF ${s.oldDiffers}(NEW.${s.oldColumn}, ${s.downOfNew}) THEN
       BEGIN
         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
-        colsync_agrees := NEW.${s.newColumn} IS NOT DISTINCT FROM ${s.upOfNew};
+        colsync_agrees := NOT ${s.newDiffers}(NEW.${s.newColumn}, ${s.upOfNew});
       EXCEPTION WHEN data_exception THEN
         colsync_agrees := false;
       END;
       IF NOT colsync_agrees THEN
         NEW.${s.oldColumn} := ${s.downOfNew};
-        IF NEW.${s.newColumn} IS DISTINCT FROM ${s.upOfNew} THEN
+        IF ${s.newDiffers}(NEW.${s.newColumn}, ${s.upOfNew}) THEN
           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = ${s.lossMessage},
             HINT = 'Only values the old column can hold may be written while both columns are in use.';
         END IF;
       END IF;
     END IF;
-  ELSIF TG_OP = 'INSERT' OR NEW.${s.oldColumn} IS DISTINCT FROM OLD.${s.oldColumn} THEN
+  ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR ${s.oldDiffers}(NEW.${s.oldColumn}, OLD.${s.oldColumn}) THEN
     NEW.${s.newColumn} := ${s.upOfNew};
   END IF;
   RETURN NEW;

@@ -13,40 +13,60 @@ BEGIN
 END
 $colsync$;
 
+-- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+-- now, under this search path, and inlines where they are called: the trigger function then depends on
+-- no caller's search_path without a SET clause of its own, which would cost every write a few
+-- microseconds.
+SET LOCAL search_path = pg_catalog, "public", pg_temp;
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_to_new"(integer) RETURNS bigint
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1::bigint);
+
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_to_old"(bigint) RETURNS integer
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1::integer);
+
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_old_differs"(integer, integer) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
+CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_new_differs"(bigint, bigint) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
 -- Keeps the two columns equal whichever application version writes. Direction is decided by the
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
--- silently changed, so no write is ever lost.
+-- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 CREATE OR REPLACE FUNCTION "public"."colsync_accounts_id_bigint_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
-SET search_path = pg_catalog, "public", pg_temp
 AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
   -- list writes it, even with the value it already had.
-  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."id" IS NOT NULL)
-     OR (TG_OP = 'UPDATE' AND NEW."id" IS DISTINCT FROM OLD."id") THEN
-    IF NEW."id_colsync_old" IS DISTINCT FROM (NEW."id"::integer) THEN
+  IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."id" IS NOT NULL)
+     OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "public"."colsync_accounts_id_bigint_new_differs"(NEW."id", OLD."id")) THEN
+    IF "public"."colsync_accounts_id_bigint_old_differs"(NEW."id_colsync_old", "public"."colsync_accounts_id_bigint_to_old"(NEW."id")) THEN
       BEGIN
         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
-        colsync_agrees := NEW."id" IS NOT DISTINCT FROM (NEW."id_colsync_old"::bigint);
+        colsync_agrees := NOT "public"."colsync_accounts_id_bigint_new_differs"(NEW."id", "public"."colsync_accounts_id_bigint_to_new"(NEW."id_colsync_old"));
       EXCEPTION WHEN data_exception THEN
         colsync_agrees := false;
       END;
       IF NOT colsync_agrees THEN
-        NEW."id_colsync_old" := (NEW."id"::integer);
-        IF NEW."id" IS DISTINCT FROM (NEW."id_colsync_old"::bigint) THEN
+        NEW."id_colsync_old" := "public"."colsync_accounts_id_bigint_to_old"(NEW."id");
+        IF "public"."colsync_accounts_id_bigint_new_differs"(NEW."id", "public"."colsync_accounts_id_bigint_to_new"(NEW."id_colsync_old")) THEN
           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync accounts_id_bigint: the value written to column "id" cannot be stored in column "id_colsync_old" without changing it',
             HINT = 'Only values the old column can hold may be written while both columns are in use.';
         END IF;
       END IF;
     END IF;
-  ELSIF TG_OP = 'INSERT' OR NEW."id_colsync_old" IS DISTINCT FROM OLD."id_colsync_old" THEN
-    NEW."id" := (NEW."id_colsync_old"::bigint);
+  ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "public"."colsync_accounts_id_bigint_old_differs"(NEW."id_colsync_old", OLD."id_colsync_old") THEN
+    NEW."id" := "public"."colsync_accounts_id_bigint_to_new"(NEW."id_colsync_old");
   END IF;
   RETURN NEW;
 END

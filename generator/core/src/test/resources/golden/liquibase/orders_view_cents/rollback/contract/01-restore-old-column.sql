@@ -5,40 +5,60 @@ SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 ALTER TABLE "public"."orders" ADD COLUMN IF NOT EXISTS "amount" numeric(12,2);
 
+-- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
+-- now, under this search path, and inlines where they are called: the trigger function then depends on
+-- no caller's search_path without a SET clause of its own, which would cost every write a few
+-- microseconds.
+SET LOCAL search_path = pg_catalog, "public", pg_temp;
+CREATE OR REPLACE FUNCTION "public"."colsync_orders_view_cents_to_new"(numeric(12,2)) RETURNS bigint
+LANGUAGE sql SECURITY INVOKER
+RETURN (round($1 * 100)::bigint);
+
+CREATE OR REPLACE FUNCTION "public"."colsync_orders_view_cents_to_old"(bigint) RETURNS numeric(12,2)
+LANGUAGE sql SECURITY INVOKER
+RETURN ($1 / 100.0);
+
+CREATE OR REPLACE FUNCTION "public"."colsync_orders_view_cents_old_differs"(numeric(12,2), numeric(12,2)) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
+CREATE OR REPLACE FUNCTION "public"."colsync_orders_view_cents_new_differs"(bigint, bigint) RETURNS boolean
+LANGUAGE sql SECURITY INVOKER
+RETURN $1 IS DISTINCT FROM $2;
+
 -- Keeps the two columns equal whichever application version writes. Direction is decided by the
 -- data, never by the session: a write to the new column wins and the old one follows unless it
 -- already agrees; a write to the old column only (or an INSERT without the new one) sets the new
 -- one. An UPDATE that writes neither leaves both alone: the backfill converges untouched rows.
 -- A new value the old column cannot hold exactly (up(down(new)) <> new) is refused rather than
--- silently changed, so no write is ever lost.
+-- silently changed, so no write is ever lost. Every operator is pg_catalog's by name.
 CREATE OR REPLACE FUNCTION "public"."colsync_orders_view_cents_sync"() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER
-SET search_path = pg_catalog, "public", pg_temp
 AS $colsync$
 DECLARE
   colsync_agrees boolean;
 BEGIN
   -- Fired by the UPDATE OF trigger (first, by name), an UPDATE that names the new column in its SET
   -- list writes it, even with the value it already had.
-  IF TG_NARGS > 0 OR (TG_OP = 'INSERT' AND NEW."amount_cents" IS NOT NULL)
-     OR (TG_OP = 'UPDATE' AND NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents") THEN
-    IF NEW."amount" IS DISTINCT FROM (NEW."amount_cents" / 100.0) THEN
+  IF TG_NARGS OPERATOR(pg_catalog.>) 0 OR (TG_OP OPERATOR(pg_catalog.=) 'INSERT' AND NEW."amount_cents" IS NOT NULL)
+     OR (TG_OP OPERATOR(pg_catalog.=) 'UPDATE' AND "public"."colsync_orders_view_cents_new_differs"(NEW."amount_cents", OLD."amount_cents")) THEN
+    IF "public"."colsync_orders_view_cents_old_differs"(NEW."amount", "public"."colsync_orders_view_cents_to_old"(NEW."amount_cents")) THEN
       BEGIN
         -- An old value up() cannot convert disagrees with any new value; it must not fail the write.
-        colsync_agrees := NEW."amount_cents" IS NOT DISTINCT FROM (round(NEW."amount" * 100)::bigint);
+        colsync_agrees := NOT "public"."colsync_orders_view_cents_new_differs"(NEW."amount_cents", "public"."colsync_orders_view_cents_to_new"(NEW."amount"));
       EXCEPTION WHEN data_exception THEN
         colsync_agrees := false;
       END;
       IF NOT colsync_agrees THEN
-        NEW."amount" := (NEW."amount_cents" / 100.0);
-        IF NEW."amount_cents" IS DISTINCT FROM (round(NEW."amount" * 100)::bigint) THEN
+        NEW."amount" := "public"."colsync_orders_view_cents_to_old"(NEW."amount_cents");
+        IF "public"."colsync_orders_view_cents_new_differs"(NEW."amount_cents", "public"."colsync_orders_view_cents_to_new"(NEW."amount")) THEN
           RAISE EXCEPTION USING ERRCODE = 'data_exception', MESSAGE = 'colsync orders_view_cents: the value written to column "amount_cents" cannot be stored in column "amount" without changing it',
             HINT = 'Only values the old column can hold may be written while both columns are in use.';
         END IF;
       END IF;
     END IF;
-  ELSIF TG_OP = 'INSERT' OR NEW."amount" IS DISTINCT FROM OLD."amount" THEN
-    NEW."amount_cents" := (round(NEW."amount" * 100)::bigint);
+  ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' OR "public"."colsync_orders_view_cents_old_differs"(NEW."amount", OLD."amount") THEN
+    NEW."amount_cents" := "public"."colsync_orders_view_cents_to_new"(NEW."amount");
   END IF;
   RETURN NEW;
 END

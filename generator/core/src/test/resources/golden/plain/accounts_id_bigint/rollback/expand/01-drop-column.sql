@@ -6,4 +6,8 @@ LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
 DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_new_written" ON "public"."accounts";
 DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_sync" ON "public"."accounts";
 DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_sync"();
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_to_new"(integer);
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_to_old"(bigint);
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_old_differs"(integer, integer);
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_new_differs"(bigint, bigint);
 ALTER TABLE "public"."accounts" DROP COLUMN IF EXISTS "id_colsync_new";
