@@ -42,6 +42,7 @@ final class AccountsMigration {
   private final List<Duration> batchDurations = new ArrayList<>();
   private final List<Duration> batchTransactions = new ArrayList<>();
   private Duration paused = Duration.ZERO;
+  private Duration yielded = Duration.ZERO;
 
   AccountsMigration(String jdbcUrl) throws SpecException {
     this(jdbcUrl, new SpecLoader().load("pgbench_accounts_balance.yaml", SPEC));
@@ -64,6 +65,7 @@ final class AccountsMigration {
     batchDurations.clear();
     batchTransactions.clear();
     paused = Duration.ZERO;
+    yielded = Duration.ZERO;
     return executor.apply(phase);
   }
 
@@ -87,6 +89,11 @@ final class AccountsMigration {
     return List.copyOf(batchTransactions);
   }
 
+  /** How long the last backfill slept to leave the processors to busy sessions (the nice ratio). */
+  Duration yieldedTime() {
+    return yielded;
+  }
+
   /** How long the last backfill stood paused by its throttle (load, lock waiters it caused). */
   Duration pausedTime() {
     return paused;
@@ -95,6 +102,7 @@ final class AccountsMigration {
   private final class BatchTimer implements ExecutionListener {
     private Duration previous = Duration.ZERO;
     private Duration pausedSincePrevious = Duration.ZERO;
+    private Duration previousYielded = Duration.ZERO;
 
     @Override
     public void backfillResumed(Duration pausedFor) {
@@ -106,12 +114,16 @@ final class AccountsMigration {
     public void backfillProgress(BackfillProgress progress) {
       if (progress.batches() <= 1 && batchDurations.isEmpty()) {
         previous = Duration.ZERO;
+        previousYielded = Duration.ZERO;
       }
-      batchDurations.add(progress.elapsed().minus(previous).minus(pausedSincePrevious));
+      batchDurations.add(progress.elapsed().minus(previous).minus(pausedSincePrevious)
+          .minus(progress.yielded().minus(previousYielded)));
       if (!progress.done()) {
         batchTransactions.add(progress.lastBatch());
       }
       previous = progress.elapsed();
+      previousYielded = progress.yielded();
+      yielded = progress.yielded();
       pausedSincePrevious = Duration.ZERO;
     }
   }

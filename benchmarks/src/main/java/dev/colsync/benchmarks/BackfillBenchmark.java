@@ -32,7 +32,7 @@ public final class BackfillBenchmark implements Benchmark {
 
   /** What one backfill run measured. */
   private record BackfillRun(long rows, Duration took, List<Duration> transactions, List<Duration> cycles,
-      Duration paused, WaitProfile profile) {
+      Duration paused, Duration yielded, WaitProfile profile) {
     double rowsPerSecond() {
       return rows / seconds(took);
     }
@@ -48,7 +48,8 @@ public final class BackfillBenchmark implements Benchmark {
     }
 
     String cyclesText() {
-      return "from one batch to the next, throttle pauses taken out: p50 " + Figure.format(cyclePercentileMillis(50))
+      return "from one batch to the next, throttle pauses and nice sleeps taken out: p50 "
+          + Figure.format(cyclePercentileMillis(50))
           + " ms, p99 " + Figure.format(cyclePercentileMillis(99)) + " ms";
     }
 
@@ -75,7 +76,8 @@ public final class BackfillBenchmark implements Benchmark {
         "each batch's transaction, first statement to commit, as the executor times it; adaptive batches aiming at"
             + " 100 ms (the CLI's default)"));
     figures.add(Figure.measured(2, "backfill batch duration p99, idle", idle.batchPercentileMillis(99), " ms",
-        BATCH_TARGET, idle.cyclesText() + " (" + Figure.format(seconds(idle.paused())) + " s paused in all)"));
+        BATCH_TARGET, idle.cyclesText() + " (" + Figure.format(seconds(idle.paused())) + " s paused, "
+            + Figure.format(seconds(idle.yielded())) + " s of nice sleeps in all)"));
     figures.add(profile(idle, "idle"));
 
     Optional<String> unavailable = AccountsDatabase.unavailable(options);
@@ -115,7 +117,8 @@ public final class BackfillBenchmark implements Benchmark {
               loaded.rowsPerSecond() / updateRate, "", null,
               "backfill " + Figure.format(loaded.rowsPerSecond()) + " rows/s in " + loaded.transactions().size()
                   + " batches while pgbench ran, " + Figure.format(seconds(loaded.paused())) + " s of it paused by the"
-                  + " throttle (lock waiters, load)"),
+                  + " throttle (lock waiters, load), " + Figure.format(seconds(loaded.yielded())) + " s of nice sleeps"
+                  + " (the CLI's default nice ratio, 1: a sleep as long as each batch while others run statements)"),
           Figure.measured(2, "pgbench TPS during the backfill ÷ idle TPS", duringTps / idleTps, "",
               Target.atLeast(0.70, ""), how),
           Figure.measured(2, "backfill batch duration p99, under pgbench", loaded.batchPercentileMillis(99), " ms",
@@ -150,7 +153,7 @@ public final class BackfillBenchmark implements Benchmark {
       migration.apply("backfill");
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       return new BackfillRun(rows, took, migration.batchTransactions(), migration.batchDurations(),
-          migration.pausedTime(), profile);
+          migration.pausedTime(), migration.yieldedTime(), profile);
     }
   }
 

@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
  * connection of its own: running (on CPU, or at least not waiting on anything PostgreSQL names), waiting
  * for a lock (a row lock: {@code transactionid}, {@code tuple}), another wait ({@code LWLock}, {@code IO}),
  * or idle in its transaction (the client's turn: JDBC round trips between the statements of a batch).
- * Samples where the backend is idle outside a transaction — between batches — are not counted.
+ * Samples where the backend is idle outside a transaction — between batches — are not counted. The
+ * sampling connection is to the server's {@code postgres} database (pg_stat_activity shows the whole
+ * server), so that the backfill's throttle, which counts the active sessions of its own database, does
+ * not take the profiler for application load.
  */
 final class WaitProfile implements AutoCloseable {
   static final String ROW_LOCK = "row lock wait";
@@ -29,7 +32,7 @@ final class WaitProfile implements AutoCloseable {
   private volatile boolean stopped;
 
   private WaitProfile(String jdbcUrl, String applicationName) throws SQLException {
-    this.connection = DriverManager.getConnection(jdbcUrl);
+    this.connection = DriverManager.getConnection(inMaintenanceDatabase(jdbcUrl));
     this.applicationName = applicationName;
     this.thread = new Thread(this::sample, "wait-profile");
     this.thread.setDaemon(true);
@@ -40,6 +43,11 @@ final class WaitProfile implements AutoCloseable {
     WaitProfile profile = new WaitProfile(jdbcUrl, applicationName);
     profile.thread.start();
     return profile;
+  }
+
+  /** {@code jdbc:postgresql://host:port/postgres?…} for {@code jdbc:postgresql://host:port/any?…}. */
+  static String inMaintenanceDatabase(String jdbcUrl) {
+    return jdbcUrl.replaceFirst("^(jdbc:postgresql://[^/]*/)[^?]*", "$1postgres");
   }
 
   /** How many samples fell in each category. */

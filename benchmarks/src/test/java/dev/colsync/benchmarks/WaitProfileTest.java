@@ -24,4 +24,12 @@ class WaitProfileTest {
     assertThat(WaitProfile.category("idle in transaction", "Client", "ClientRead")).contains("client round trips");
     assertThat(WaitProfile.category("idle", "Client", "ClientRead")).isEmpty();
   }
+
+  @Test
+  void itSamplesFromTheMaintenanceDatabase() {
+    assertThat(WaitProfile.inMaintenanceDatabase("jdbc:postgresql://localhost:5432/bench_1?user=u&password=p"))
+        .isEqualTo("jdbc:postgresql://localhost:5432/postgres?user=u&password=p");
+    assertThat(WaitProfile.inMaintenanceDatabase("jdbc:postgresql://localhost:5432/bench_1"))
+        .isEqualTo("jdbc:postgresql://localhost:5432/postgres");
+  }
 }

@@ -57,6 +57,12 @@ final class RunOptions {
           + " most this long (default: ${DEFAULT-VALUE}).")
   Duration lockWaitBackoff;
 
+  @Option(names = "--nice-ratio", paramLabel = "RATIO", defaultValue = "1",
+      description = "While other sessions run statements, sleep RATIO times each backfill batch's duration after it;"
+          + " 0 never does (default: ${DEFAULT-VALUE}: the backfill then keeps at most about half a processor from"
+          + " a busy database).")
+  double niceRatio;
+
   @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
       description = "Backfill progress: auto (a bar on a terminal, lines otherwise), bar or lines (default:"
           + " ${DEFAULT-VALUE}).", converter = ProgressModeConverter.class)
@@ -74,7 +80,7 @@ final class RunOptions {
         .withLockRetry(new ExecutionSettings.LockRetry(lockAttempts, lockRetryDelay, lockRetryMaxDelay))
         .withBatches(new ExecutionSettings.BatchSizing(minBatch, maxBatch, batchTime))
         .withThrottle(new ExecutionSettings.Throttle(maxReplicationLag, maxActiveSessions, lockWaitBackoff,
-            defaults.throttle().checkInterval()));
+            defaults.throttle().checkInterval(), niceRatio));
   }
 
   /** {@code auto}, {@code bar} or {@code lines}. */

@@ -18,11 +18,13 @@ import java.util.Optional;
  * @param rowsPerSecond rows walked per second by this run
  * @param lastBatch how long the last batch's transaction took, first statement to commit: how long it held
  *     its row locks (the throttle's waits and checks between batches are not in it)
+ * @param yielded how long this run has slept, in all, to leave the processors to other busy sessions (the
+ *     throttle's nice ratio); pauses are reported apart, as {@link ExecutionListener#backfillPaused}
  * @param done whether the walk reached the end of the table
  */
 public record BackfillProgress(
     String migration, String direction, long rowsDone, long rowsAtStart, long estimatedTotal, long rowsChanged, long batches,
-    int batchSize, Duration elapsed, double rowsPerSecond, Duration lastBatch, boolean done) {
+    int batchSize, Duration elapsed, double rowsPerSecond, Duration lastBatch, Duration yielded, boolean done) {
 
   /** The time left at this run's rate, when both the total and a rate are known. */
   public Optional<Duration> eta() {

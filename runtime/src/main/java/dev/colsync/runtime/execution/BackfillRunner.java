@@ -100,7 +100,7 @@ final class BackfillRunner {
       long done = before + walked;
       listener.backfillProgress(new BackfillProgress(plan.migration(), direction, done, before,
           total < 0 ? (batch.finished() ? done : -1) : Math.max(total, done), changed, batches, size.current(), elapsed,
-          rate, took, batch.finished()));
+          rate, took, throttling.yielded(), batch.finished()));
       if (batch.finished()) {
         return new BackfillResult(true, changed, batches, walked);
       }
@@ -129,7 +129,9 @@ final class BackfillRunner {
       }
       int width = lower.get().size();
       record Upper(List<String> key, long rows) {}
-      Upper upper = Jdbc.first(c, sql.upperKey,
+      Optional<Upper> full = Jdbc.first(c, sql.nthKey, row -> new Upper(key(row, width), rows),
+          concat(lower.get(), rows - 1));
+      Upper upper = full.isPresent() ? full.get() : Jdbc.first(c, sql.upperKey,
           row -> new Upper(key(row, width), row.getLong(width + 1)),
           concat(lower.get(), rows)).orElseThrow();
       List<Object> bounds = new ArrayList<>(lower.get());

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The statements of one backfill batch, the same walk as the generated procedure's: the lower bound is
- * the first key after the checkpoint, the upper bound the last of the next {@code batch size} keys;
+ * the first key after the checkpoint, the upper bound the last of the next {@code batch size} keys (read
+ * by skipping to it; only the last, shorter batch counts the keys that are left);
  * rows in between whose target column differs from its expression are written; the checkpoint moves to
  * the upper bound in the same transaction.
  */
@@ -21,6 +22,7 @@ final class BatchSql {
   final String lockState;
   final String firstKey;
   final String keyAfter;
+  final String nthKey;
   final String upperKey;
   final String write;
   final String checkpoint;
@@ -39,6 +41,8 @@ final class BatchSql {
     this.firstKey = "SELECT " + key.asText("") + " FROM " + table + " ORDER BY " + key.columns("") + " LIMIT 1";
     this.keyAfter = "SELECT " + key.asText("") + " FROM " + table + " WHERE " + key.compare(">")
         + " ORDER BY " + key.columns("") + " LIMIT 1";
+    this.nthKey = "SELECT " + key.asText("") + " FROM " + table + " WHERE " + key.compare(">=")
+        + " ORDER BY " + key.columns("") + " OFFSET ? LIMIT 1";
     this.upperKey = "SELECT " + key.asText("batch.") + ", pg_catalog.count(*) OVER ()"
         + " FROM (SELECT " + key.columns("") + " FROM " + table + " WHERE " + key.compare(">=")
         + " ORDER BY " + key.columns("") + " LIMIT ?) AS batch ORDER BY " + key.descending("batch.") + " LIMIT 1";
@@ -53,7 +57,7 @@ final class BatchSql {
 
   /** Every statement, for the audit checksum of what the runner ran. */
   String text() {
-    return String.join(";\n", SETTINGS, ensureState, lockState, firstKey, keyAfter, upperKey, write, checkpoint,
-        finish) + ";\n";
+    return String.join(";\n", SETTINGS, ensureState, lockState, firstKey, keyAfter, nthKey, upperKey, write,
+        checkpoint, finish) + ";\n";
   }
 }

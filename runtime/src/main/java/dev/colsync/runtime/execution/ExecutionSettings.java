@@ -103,11 +103,16 @@ public record ExecutionSettings(
    * @param lockWaitBackoff after a batch made another session wait for one of its locks, pause as long as that
    *     batch took, but at most this long (zero: never)
    * @param checkInterval how often a paused backfill looks again (also how fast pause and cancel requests act)
+   * @param niceRatio while other sessions of the database are running statements, sleep this many times the
+   *     last batch's duration before the next one (0: never). PostgreSQL shows no processor load; a batch is
+   *     mostly processor time, so at 1 the backfill keeps at most about half a processor from a busy database.
    */
   public record Throttle(
-      Duration maxReplicationLag, int maxActiveSessions, Duration lockWaitBackoff, Duration checkInterval) {
+      Duration maxReplicationLag, int maxActiveSessions, Duration lockWaitBackoff, Duration checkInterval,
+      double niceRatio) {
+    public static final double DEFAULT_NICE_RATIO = 1.0;
     public static final Throttle DEFAULTS =
-        new Throttle(Duration.ofSeconds(10), 50, Duration.ofSeconds(1), Duration.ofMillis(500));
+        new Throttle(Duration.ofSeconds(10), 50, Duration.ofSeconds(1), Duration.ofMillis(500), DEFAULT_NICE_RATIO);
 
     public Throttle {
       Objects.requireNonNull(maxReplicationLag, "maxReplicationLag");
@@ -119,6 +124,15 @@ public record ExecutionSettings(
       if (checkInterval.isNegative() || checkInterval.isZero()) {
         throw new IllegalArgumentException("checkInterval must be positive");
       }
+      if (!(niceRatio >= 0 && niceRatio <= 100)) {
+        throw new IllegalArgumentException("the nice ratio must be between 0 and 100, not " + niceRatio);
+      }
+    }
+
+    /** The throttle with the default nice ratio. */
+    public Throttle(Duration maxReplicationLag, int maxActiveSessions, Duration lockWaitBackoff,
+        Duration checkInterval) {
+      this(maxReplicationLag, maxActiveSessions, lockWaitBackoff, checkInterval, DEFAULT_NICE_RATIO);
     }
   }
 }

@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 /**
  * Decides, before each backfill batch, whether it may start: not while a pause is requested, not while
  * the database is under strain (a lagging standby, too many active sessions), not while the last batch's
- * lock-wait backoff lasts. Each pause and each change of its reason is reported once.
+ * lock-wait backoff lasts. Each pause and each change of its reason is reported once. While other
+ * sessions run statements it also yields: it sleeps the nice ratio times the last batch's duration, so
+ * that the backfill, whose batches are mostly processor time, leaves the processors to the application.
  */
 final class Throttling {
   private final Session session;
@@ -18,6 +20,10 @@ final class Throttling {
   private final ExecutionListener listener;
   private long holdUntilNanos;
   private String holdReason = "";
+  private LoadSample lastSample;
+  private Duration yieldDue = Duration.ZERO;
+  private Duration yielded = Duration.ZERO;
+  private boolean yieldReported;
 
   Throttling(Session session, String migration, ExecutionSettings.Throttle limits, ExecutionListener listener) {
     this.session = session;
@@ -34,9 +40,11 @@ final class Throttling {
    */
   void afterBatch(List<BlockingSession> waiters, Duration batchTook) {
     Duration hold = lockWaitPause(batchTook, limits.lockWaitBackoff());
+    yieldDue = niceSleep(batchTook, limits.niceRatio());
     if (waiters.isEmpty() || hold.isZero()) {
       return;
     }
+    yieldDue = Duration.ZERO; // the backoff gives way already
     holdUntilNanos = System.nanoTime() + hold.toNanos();
     holdReason = "the last batch made " + waiters.size() + (waiters.size() == 1 ? " session" : " sessions")
         + " wait for its locks (" + waiters.stream().map(BlockingSession::toString).collect(Collectors.joining("; "))
@@ -49,6 +57,19 @@ final class Throttling {
       return Duration.ZERO;
     }
     return batchTook.compareTo(backoff) < 0 ? batchTook : backoff;
+  }
+
+  /** The sleep after a batch of {@code batchTook} while others are busy: {@code ratio} times as long. */
+  static Duration niceSleep(Duration batchTook, double ratio) {
+    if (batchTook.isNegative() || ratio <= 0) {
+      return Duration.ZERO;
+    }
+    return Duration.ofNanos(Math.round(batchTook.toNanos() * ratio));
+  }
+
+  /** How long this run has slept to leave the processors to other sessions. */
+  Duration yielded() {
+    return yielded;
   }
 
   /**
@@ -75,6 +96,7 @@ final class Throttling {
         if (reported != null) {
           listener.backfillResumed(Duration.ofNanos(System.nanoTime() - pausedAt));
         }
+        yieldToBusySessions();
         return true;
       }
       if (reported == null) {
@@ -92,7 +114,24 @@ final class Throttling {
     if (System.nanoTime() - holdUntilNanos < 0) {
       return Optional.of(holdReason);
     }
-    return LoadSample.read(session.monitor, List.of(session.workPid, session.monitorPid)).reasonToWait(limits);
+    lastSample = LoadSample.read(session.monitor, List.of(session.workPid, session.monitorPid));
+    return lastSample.reasonToWait(limits);
+  }
+
+  /** After a batch, while the sample just taken saw other sessions running statements: the nice sleep. */
+  private void yieldToBusySessions() throws SQLException {
+    Duration sleep = yieldDue;
+    yieldDue = Duration.ZERO;
+    if (sleep.isZero() || lastSample == null || lastSample.activeSessions() == 0) {
+      return;
+    }
+    if (!yieldReported) {
+      yieldReported = true;
+      listener.notice("backfill of " + migration + ": other sessions are running statements; while they do, each"
+          + " batch is followed by a sleep of " + limits.niceRatio() + " times its duration (the nice ratio)");
+    }
+    StepRunner.sleep(sleep);
+    yielded = yielded.plus(sleep);
   }
 
   /** The check interval, but no longer than what is left of a lock-wait backoff. */

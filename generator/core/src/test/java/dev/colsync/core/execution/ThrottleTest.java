@@ -174,6 +174,59 @@ class ThrottleTest {
     }
   }
 
+  @EachPostgres
+  void whileOtherSessionsRunStatementsEachBatchIsFollowedByTheNiceRatioOfItsDuration(PostgresServer server)
+      throws Exception {
+    RecordingListener idle = niceBackfill(server, false);
+    assertThat(idle.progress).last().satisfies(last -> assertThat(last.yielded()).isZero());
+    assertThat(idle.notices).noneMatch(notice -> notice.contains("nice ratio"));
+
+    RecordingListener loaded = niceBackfill(server, true);
+    Duration batches = loaded.progress.stream().filter(p -> !p.done()).map(p -> p.lastBatch())
+        .reduce(Duration.ZERO, Duration::plus);
+    Duration yielded = loaded.progress.get(loaded.progress.size() - 1).yielded();
+    assertThat(yielded.toMillis()).as("slept, against half of %s in batches", batches)
+        .isBetween((long) (batches.toMillis() * 0.35), (long) (batches.toMillis() * 0.65));
+    assertThat(loaded.notices).anySatisfy(notice -> assertThat(notice)
+        .contains("other sessions are running statements").contains("0.5 times its duration (the nice ratio)"));
+    assertThat(loaded.pauses).as("yielding is not a pause").isEmpty();
+    System.out.printf("nice ratio 0.5 on %s: %d ms in batches, %d ms yielded%n", server, batches.toMillis(),
+        yielded.toMillis());
+  }
+
+  /** A backfill of 8 batches of about 100 ms at a nice ratio of 0.5, with or without another session busy. */
+  private static RecordingListener niceBackfill(PostgresServer server, boolean othersBusy) throws Exception {
+    TestMigration migration = TestMigration.cents("nice");
+    ExecutionSettings settings = TestMigration.quickSettings()
+        .withBatches(ExecutionSettings.BatchSizing.fixed(25, Duration.ofMillis(100)))
+        .withThrottle(new ExecutionSettings.Throttle(Duration.ofSeconds(10), 50, Duration.ofMillis(150),
+            Duration.ofMillis(50), 0.5));
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
+        Connection busy = database.connect()) {
+      migration.createTable(admin, 200);
+      RecordingListener listener = new RecordingListener();
+      migration.executor(database, settings, listener).apply("expand");
+      slowDownBackfillWrites(admin);
+      CompletableFuture<Void> statement = othersBusy ? sleep(busy, 4) : CompletableFuture.completedFuture(null);
+      if (othersBusy) {
+        await(() -> activeSessions(admin) >= 1, Duration.ofSeconds(10));
+      }
+      StepOutcome run = migration.executor(database, settings, listener).apply("backfill").steps().get(1);
+      statement.get(10, TimeUnit.SECONDS);
+      assertThat(run.result()).isEqualTo(StepOutcome.Result.DONE);
+      assertThat(migration.divergent(admin)).isZero();
+      return listener;
+    }
+  }
+
+  /** Each row the backfill writes takes 4 ms, so a batch of 25 rows takes about 100 ms. */
+  private static void slowDownBackfillWrites(Connection admin) throws Exception {
+    Sql.execute(admin, "CREATE FUNCTION public.slow_down() RETURNS trigger LANGUAGE plpgsql"
+        + " AS $$ BEGIN PERFORM pg_sleep(0.004); RETURN NEW; END $$");
+    Sql.execute(admin, "CREATE TRIGGER slow_down BEFORE UPDATE OF amount_cents ON public.items"
+        + " FOR EACH ROW EXECUTE FUNCTION public.slow_down()");
+  }
+
   private static CompletableFuture<Void> sleep(Connection connection, double seconds) {
     return CompletableFuture.runAsync(() -> {
       try {
