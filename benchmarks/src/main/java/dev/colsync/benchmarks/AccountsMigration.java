@@ -10,12 +10,14 @@ import dev.colsync.runtime.execution.BackfillProgress;
 import dev.colsync.runtime.execution.ConnectionSource;
 import dev.colsync.runtime.execution.ExecutionListener;
 import dev.colsync.runtime.execution.ExecutionSettings;
+import dev.colsync.runtime.execution.LockRetryEvent;
 import dev.colsync.runtime.execution.MigrationExecutor;
 import dev.colsync.runtime.execution.PhaseOutcome;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The change every database benchmark makes: pgbench's {@code pgbench_accounts.abalance} renamed to
@@ -43,6 +45,7 @@ final class AccountsMigration {
   private final List<Duration> batchTransactions = new ArrayList<>();
   private Duration paused = Duration.ZERO;
   private Duration yielded = Duration.ZERO;
+  private final List<String> lockEvents = new CopyOnWriteArrayList<>();
 
   AccountsMigration(String jdbcUrl) throws SpecException {
     this(jdbcUrl, new SpecLoader().load("pgbench_accounts_balance.yaml", SPEC));
@@ -66,6 +69,7 @@ final class AccountsMigration {
     batchTransactions.clear();
     paused = Duration.ZERO;
     yielded = Duration.ZERO;
+    lockEvents.clear();
     return executor.apply(phase);
   }
 
@@ -89,6 +93,11 @@ final class AccountsMigration {
     return List.copyOf(batchTransactions);
   }
 
+  /** What the last phase's steps met on their way to their locks: retries, with who held the lock, and waits. */
+  List<String> lockEvents() {
+    return List.copyOf(lockEvents);
+  }
+
   /** How long the last backfill slept to leave the processors to busy sessions (the nice ratio). */
   Duration yieldedTime() {
     return yielded;
@@ -103,6 +112,19 @@ final class AccountsMigration {
     private Duration previous = Duration.ZERO;
     private Duration pausedSincePrevious = Duration.ZERO;
     private Duration previousYielded = Duration.ZERO;
+
+    @Override
+    public void lockRetry(LockRetryEvent event) {
+      lockEvents.add(event.step() + " attempt " + event.attempt() + " failed (" + event.cause().getSQLState()
+          + "), held by " + (event.blockers().isEmpty() ? "no session seen" : event.blockers().toString()));
+    }
+
+    @Override
+    public void notice(String message) {
+      if (message.contains("maintenance operation")) {
+        lockEvents.add(message);
+      }
+    }
 
     @Override
     public void backfillResumed(Duration pausedFor) {

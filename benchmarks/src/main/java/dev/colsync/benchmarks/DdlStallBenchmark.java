@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * (3) What clients feel while a DDL phase runs under pgbench: p99 and max latency of the
@@ -117,7 +118,7 @@ public final class DdlStallBenchmark implements Benchmark {
         }
         List<String> script = workload == Workload.OLD_VERSION
             ? List.of("-b", "tpcb-like") : List.of("-f", scriptFile.toString());
-        figures.addAll(measure(stage.phase(), pgbench, script, apply, stallTarget));
+        figures.addAll(measure(stage.phase(), pgbench, script, apply, migration::lockEvents, stallTarget));
       }
       figures.addAll(cutover(options, stallTarget));
       return figures;
@@ -147,7 +148,7 @@ public final class DdlStallBenchmark implements Benchmark {
         migration.apply(phase);
       }
       return measure("cutover", database.pgbench(), List.of("-b", "tpcb-like"), () -> migration.apply("cutover"),
-          stallTarget);
+          migration::lockEvents, stallTarget);
     }
   }
 
@@ -159,8 +160,8 @@ public final class DdlStallBenchmark implements Benchmark {
     }
   }
 
-  private static List<Figure> measure(String phase, Pgbench pgbench, List<String> workload, Ddl ddl, Target stallTarget)
-      throws Exception {
+  private static List<Figure> measure(String phase, Pgbench pgbench, List<String> workload, Ddl ddl,
+      Supplier<List<String>> lockEvents, Target stallTarget) throws Exception {
     long started = Clock.nowMicros();
     Pgbench.Running running = pgbench.start(workload, BASELINE.plus(AFTER), true);
     Thread.sleep(BASELINE.toMillis());
@@ -189,6 +190,7 @@ public final class DdlStallBenchmark implements Benchmark {
             "max " + Figure.format(max) + " ms vs " + Figure.format(baselineMax) + " ms"),
         Figure.measured(3, phase + ": longest stall", max, " ms", stallTarget,
             "the longest transaction that overlapped the phase; the spec's lock_timeout is "
-                + Figure.format(stallTarget.bound()) + " ms"));
+                + Figure.format(stallTarget.bound()) + " ms; on the way to its locks: "
+                + (lockEvents.get().isEmpty() ? "no retry, no wait" : String.join("; ", lockEvents.get()))));
   }
 }

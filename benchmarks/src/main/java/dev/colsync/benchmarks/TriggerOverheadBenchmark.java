@@ -22,7 +22,7 @@ import java.util.Optional;
 public final class TriggerOverheadBenchmark implements Benchmark {
   private static final List<String> WORKLOADS = List.of("tpcb-like", "simple-update");
   /** Rounds per workload, three pgbench runs each (one per set-up), each run a third of {@code --seconds}. */
-  private static final int ROUNDS = 9;
+  private static final int ROUNDS = 15;
   private static final int RUNS_PER_MEASUREMENT = 3;
   private static final int BULK_ROUNDS = 7;
   private static final int BULK_ROWS = 100_000;

@@ -29,6 +29,13 @@ final class RunOptions {
       converter = DurationConverter.class, description = "The longest wait between attempts (default: ${DEFAULT-VALUE}).")
   Duration lockRetryMaxDelay;
 
+  @Option(names = "--maintenance-wait", paramLabel = "DURATION", defaultValue = "5min",
+      converter = DurationConverter.class,
+      description = "Before a step that locks the table, wait at most this long while VACUUM, autovacuum, ANALYZE or"
+          + " CREATE INDEX CONCURRENTLY holds it, rather than queue the application behind the lock request"
+          + " (default: ${DEFAULT-VALUE}; 0s: never wait).")
+  Duration maintenanceWait;
+
   @Option(names = "--batch-time", paramLabel = "DURATION", defaultValue = "100ms", converter = DurationConverter.class,
       description = "How long one backfill batch should take; its size adapts (default: ${DEFAULT-VALUE}).")
   Duration batchTime;
@@ -77,7 +84,8 @@ final class RunOptions {
   ExecutionSettings settings() {
     ExecutionSettings defaults = ExecutionSettings.defaults();
     return defaults
-        .withLockRetry(new ExecutionSettings.LockRetry(lockAttempts, lockRetryDelay, lockRetryMaxDelay))
+        .withLockRetry(new ExecutionSettings.LockRetry(lockAttempts, lockRetryDelay, lockRetryMaxDelay,
+            maintenanceWait))
         .withBatches(new ExecutionSettings.BatchSizing(minBatch, maxBatch, batchTime))
         .withThrottle(new ExecutionSettings.Throttle(maxReplicationLag, maxActiveSessions, lockWaitBackoff,
             defaults.throttle().checkInterval(), niceRatio));

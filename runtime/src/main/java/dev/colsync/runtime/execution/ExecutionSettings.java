@@ -55,19 +55,34 @@ public record ExecutionSettings(
    * @param maxAttempts attempts in all, the first included
    * @param initialDelay the delay before the second attempt, before jitter
    * @param maxDelay the longest delay, before jitter
+   * @param maintenanceWait before each attempt of a step that locks the table in one transaction, wait at most
+   *     this long while a maintenance operation (VACUUM, autovacuum, ANALYZE, CREATE INDEX CONCURRENTLY) holds
+   *     the table's SHARE UPDATE EXCLUSIVE lock, instead of queueing a lock request, and the application's
+   *     queries with it, behind it (zero: never wait)
    */
-  public record LockRetry(int maxAttempts, Duration initialDelay, Duration maxDelay) {
-    public static final LockRetry DEFAULTS = new LockRetry(10, Duration.ofMillis(250), Duration.ofSeconds(15));
+  public record LockRetry(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maintenanceWait) {
+    public static final Duration DEFAULT_MAINTENANCE_WAIT = Duration.ofMinutes(5);
+    public static final LockRetry DEFAULTS =
+        new LockRetry(10, Duration.ofMillis(250), Duration.ofSeconds(15), DEFAULT_MAINTENANCE_WAIT);
 
     public LockRetry {
       Objects.requireNonNull(initialDelay, "initialDelay");
       Objects.requireNonNull(maxDelay, "maxDelay");
+      Objects.requireNonNull(maintenanceWait, "maintenanceWait");
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts < 1");
       }
       if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {
         throw new IllegalArgumentException("need 0 <= initialDelay <= maxDelay");
       }
+      if (maintenanceWait.isNegative()) {
+        throw new IllegalArgumentException("maintenanceWait < 0");
+      }
+    }
+
+    /** Retries with the default wait for maintenance operations. */
+    public LockRetry(int maxAttempts, Duration initialDelay, Duration maxDelay) {
+      this(maxAttempts, initialDelay, maxDelay, DEFAULT_MAINTENANCE_WAIT);
     }
   }
 

@@ -28,6 +28,7 @@ final class StepRunner {
   private final ExecutionListener listener;
   private final RetrySchedule retries;
   private final Set<QualifiedName> ownTables;
+  private final Duration maintenanceWait;
 
   StepRunner(Session session, ExecutionPlan plan, ExecutionSettings settings, ExecutionListener listener,
       RandomGenerator random) {
@@ -35,6 +36,7 @@ final class StepRunner {
     this.plan = plan;
     this.listener = listener;
     this.retries = new RetrySchedule(settings.lockRetry(), random);
+    this.maintenanceWait = settings.lockRetry().maintenanceWait();
     this.ownTables = Set.of(plan.backfill().stateTable());
   }
 
@@ -46,6 +48,10 @@ final class StepRunner {
     for (int attempt = 1; ; attempt++) {
       int thisAttempt = attempt;
       String fullDetail = join(detail, attempt > 1 ? attempt + " attempts" : "");
+      if (MaintenanceWait.locksTable(step, plan.table())) {
+        MaintenanceWait.untilClear(session.monitor, plan.table(), List.of(session.workPid, session.monitorPid),
+            maintenanceWait, phase + " / " + step.name(), listener);
+      }
       sessionTimeouts(session.work);
       SessionWatch watch = SessionWatch.blockersOf(session.monitor, session.workPid, watchInterval());
       try {
