@@ -65,9 +65,9 @@ final class RunOptions {
   Duration lockWaitBackoff;
 
   @Option(names = "--nice-ratio", paramLabel = "RATIO", defaultValue = "1",
-      description = "While other sessions run statements, sleep RATIO times each backfill batch's duration after it;"
-          + " 0 never does (default: ${DEFAULT-VALUE}: the backfill then keeps at most about half a processor from"
-          + " a busy database).")
+      description = "While other sessions are at work (in a statement or a transaction), sleep RATIO times each"
+          + " backfill batch's duration after it; 0 never does (default: ${DEFAULT-VALUE}: the backfill then keeps"
+          + " at most about half a processor from a busy database).")
   double niceRatio;
 
   @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",

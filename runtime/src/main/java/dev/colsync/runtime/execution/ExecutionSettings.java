@@ -118,9 +118,10 @@ public record ExecutionSettings(
    * @param lockWaitBackoff after a batch made another session wait for one of its locks, pause as long as that
    *     batch took, but at most this long (zero: never)
    * @param checkInterval how often a paused backfill looks again (also how fast pause and cancel requests act)
-   * @param niceRatio while other sessions of the database are running statements, sleep this many times the
-   *     last batch's duration before the next one (0: never). PostgreSQL shows no processor load; a batch is
-   *     mostly processor time, so at 1 the backfill keeps at most about half a processor from a busy database.
+   * @param niceRatio while other sessions of the database are at work (running a statement, or inside a
+   *     transaction), sleep this many times the last batch's duration before the next one (0: never).
+   *     PostgreSQL shows no processor load; a batch is mostly processor time, so at 1 the backfill keeps at
+   *     most about half a processor from a busy database.
    */
   public record Throttle(
       Duration maxReplicationLag, int maxActiveSessions, Duration lockWaitBackoff, Duration checkInterval,

@@ -11,23 +11,28 @@ import java.util.Optional;
  * How busy the database is right now, as the backfill's throttle sees it.
  *
  * @param activeSessions client sessions of this database running a statement, colsync's own excluded
+ * @param busySessions the same and those inside a transaction between its statements ({@code idle in
+ *     transaction}): an application at work, even at the instant none of its statements runs
  * @param worstReplica the standby furthest behind, if any reports a replay lag
  * @param worstLag that standby's replay lag
  */
-record LoadSample(long activeSessions, Optional<String> worstReplica, Duration worstLag) {
+record LoadSample(long activeSessions, long busySessions, Optional<String> worstReplica, Duration worstLag) {
 
   static LoadSample read(Connection monitor, Collection<Integer> ownPids) throws SQLException {
     Array own = monitor.createArrayOf("int4", ownPids.toArray());
     return Jdbc.first(monitor,
-        "SELECT (SELECT pg_catalog.count(*) FROM pg_catalog.pg_stat_activity"
-            + "        WHERE datname = pg_catalog.current_database() AND state = 'active'"
-            + "          AND backend_type = 'client backend' AND pid <> ALL (?)),"
-            + " r.application_name::text, (pg_catalog.date_part('epoch', r.replay_lag) * 1000)::bigint"
-            + " FROM (SELECT 1) AS one LEFT JOIN LATERAL ("
+        "SELECT s.active, s.busy, r.application_name::text,"
+            + " (pg_catalog.date_part('epoch', r.replay_lag) * 1000)::bigint"
+            + " FROM (SELECT pg_catalog.count(*) FILTER (WHERE state = 'active') AS active,"
+            + "         pg_catalog.count(*) AS busy FROM pg_catalog.pg_stat_activity"
+            + "       WHERE datname = pg_catalog.current_database()"
+            + "         AND state IN ('active', 'idle in transaction', 'idle in transaction (aborted)')"
+            + "         AND backend_type = 'client backend' AND pid <> ALL (?)) AS s"
+            + " LEFT JOIN LATERAL ("
             + "   SELECT application_name, replay_lag FROM pg_catalog.pg_stat_replication"
             + "   WHERE replay_lag IS NOT NULL ORDER BY replay_lag DESC LIMIT 1) AS r ON true",
-        row -> new LoadSample(row.getLong(1), Optional.ofNullable(row.getString(2)),
-            Duration.ofMillis(row.getLong(3))),
+        row -> new LoadSample(row.getLong(1), row.getLong(2), Optional.ofNullable(row.getString(3)),
+            Duration.ofMillis(row.getLong(4))),
         own).orElseThrow();
   }
 

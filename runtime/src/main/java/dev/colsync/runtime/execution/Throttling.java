@@ -118,16 +118,19 @@ final class Throttling {
     return lastSample.reasonToWait(limits);
   }
 
-  /** After a batch, while the sample just taken saw other sessions running statements: the nice sleep. */
+  /**
+   * After a batch, while the sample just taken saw other sessions at work (running a statement, or in a
+   * transaction between two): the nice sleep.
+   */
   private void yieldToBusySessions() throws SQLException {
     Duration sleep = yieldDue;
     yieldDue = Duration.ZERO;
-    if (sleep.isZero() || lastSample == null || lastSample.activeSessions() == 0) {
+    if (sleep.isZero() || lastSample == null || lastSample.busySessions() == 0) {
       return;
     }
     if (!yieldReported) {
       yieldReported = true;
-      listener.notice("backfill of " + migration + ": other sessions are running statements; while they do, each"
+      listener.notice("backfill of " + migration + ": other sessions are at work (running a statement, or inside a transaction); while they are, each"
           + " batch is followed by a sleep of " + limits.niceRatio() + " times its duration (the nice ratio)");
     }
     StepRunner.sleep(sleep);

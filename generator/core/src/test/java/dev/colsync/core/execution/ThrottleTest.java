@@ -177,25 +177,31 @@ class ThrottleTest {
   @EachPostgres
   void whileOtherSessionsRunStatementsEachBatchIsFollowedByTheNiceRatioOfItsDuration(PostgresServer server)
       throws Exception {
-    RecordingListener idle = niceBackfill(server, false);
+    RecordingListener idle = niceBackfill(server, Busy.NONE);
     assertThat(idle.progress).last().satisfies(last -> assertThat(last.yielded()).isZero());
     assertThat(idle.notices).noneMatch(notice -> notice.contains("nice ratio"));
 
-    RecordingListener loaded = niceBackfill(server, true);
+    RecordingListener loaded = niceBackfill(server, Busy.RUNNING_A_STATEMENT);
     Duration batches = loaded.progress.stream().filter(p -> !p.done()).map(p -> p.lastBatch())
         .reduce(Duration.ZERO, Duration::plus);
     Duration yielded = loaded.progress.get(loaded.progress.size() - 1).yielded();
     assertThat(yielded.toMillis()).as("slept, against half of %s in batches", batches)
         .isBetween((long) (batches.toMillis() * 0.35), (long) (batches.toMillis() * 0.65));
     assertThat(loaded.notices).anySatisfy(notice -> assertThat(notice)
-        .contains("other sessions are running statements").contains("0.5 times its duration (the nice ratio)"));
+        .contains("other sessions are at work").contains("0.5 times its duration (the nice ratio)"));
     assertThat(loaded.pauses).as("yielding is not a pause").isEmpty();
     System.out.printf("nice ratio 0.5 on %s: %d ms in batches, %d ms yielded%n", server, batches.toMillis(),
         yielded.toMillis());
+
+    RecordingListener inTransaction = niceBackfill(server, Busy.INSIDE_A_TRANSACTION);
+    assertThat(inTransaction.progress).last().satisfies(last -> assertThat(last.yielded()).isPositive());
   }
 
-  /** A backfill of 8 batches of about 100 ms at a nice ratio of 0.5, with or without another session busy. */
-  private static RecordingListener niceBackfill(PostgresServer server, boolean othersBusy) throws Exception {
+  /** What another session of the database does while the backfill runs. */
+  private enum Busy { NONE, RUNNING_A_STATEMENT, INSIDE_A_TRANSACTION }
+
+  /** A backfill of 8 batches of about 100 ms at a nice ratio of 0.5, while another session does {@code others}. */
+  private static RecordingListener niceBackfill(PostgresServer server, Busy others) throws Exception {
     TestMigration migration = TestMigration.cents("nice");
     ExecutionSettings settings = TestMigration.quickSettings()
         .withBatches(ExecutionSettings.BatchSizing.fixed(25, Duration.ofMillis(100)))
@@ -207,12 +213,20 @@ class ThrottleTest {
       RecordingListener listener = new RecordingListener();
       migration.executor(database, settings, listener).apply("expand");
       slowDownBackfillWrites(admin);
-      CompletableFuture<Void> statement = othersBusy ? sleep(busy, 4) : CompletableFuture.completedFuture(null);
-      if (othersBusy) {
+      CompletableFuture<Void> statement = others == Busy.RUNNING_A_STATEMENT ? sleep(busy, 4)
+          : CompletableFuture.completedFuture(null);
+      if (others == Busy.RUNNING_A_STATEMENT) {
         await(() -> activeSessions(admin) >= 1, Duration.ofSeconds(10));
+      }
+      if (others == Busy.INSIDE_A_TRANSACTION) {
+        busy.setAutoCommit(false);
+        Sql.execute(busy, "SELECT 1");
       }
       StepOutcome run = migration.executor(database, settings, listener).apply("backfill").steps().get(1);
       statement.get(10, TimeUnit.SECONDS);
+      if (others == Busy.INSIDE_A_TRANSACTION) {
+        busy.commit();
+      }
       assertThat(run.result()).isEqualTo(StepOutcome.Result.DONE);
       assertThat(migration.divergent(admin)).isZero();
       return listener;
