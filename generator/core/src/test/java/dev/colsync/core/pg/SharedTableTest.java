@@ -47,6 +47,13 @@ class SharedTableTest {
       for (Plan plan : List.of(first, second)) {
         apply(connection, plan, Phase.EXPAND);
       }
+      assertThat(count(connection, "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+          + " WHERE n.nspname = 'public' AND p.proname LIKE 'colsync%' AND p.proconfig IS NOT NULL"))
+          .as("no generated function pins its search_path: a SET clause costs every written row").isZero();
+      assertThat(count(connection, "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+          + " WHERE n.nspname = 'public' AND p.proname LIKE 'colsync%' AND p.prolang = (SELECT oid FROM pg_language"
+          + " WHERE lanname = 'sql') AND p.prosqlbody IS NOT NULL"))
+          .as("to_new, to_old, old_differs, new_differs of both migrations, bound when created").isEqualTo(8);
       // A caller whose search_path hides pg_catalog's operators behind a schema of its own.
       execute(connection, "CREATE SCHEMA decoy");
       execute(connection, "CREATE FUNCTION decoy.round(numeric) RETURNS numeric LANGUAGE sql AS 'SELECT 0::numeric'");
