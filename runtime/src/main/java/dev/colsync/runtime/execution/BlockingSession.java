@@ -1,5 +1,7 @@
 package dev.colsync.runtime.execution;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 /**
@@ -14,6 +16,16 @@ import java.time.OffsetDateTime;
 public record BlockingSession(int pid, String user, String state, OffsetDateTime queryStart, String query) {
   /** Characters of the query kept: enough to recognise it, not enough to leak much data. */
   static final int QUERY_CHARS = 60;
+  /** The select list {@link #read} maps, over {@code pg_stat_activity} as {@code a}. */
+  static final String COLUMNS = "a.pid, a.usename::text, a.state, a.query_start, pg_catalog.left(a.query, "
+      + QUERY_CHARS + ")";
+
+  /** The session in the current row of a query that selects {@link #COLUMNS}, its query on one line. */
+  static BlockingSession read(ResultSet row) throws SQLException {
+    String query = row.getString(5);
+    return new BlockingSession(row.getInt(1), row.getString(2), row.getString(3),
+        row.getObject(4, OffsetDateTime.class), query == null ? "" : query.replaceAll("\\s+", " ").strip());
+  }
 
   @Override
   public String toString() {

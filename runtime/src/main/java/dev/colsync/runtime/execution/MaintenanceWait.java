@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,8 +19,7 @@ import java.util.stream.Collectors;
  */
 final class MaintenanceWait {
   static final Duration POLL = Duration.ofMillis(100);
-  private static final String HOLDERS = "SELECT a.pid, a.usename::text, a.state, a.query_start,"
-      + " pg_catalog.left(a.query, " + BlockingSession.QUERY_CHARS + ")"
+  private static final String HOLDERS = "SELECT " + BlockingSession.COLUMNS
       + " FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
       + " WHERE l.locktype = 'relation' AND l.relation = pg_catalog.to_regclass(?) AND l.granted"
       + " AND l.mode = 'ShareUpdateExclusiveLock' AND l.pid <> ALL (?) ORDER BY a.pid";
@@ -71,12 +69,6 @@ final class MaintenanceWait {
   private static List<BlockingSession> holders(Connection monitor, QualifiedName table, Collection<Integer> ownPids)
       throws SQLException {
     Array own = monitor.createArrayOf("int4", ownPids.toArray());
-    return Jdbc.list(monitor, HOLDERS, row -> new BlockingSession(row.getInt(1), row.getString(2),
-        row.getString(3), row.getObject(4, OffsetDateTime.class), oneLine(row.getString(5))),
-        table.quoted(), own);
-  }
-
-  private static String oneLine(String query) {
-    return query == null ? "" : query.replaceAll("\\s+", " ").strip();
+    return Jdbc.list(monitor, HOLDERS, BlockingSession::read, table.quoted(), own);
   }
 }

@@ -3,7 +3,6 @@ package dev.colsync.runtime.execution;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +14,9 @@ import java.util.Map;
  * seen while it lasts.
  */
 final class SessionWatch implements AutoCloseable {
-  private static final String COLUMNS = "a.pid, a.usename::text, a.state, a.query_start,"
-      + " pg_catalog.left(a.query, " + BlockingSession.QUERY_CHARS + ")";
-  private static final String BLOCKERS_OF = "SELECT " + COLUMNS + " FROM pg_catalog.pg_stat_activity a"
+  private static final String BLOCKERS_OF = "SELECT " + BlockingSession.COLUMNS + " FROM pg_catalog.pg_stat_activity a"
       + " WHERE a.pid = ANY (pg_catalog.pg_blocking_pids(?)) ORDER BY a.pid";
-  private static final String WAITING_ON = "SELECT " + COLUMNS + " FROM pg_catalog.pg_stat_activity a"
+  private static final String WAITING_ON = "SELECT " + BlockingSession.COLUMNS + " FROM pg_catalog.pg_stat_activity a"
       + " WHERE a.wait_event_type = 'Lock' AND ? = ANY (pg_catalog.pg_blocking_pids(a.pid)) ORDER BY a.pid";
 
   private final Connection monitor;
@@ -86,9 +83,7 @@ final class SessionWatch implements AutoCloseable {
   private void watch() {
     while (!stopped) {
       try {
-        List<BlockingSession> sample = Jdbc.list(monitor, query, row -> new BlockingSession(row.getInt(1),
-            row.getString(2), row.getString(3), row.getObject(4, OffsetDateTime.class), oneLine(row.getString(5))),
-            pid);
+        List<BlockingSession> sample = Jdbc.list(monitor, query, BlockingSession::read, pid);
         record(sample);
         pause();
       } catch (SQLException e) {
@@ -111,9 +106,5 @@ final class SessionWatch implements AutoCloseable {
       lastSeen = sample;
       sample.forEach(session -> everSeen.putIfAbsent(session.pid(), session));
     }
-  }
-
-  private static String oneLine(String query) {
-    return query == null ? "" : query.replaceAll("\\s+", " ").strip();
   }
 }
