@@ -29,6 +29,6 @@ final class Identifiers {
       return Optional.of(subject + " '" + name + "' is " + bytes
           + " bytes long in UTF-8; PostgreSQL would silently truncate it to " + MAX_BYTES);
     }
-    return Optional.empty();
+    return EmbeddedText.nameProblem(name, subject);
   }
 }

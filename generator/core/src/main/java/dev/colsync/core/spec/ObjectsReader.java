@@ -6,8 +6,6 @@ import dev.colsync.core.spec.ColumnObjects.DependentSpec;
 import dev.colsync.core.spec.ColumnObjects.IndexSpec;
 import dev.colsync.core.spec.ColumnObjects.SequenceSpec;
 import dev.colsync.core.spec.ColumnObjects.TriggerSpec;
-import dev.colsync.runtime.sql.SqlLexer;
-import dev.colsync.runtime.sql.SqlSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -156,7 +154,7 @@ final class ObjectsReader {
       Optional<Optional<String>> collation = fields.optional("collation", Optional.empty(),
           n -> sql(n, EXPECTED_COLUMN).map(Optional::of));
       Optional<Optional<String>> comment = fields.optional("comment", Optional.empty(),
-          n -> values.string(n, EXPECTED_COLUMN).map(Optional::of));
+          n -> literal(n, EXPECTED_COLUMN).map(Optional::of));
       Optional<Optional<Integer>> statistics = fields.optional("statistics", Optional.empty(),
           n -> values.integer(n, 0, 10_000, "a statistics target from 0 to 10000").map(Optional::of));
       Optional<Optional<SequenceSpec>> sequence = fields.optional("sequence", Optional.empty(),
@@ -175,8 +173,9 @@ final class ObjectsReader {
 
   private Optional<TriggerSpec> trigger(YamlNode node) {
     return fields(node, EXPECTED_TRIGGERS, TRIGGER_KEYS, fields -> {
-      Optional<String> name = fields.required("name", EXPECTED_TRIGGERS, n -> values.string(n, EXPECTED_TRIGGERS));
-      Optional<String> definition = fields.required("definition", EXPECTED_TRIGGERS, n -> sql(n, EXPECTED_TRIGGERS));
+      Optional<String> name = fields.required("name", EXPECTED_TRIGGERS, n -> name(n, EXPECTED_TRIGGERS));
+      Optional<String> definition = fields.required("definition", EXPECTED_TRIGGERS,
+          n -> definition(n, EXPECTED_TRIGGERS, RecordedSql.TRIGGER));
       return name.isPresent() && definition.isPresent()
           ? Optional.of(new TriggerSpec(name.get(), definition.get()))
           : Optional.empty();
@@ -185,7 +184,7 @@ final class ObjectsReader {
 
   private Optional<SequenceSpec> sequence(YamlNode node) {
     return fields(node, EXPECTED_SEQUENCE, SEQUENCE_KEYS, fields -> {
-      Optional<String> name = fields.required("name", EXPECTED_SEQUENCE, n -> values.string(n, EXPECTED_SEQUENCE));
+      Optional<String> name = fields.required("name", EXPECTED_SEQUENCE, n -> name(n, EXPECTED_SEQUENCE));
       Optional<String> type = fields.required("type", EXPECTED_SEQUENCE, n -> sql(n, EXPECTED_SEQUENCE));
       return name.isPresent() && type.isPresent()
           ? Optional.of(new SequenceSpec(name.get(), type.get()))
@@ -195,10 +194,11 @@ final class ObjectsReader {
 
   private Optional<IndexSpec> index(YamlNode node) {
     return fields(node, EXPECTED_INDEXES, INDEX_KEYS, fields -> {
-      Optional<String> name = fields.required("name", EXPECTED_INDEXES, n -> values.string(n, EXPECTED_INDEXES));
-      Optional<String> definition = fields.required("definition", EXPECTED_INDEXES, n -> sql(n, EXPECTED_INDEXES));
+      Optional<String> name = fields.required("name", EXPECTED_INDEXES, n -> name(n, EXPECTED_INDEXES));
+      Optional<String> definition = fields.required("definition", EXPECTED_INDEXES,
+          n -> definition(n, EXPECTED_INDEXES, RecordedSql.INDEX));
       Optional<Optional<String>> constraint = fields.optional("constraint", Optional.empty(),
-          n -> values.string(n, EXPECTED_INDEXES).map(Optional::of));
+          n -> name(n, EXPECTED_INDEXES).map(Optional::of));
       Optional<Boolean> primary = fields.optional("primary", false, values::bool);
       return name.isPresent() && definition.isPresent() && constraint.isPresent() && primary.isPresent()
           ? Optional.of(new IndexSpec(name.get(), definition.get(), constraint.get(), primary.get()))
@@ -209,11 +209,11 @@ final class ObjectsReader {
   private Optional<ConstraintSpec> constraint(YamlNode node) {
     return fields(node, EXPECTED_CONSTRAINTS, CONSTRAINT_KEYS, fields -> {
       Optional<String> name = fields.required("name", EXPECTED_CONSTRAINTS,
-          n -> values.string(n, EXPECTED_CONSTRAINTS));
+          n -> name(n, EXPECTED_CONSTRAINTS));
       Optional<String> table = fields.required("table", EXPECTED_CONSTRAINTS,
-          n -> values.string(n, EXPECTED_CONSTRAINTS));
+          n -> name(n, EXPECTED_CONSTRAINTS));
       Optional<String> definition = fields.required("definition", EXPECTED_CONSTRAINTS,
-          n -> sql(n, EXPECTED_CONSTRAINTS));
+          n -> definition(n, EXPECTED_CONSTRAINTS, RecordedSql.CONSTRAINT));
       return name.isPresent() && table.isPresent() && definition.isPresent()
           ? Optional.of(new ConstraintSpec(name.get(), table.get(), definition.get()))
           : Optional.empty();
@@ -230,7 +230,7 @@ final class ObjectsReader {
             problems.report(n, "'" + text + "' is not a kind of dependent object", EXPECTED_DEPENDENTS);
             return Optional.empty();
           }));
-      Optional<String> name = fields.required("name", EXPECTED_DEPENDENTS, n -> values.string(n, EXPECTED_DEPENDENTS));
+      Optional<String> name = fields.required("name", EXPECTED_DEPENDENTS, n -> name(n, EXPECTED_DEPENDENTS));
       Optional<Optional<ViewSpec>> view = new ViewReader(values).read(fields, kind, name);
       return kind.isPresent() && name.isPresent() && view.isPresent()
           ? Optional.of(new DependentSpec(kind.get(), name.get(), view.get()))
@@ -238,15 +238,39 @@ final class ObjectsReader {
     });
   }
 
+  /** An SQL expression or type (a default, a collation, a sequence's type): one fragment, as up and down are. */
   private Optional<String> sql(YamlNode node, String expected) {
     return values.string(node, expected).flatMap(text -> {
-      try {
-        SqlLexer.tokenize(text);
-        return Optional.of(text.strip());
-      } catch (SqlSyntaxException e) {
-        problems.report(node, "is not SQL that can be read: " + e.getMessage(), EXPECTED_SQL);
-        return Optional.empty();
-      }
+      Optional<String> problem = SqlFragmentCheck.problem(text);
+      problem.ifPresent(message -> problems.report(node, message, EXPECTED_SQL));
+      return problem.isPresent() ? Optional.empty() : Optional.of(text.strip());
+    });
+  }
+
+  /** A recorded definition: exactly one of {@code kind}. */
+  private Optional<String> definition(YamlNode node, String expected, RecordedSql kind) {
+    return values.string(node, expected).flatMap(text -> {
+      Optional<String> problem = kind.problem(text);
+      problem.ifPresent(message -> problems.report(node, message, kind.expected() + " as the catalog prints it"));
+      return problem.isPresent() ? Optional.empty() : Optional.of(text.strip());
+    });
+  }
+
+  /** A name of a recorded object, which generated SQL quotes. */
+  private Optional<String> name(YamlNode node, String expected) {
+    return values.string(node, expected).flatMap(text -> {
+      Optional<String> problem = EmbeddedText.nameProblem(text, "the name");
+      problem.ifPresent(message -> problems.report(node, message, expected));
+      return problem.isPresent() ? Optional.empty() : Optional.of(text);
+    });
+  }
+
+  /** Text generated SQL writes as a string constant. */
+  private Optional<String> literal(YamlNode node, String expected) {
+    return values.string(node, expected).flatMap(text -> {
+      Optional<String> problem = EmbeddedText.literalProblem(text);
+      problem.ifPresent(message -> problems.report(node, message, expected));
+      return problem.isPresent() ? Optional.empty() : Optional.of(text);
     });
   }
 

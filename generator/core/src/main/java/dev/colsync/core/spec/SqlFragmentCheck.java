@@ -56,6 +56,6 @@ final class SqlFragmentCheck {
     if (tokens.stream().allMatch(SqlToken::isTrivia)) {
       return Optional.of("contains only comments");
     }
-    return Optional.empty();
+    return EmbeddedText.sqlProblem(sql);
   }
 }

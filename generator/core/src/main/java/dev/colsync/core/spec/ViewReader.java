@@ -62,13 +62,9 @@ final class ViewReader {
 
   private Optional<String> definition(YamlNode node) {
     return values.string(node, EXPECTED_DEFINITION).flatMap(text -> {
-      try {
-        SqlLexer.tokenize(text);
-        return Optional.of(text.strip());
-      } catch (SqlSyntaxException e) {
-        problems.report(node, "is not SQL that can be read: " + e.getMessage(), EXPECTED_DEFINITION);
-        return Optional.empty();
-      }
+      Optional<String> problem = RecordedSql.VIEW.problem(text);
+      problem.ifPresent(message -> problems.report(node, message, EXPECTED_DEFINITION));
+      return problem.isPresent() ? Optional.empty() : Optional.of(text.strip());
     });
   }
 
