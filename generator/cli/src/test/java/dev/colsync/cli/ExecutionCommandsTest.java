@@ -119,7 +119,7 @@ class ExecutionCommandsTest {
       CommandRun status = CommandRun.of("status", spec, "--url", url);
       assertThat(status.exitCode()).isEqualTo(ExitCodes.OK);
       assertThat(status.outLines()[0]).isEqualTo("orders_amount_cents (public.orders)");
-      assertThat(status.outLines()[1]).startsWith("  last applied: backfill/run at ").endsWith(" (3 of 4 steps applied)");
+      assertThat(status.outLines()[1]).startsWith("  last applied: backfill/run at ").endsWith(" (3 of 5 steps applied)");
       assertThat(status.outLines()[2]).startsWith("  backfill up: done, 500 rows changed in ")
           .contains("batches, last key (500), updated ");
       assertThat(status.outLines()).contains("  running now: no", "  read path: NEW");
@@ -129,8 +129,11 @@ class ExecutionCommandsTest {
       execute(admin, "UPDATE public.orders SET amount_cents = round(amount * 100)::bigint WHERE id IN (7, 70, 300)");
       CommandRun contract = CommandRun.of("apply", spec, "--phase", "contract", "--url", url);
       assertThat(contract.exitCode()).isEqualTo(ExitCodes.OK);
-      assertThat(contract.outLines()).singleElement().asString()
-          .startsWith("contract/drop-old-column: applied in ").endsWith("(gate: 500 rows converged, read path NEW)");
+      assertThat(contract.outLines()).hasSize(2);
+      assertThat(contract.outLines()[0]).startsWith("contract/check-convergence: applied in ")
+          .endsWith("(gate: 500 rows converged, read path NEW)");
+      assertThat(contract.outLines()[1]).startsWith("contract/drop-old-column: applied in ")
+          .endsWith("(gate: 500 rows converged, read path NEW)");
 
       CommandRun rollback = CommandRun.of("rollback", spec, "--phase", "contract", "--url", url, "--progress", "lines");
       assertThat(rollback.exitCode()).isEqualTo(ExitCodes.OK);
@@ -144,9 +147,9 @@ class ExecutionCommandsTest {
 
       CommandRun intact = CommandRun.of("audit", "verify", "--url", url);
       assertThat(intact.exitCode()).isEqualTo(ExitCodes.OK);
-      assertThat(intact.outLines()).containsExactly("audit trail intact: 7 records");
+      assertThat(intact.outLines()).containsExactly("audit trail intact: 8 records");
       CommandRun list = CommandRun.of("audit", "list", "--url", url, "--migration", MIGRATION);
-      assertThat(list.outLines()).hasSize(7);
+      assertThat(list.outLines()).hasSize(8);
       assertThat(list.outLines()[0]).matches("1  \\S+  orders_amount_cents  apply expand/add-column  failed  \\d+ ms  "
           + "\\S+ \\(\\S+@\\S+\\)  sql [0-9a-f]{12}  SQLSTATE 55P03: .*");
       execute(admin, "UPDATE colsync.audit_log SET duration_ms = 1 WHERE id = 4");
@@ -155,7 +158,7 @@ class ExecutionCommandsTest {
       assertThat(broken.errLines()).containsExactly(
           "record 4 (orders_amount_cents backfill/run) was changed after it was written: its hash does not match"
               + " its content",
-          "audit trail broken: 1 problems in 7 records");
+          "audit trail broken: 1 problems in 8 records");
     }
   }
 

@@ -2,6 +2,71 @@
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
+-- Before it changes anything, expand checks the live table against the spec (the old column's type and
+-- nullability, the key the backfill walks, the objects the spec recorded, and that the new column is
+-- absent or this migration's own) and stops naming every mismatch. Once the migration has been
+-- contracted, it does nothing.
+DO $colsync_expand$
+#variable_conflict use_column
+DECLARE
+  colsync_problems text[] := ARRAY[]::text[];
+  colsync_recorded boolean := false;
+  colsync_old_exists boolean;
+  colsync_new_exists boolean;
+  colsync_ours boolean;
+BEGIN
+  SET LOCAL search_path = pg_catalog;
+  IF pg_catalog.to_regclass('"public"."orders"') IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'undefined_table',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused: table %s does not exist', 'orders_amount_cents', '"public"."orders"'),
+      HINT = 'The spec''s table is schema.name, as the catalog spells them; nothing was changed.';
+  END IF;
+  colsync_old_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'amount' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
+  colsync_new_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'amount_cents' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
+  colsync_ours := pg_catalog.to_regprocedure('"public"."colsync_orders_amount_cents_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_orders_amount_cents_new_written', 'colsync_orders_amount_cents_sync']::pg_catalog.name[]));
+  IF NOT colsync_old_exists AND colsync_new_exists AND NOT colsync_ours THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'orders_amount_cents');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'orders_amount_cents');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE NOTICE 'colsync %: %', 'orders_amount_cents', 'column amount is gone and amount_cents exists: contract has run already; nothing to do';
+      RETURN;
+    END IF;
+  END IF;
+  IF NOT colsync_old_exists THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s does not exist', 'amount', '"public"."orders"');
+  END IF;
+  IF colsync_old_exists AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'amount' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) pg_catalog.to_regtype('numeric(12,2)') AND a.atttypmod OPERATOR(pg_catalog.=) 786438) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s is %s, but the spec says %s', 'amount', '"public"."orders"', (SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'amount' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'numeric(12,2)');
+  END IF;
+  IF colsync_old_exists AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'amount' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.attnotnull OPERATOR(pg_catalog.=) false) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s is %s, but the spec says %s', 'amount', '"public"."orders"', (SELECT CASE WHEN a.attnotnull THEN 'NOT NULL' ELSE 'nullable' END FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'amount' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'nullable');
+  END IF;
+  IF colsync_new_exists AND NOT colsync_ours THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s exists already and is not this migration''s: expand would overwrite it', 'amount_cents', '"public"."orders"');
+  END IF;
+  IF colsync_new_exists AND colsync_ours AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'amount_cents' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) pg_catalog.to_regtype('bigint') AND a.atttypmod OPERATOR(pg_catalog.=) -1) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s, made by an earlier expand, is %s, but the spec says %s', 'amount_cents', '"public"."orders"', (SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'amount_cents' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'bigint');
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_index AS i WHERE i.indrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL AND i.indnkeyatts OPERATOR(pg_catalog.=) 1 AND (SELECT pg_catalog.count(*) FROM pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY AS k(attnum, n) JOIN pg_catalog.pg_attribute AS a ON a.attrelid OPERATOR(pg_catalog.=) i.indrelid AND a.attnum OPERATOR(pg_catalog.=) k.attnum WHERE k.n OPERATOR(pg_catalog.<=) i.indnkeyatts AND a.attnotnull AND a.attname OPERATOR(pg_catalog.=) ANY (ARRAY['id']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 1) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('%s has no primary key or unique index on exactly (%s) over NOT NULL columns, which the backfill walks', '"public"."orders"', 'id');
+  END IF;
+  IF pg_catalog.cardinality(colsync_problems) OPERATOR(pg_catalog.>) 0 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused, the table is not as the spec says: %s',
+        'orders_amount_cents', pg_catalog.array_to_string(colsync_problems, '; ')),
+      HINT = 'Nothing was changed. Correct the spec, or write it again from this database: colsync scaffold --url.';
+  END IF;
+  IF colsync_new_exists AND colsync_ours THEN
+    RAISE NOTICE 'colsync %: %', 'orders_amount_cents', 'expand has run already; its functions and triggers are created again as they were';
+  END IF;
+
+SET LOCAL search_path = pg_catalog, "public", pg_temp;
 ALTER TABLE "public"."orders" ADD COLUMN IF NOT EXISTS "amount_cents" bigint;
 
 -- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
@@ -70,3 +135,5 @@ CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_new_written"
 CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_sync"
   BEFORE INSERT OR UPDATE ON "public"."orders"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_orders_amount_cents_sync"();
+END
+$colsync_expand$;

@@ -5,6 +5,87 @@
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
+-- Before it changes anything, expand checks the live table against the spec (the old column's type and
+-- nullability, the key the backfill walks, the objects the spec recorded, and that the new column is
+-- absent or this migration's own) and stops naming every mismatch. Once the migration has been
+-- contracted or cut over, it does nothing.
+DO $colsync_expand$
+#variable_conflict use_column
+DECLARE
+  colsync_problems text[] := ARRAY[]::text[];
+  colsync_recorded boolean := false;
+  colsync_old_exists boolean;
+  colsync_new_exists boolean;
+  colsync_ours boolean;
+BEGIN
+  SET LOCAL search_path = pg_catalog;
+  IF pg_catalog.to_regclass('"public"."accounts"') IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'undefined_table',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused: table %s does not exist', 'accounts_id_bigint', '"public"."accounts"'),
+      HINT = 'The spec''s table is schema.name, as the catalog spells them; nothing was changed.';
+  END IF;
+  colsync_old_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
+  colsync_new_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id_colsync_new' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
+  colsync_ours := pg_catalog.to_regprocedure('"public"."colsync_accounts_id_bigint_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[]));
+  IF colsync_old_exists AND EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND colsync_ours THEN
+    RAISE NOTICE 'colsync %: %', 'accounts_id_bigint', 'the cut-over or contract of this migration has run already (column id has its new type); nothing to do';
+    RETURN;
+  END IF;
+  IF colsync_old_exists AND NOT colsync_new_exists AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND NOT colsync_ours AND EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) pg_catalog.to_regtype('bigint') AND a.atttypmod OPERATOR(pg_catalog.=) -1) THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE NOTICE 'colsync %: %', 'accounts_id_bigint', 'the cut-over or contract of this migration has run already (column id has its new type); nothing to do';
+      RETURN;
+    END IF;
+  END IF;
+  IF NOT colsync_old_exists THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s does not exist', 'id', '"public"."accounts"');
+  END IF;
+  IF colsync_old_exists AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) pg_catalog.to_regtype('integer') AND a.atttypmod OPERATOR(pg_catalog.=) -1) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s is %s, but the spec says %s', 'id', '"public"."accounts"', (SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'integer');
+  END IF;
+  IF colsync_old_exists AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.attnotnull OPERATOR(pg_catalog.=) true) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s is %s, but the spec says %s', 'id', '"public"."accounts"', (SELECT CASE WHEN a.attnotnull THEN 'NOT NULL' ELSE 'nullable' END FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'NOT NULL');
+  END IF;
+  IF colsync_new_exists AND NOT colsync_ours THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s exists already and is not this migration''s: expand would overwrite it', 'id_colsync_new', '"public"."accounts"');
+  END IF;
+  IF colsync_new_exists AND colsync_ours AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id_colsync_new' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) pg_catalog.to_regtype('bigint') AND a.atttypmod OPERATOR(pg_catalog.=) -1) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s, made by an earlier expand, is %s, but the spec says %s', 'id_colsync_new', '"public"."accounts"', (SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id_colsync_new' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'bigint');
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_index AS i WHERE i.indrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL AND i.indnkeyatts OPERATOR(pg_catalog.=) 1 AND (SELECT pg_catalog.count(*) FROM pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY AS k(attnum, n) JOIN pg_catalog.pg_attribute AS a ON a.attrelid OPERATOR(pg_catalog.=) i.indrelid AND a.attnum OPERATOR(pg_catalog.=) k.attnum WHERE k.n OPERATOR(pg_catalog.<=) i.indnkeyatts AND a.attnotnull AND a.attname OPERATOR(pg_catalog.=) ANY (ARRAY['id']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 1) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('%s has no primary key or unique index on exactly (%s) over NOT NULL columns, which the backfill walks', '"public"."accounts"', 'id');
+  END IF;
+  IF (SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'accounts_pkey') IS DISTINCT FROM 'CREATE UNIQUE INDEX accounts_pkey ON public.accounts USING btree (id)' THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('the index %s is not as the spec records it: the database has %s, the spec %s', 'accounts_pkey', COALESCE((SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'accounts_pkey'), 'none'), 'CREATE UNIQUE INDEX accounts_pkey ON public.accounts USING btree (id)');
+  END IF;
+  IF (SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'accounts_id_owner') IS DISTINCT FROM 'CREATE INDEX accounts_id_owner ON public.accounts USING btree (owner, id) WHERE (id > 100)' THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('the index %s is not as the spec records it: the database has %s, the spec %s', 'accounts_id_owner', COALESCE((SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'accounts_id_owner'), 'none'), 'CREATE INDEX accounts_id_owner ON public.accounts USING btree (owner, id) WHERE (id > 100)');
+  END IF;
+  IF (SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass('public.accounts') AND k.conname OPERATOR(pg_catalog.=) 'accounts_id_check') IS DISTINCT FROM 'CHECK ((id > 0))' THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('the constraint %s is not as the spec records it: the database has %s, the spec %s', 'accounts_id_check of public.accounts', COALESCE((SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass('public.accounts') AND k.conname OPERATOR(pg_catalog.=) 'accounts_id_check'), 'none'), 'CHECK ((id > 0))');
+  END IF;
+  IF (SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass('public.entries') AND k.conname OPERATOR(pg_catalog.=) 'entries_account_id_fkey') IS DISTINCT FROM 'FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE' THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('the constraint %s is not as the spec records it: the database has %s, the spec %s', 'entries_account_id_fkey of public.entries', COALESCE((SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass('public.entries') AND k.conname OPERATOR(pg_catalog.=) 'entries_account_id_fkey'), 'none'), 'FOREIGN KEY (account_id) REFERENCES public.accounts(id) ON DELETE CASCADE');
+  END IF;
+  IF pg_catalog.cardinality(colsync_problems) OPERATOR(pg_catalog.>) 0 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused, the table is not as the spec says: %s',
+        'accounts_id_bigint', pg_catalog.array_to_string(colsync_problems, '; ')),
+      HINT = 'Nothing was changed. Correct the spec, or write it again from this database: colsync scaffold --url.';
+  END IF;
+  IF colsync_new_exists AND colsync_ours THEN
+    RAISE NOTICE 'colsync %: %', 'accounts_id_bigint', 'expand has run already; its functions and triggers are created again as they were';
+  END IF;
+
+SET LOCAL search_path = pg_catalog, "public", pg_temp;
 ALTER TABLE "public"."accounts" ADD COLUMN IF NOT EXISTS "id_colsync_new" bigint;
 
 -- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
@@ -73,11 +154,24 @@ CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_new_written"
 CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_sync"
   BEFORE INSERT OR UPDATE ON "public"."accounts"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"();
+END
+$colsync_expand$;
 --rollback -- colsync accounts_id_bigint: rollback of expand / drop the sync trigger, its functions and the new column.
 --rollback -- One transaction; N-1 only. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+--rollback -- Once a later phase has run, the new column holds values the old one no longer has: refuse.
+--rollback DO $colsync_expand$
+--rollback BEGIN
+--rollback   IF (NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id_colsync_new' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) OR (EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (pg_catalog.to_regprocedure('"public"."colsync_accounts_id_bigint_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])))) THEN
+--rollback     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback       MESSAGE = pg_catalog.format('colsync %s: rollback of expand refused: a later phase (cut-over or contract)'
+--rollback         ' has run, so dropping the new column would lose its values', 'accounts_id_bigint'),
+--rollback       HINT = 'Roll back the later phases first (rollback/contract, rollback/cutover); nothing was changed.';
+--rollback   END IF;
+--rollback END
+--rollback $colsync_expand$;
 --rollback DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_new_written" ON "public"."accounts";
 --rollback DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_sync" ON "public"."accounts";
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_sync"();
@@ -819,31 +913,74 @@ $colsync$;
 --rollback END
 --rollback $colsync$;
 
---changeset colsync:accounts_id_bigint-14-contract-drop-old-column labels:accounts_id_bigint,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- colsync accounts_id_bigint: contract / drop the sync trigger, its functions and the old column.
--- One transaction, so no write ever sees the column gone and the trigger still there.
--- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+--changeset colsync:accounts_id_bigint-14-contract-check-convergence labels:accounts_id_bigint,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: contract / check that every row has converged, and record it for contract.
+-- One transaction that reads the whole table under ACCESS SHARE, so writers go on; no statement timeout.
+-- N-1 and N may be running. Contract's gate accepts this check only while the sync trigger and its
+-- functions stay exactly as they were when it ran: disabled, dropped or replaced since, run it again.
 SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
-LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
-DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_new_written" ON "public"."accounts";
-DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_sync" ON "public"."accounts";
-DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_sync"();
-DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_to_new"(integer);
-DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_to_old"(bigint);
-DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_old_differs"(integer, integer);
-DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_new_differs"(bigint, bigint);
-ALTER TABLE "public"."accounts" DROP COLUMN IF EXISTS "id_colsync_old";
-ALTER INDEX IF EXISTS "public"."colsync_accounts_id_bigint_accounts_id_owner" RENAME TO "accounts_id_owner";
+SET LOCAL statement_timeout = 0;
 DO $colsync$
 BEGIN
-  IF EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."accounts"'::pg_catalog.regclass AND conname = 'colsync_accounts_id_bigint_accounts_id_check') THEN
-    ALTER TABLE "public"."accounts" RENAME CONSTRAINT "colsync_accounts_id_bigint_accounts_id_check" TO "accounts_id_check";
+  IF pg_catalog.to_regnamespace('colsync') IS NULL THEN
+    CREATE SCHEMA colsync;
   END IF;
 END
 $colsync$;
-DROP PROCEDURE IF EXISTS "public"."colsync_accounts_id_bigint_backfill"(text, integer, interval, boolean);
-DROP TABLE IF EXISTS "public"."colsync_accounts_id_bigint_backfill_state";
+CREATE TABLE IF NOT EXISTS colsync.convergence_checks (
+  migration text PRIMARY KEY,
+  seal text NOT NULL,
+  rows_checked bigint NOT NULL,
+  checked_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  checked_by text NOT NULL DEFAULT CURRENT_USER
+);
+CREATE TABLE IF NOT EXISTS colsync.gate_overrides (
+  migration text NOT NULL,
+  reason text NOT NULL,
+  overridden_by text NOT NULL DEFAULT CURRENT_USER,
+  overridden_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+DO $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_seal text;
+  colsync_rows bigint;
+  colsync_diverging bigint;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+      RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to check', 'accounts_id_bigint',
+        'id_colsync_old';
+      RETURN;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: column %s of %s does not exist, but the sync trigger does',
+        'accounts_id_bigint', 'id_colsync_old', '"public"."accounts"'::pg_catalog.regclass),
+      HINT = 'Run the cut-over first.';
+  END IF;
+  IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[]) AND t.tgenabled OPERATOR(pg_catalog.<>) 'D' AND t.tgenabled OPERATOR(pg_catalog.<>) 'R') OPERATOR(pg_catalog.<>) 2 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: the sync triggers of %s are missing or disabled, so rows written'
+        ' meanwhile may disagree', 'accounts_id_bigint', '"public"."accounts"'::pg_catalog.regclass),
+      HINT = 'Run expand again (it creates them again), then the backfill, then this check.';
+  END IF;
+  colsync_seal := pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_to_new', 'colsync_accounts_id_bigint_to_old', 'colsync_accounts_id_bigint_old_differs', 'colsync_accounts_id_bigint_new_differs']::pg_catalog.name[])));
+  SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE "public"."colsync_accounts_id_bigint_new_differs"("id", "public"."colsync_accounts_id_bigint_to_new"("id_colsync_old")))
+    INTO colsync_rows, colsync_diverging
+    FROM "public"."accounts";
+  IF colsync_diverging OPERATOR(pg_catalog.>) 0 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: %s of %s rows have %I IS DISTINCT FROM up(%I)', 'accounts_id_bigint',
+        colsync_diverging, colsync_rows, 'id', 'id_colsync_old'),
+      HINT = 'Let the backfill finish (run it again if it stopped), then run this check again.';
+  END IF;
+  INSERT INTO colsync.convergence_checks AS c (migration, seal, rows_checked)
+    VALUES ('accounts_id_bigint', colsync_seal, colsync_rows)
+    ON CONFLICT (migration) DO UPDATE SET seal = EXCLUDED.seal, rows_checked = EXCLUDED.rows_checked,
+      checked_at = pg_catalog.now(), checked_by = CURRENT_USER;
+  RAISE NOTICE 'colsync %: all % rows converged; recorded for contract', 'accounts_id_bigint', colsync_rows;
+END
+$colsync$;
 --rollback -- colsync accounts_id_bigint: rollback of contract / bring back the old column, the sync trigger and the
 --rollback -- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
 --rollback -- From here on every write to the new column is copied to the old one; the next script refills the rest.
@@ -1070,3 +1207,85 @@ DROP TABLE IF EXISTS "public"."colsync_accounts_id_bigint_backfill_state";
 --rollback   END IF;
 --rollback END
 --rollback $colsync$;
+
+--changeset colsync:accounts_id_bigint-15-contract-drop-old-column labels:accounts_id_bigint,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync accounts_id_bigint: contract / drop the sync trigger, its functions and the old column.
+-- One transaction, so no write ever sees the column gone and the trigger still there.
+-- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+-- The gate, whoever runs this script: it refuses unless a convergence check passed with the sync trigger
+-- and its functions exactly as they are now. It runs under the table's
+-- lock, so no write and no flag change can come between it and the drop. To contract anyway, on purpose:
+-- SET colsync.contract_override = 'accounts_id_bigint: <reason>' in the session first (recorded).
+DO $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_override text := pg_catalog.current_setting('colsync.contract_override', true);
+  colsync_seal text;
+  colsync_checked timestamptz;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+      RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'accounts_id_bigint',
+        'id_colsync_old';
+      RETURN;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: column %s of %s does not exist, but the sync'
+        ' trigger does', 'accounts_id_bigint', 'id_colsync_old', '"public"."accounts"'::pg_catalog.regclass),
+      HINT = 'Run the cut-over first.';
+  END IF;
+  IF colsync_override OPERATOR(pg_catalog.=) 'accounts_id_bigint'
+     OR pg_catalog.starts_with(colsync_override, 'accounts_id_bigint:') THEN
+    RAISE WARNING 'colsync %: contract gate overridden by % (%)', 'accounts_id_bigint', CURRENT_USER, colsync_override;
+    IF pg_catalog.to_regnamespace('colsync') IS NULL THEN
+      CREATE SCHEMA colsync;
+    END IF;
+    CREATE TABLE IF NOT EXISTS colsync.gate_overrides (
+      migration text NOT NULL,
+      reason text NOT NULL,
+      overridden_by text NOT NULL DEFAULT CURRENT_USER,
+      overridden_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+    );
+    INSERT INTO colsync.gate_overrides (migration, reason) VALUES ('accounts_id_bigint', colsync_override);
+    RETURN;
+  END IF;
+  IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+    SELECT c.seal, c.checked_at INTO colsync_seal, colsync_checked FROM colsync.convergence_checks AS c
+      WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint' FOR SHARE;
+  END IF;
+  IF colsync_seal IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: no convergence check has passed, so column %s'
+        ' is not known to be copied', 'accounts_id_bigint', 'id_colsync_old'),
+      HINT = 'Once the backfill is done, run the check-convergence script before this one (or colsync verify).';
+  END IF;
+  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_to_new', 'colsync_accounts_id_bigint_to_old', 'colsync_accounts_id_bigint_old_differs', 'colsync_accounts_id_bigint_new_differs']::pg_catalog.name[]))) THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: the sync trigger or its functions were'
+        ' disabled, dropped or replaced after the convergence check of %s', 'accounts_id_bigint', colsync_checked),
+      HINT = 'Rows written since may disagree: run the backfill and the check-convergence script again.';
+  END IF;
+END
+$colsync$;
+DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_new_written" ON "public"."accounts";
+DROP TRIGGER IF EXISTS "colsync_accounts_id_bigint_sync" ON "public"."accounts";
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_sync"();
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_to_new"(integer);
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_to_old"(bigint);
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_old_differs"(integer, integer);
+DROP FUNCTION IF EXISTS "public"."colsync_accounts_id_bigint_new_differs"(bigint, bigint);
+ALTER TABLE "public"."accounts" DROP COLUMN IF EXISTS "id_colsync_old";
+ALTER INDEX IF EXISTS "public"."colsync_accounts_id_bigint_accounts_id_owner" RENAME TO "accounts_id_owner";
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conrelid = '"public"."accounts"'::pg_catalog.regclass AND conname = 'colsync_accounts_id_bigint_accounts_id_check') THEN
+    ALTER TABLE "public"."accounts" RENAME CONSTRAINT "colsync_accounts_id_bigint_accounts_id_check" TO "accounts_id_check";
+  END IF;
+END
+$colsync$;
+DROP PROCEDURE IF EXISTS "public"."colsync_accounts_id_bigint_backfill"(text, integer, interval, boolean);
+DROP TABLE IF EXISTS "public"."colsync_accounts_id_bigint_backfill_state";
+--rollback empty

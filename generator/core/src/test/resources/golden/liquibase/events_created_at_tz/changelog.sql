@@ -5,6 +5,71 @@
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
+-- Before it changes anything, expand checks the live table against the spec (the old column's type and
+-- nullability, the key the backfill walks, the objects the spec recorded, and that the new column is
+-- absent or this migration's own) and stops naming every mismatch. Once the migration has been
+-- contracted, it does nothing.
+DO $colsync_expand$
+#variable_conflict use_column
+DECLARE
+  colsync_problems text[] := ARRAY[]::text[];
+  colsync_recorded boolean := false;
+  colsync_old_exists boolean;
+  colsync_new_exists boolean;
+  colsync_ours boolean;
+BEGIN
+  SET LOCAL search_path = pg_catalog;
+  IF pg_catalog.to_regclass('"public"."events"') IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'undefined_table',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused: table %s does not exist', 'events_created_at_tz', '"public"."events"'),
+      HINT = 'The spec''s table is schema.name, as the catalog spells them; nothing was changed.';
+  END IF;
+  colsync_old_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
+  colsync_new_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at_tz' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
+  colsync_ours := pg_catalog.to_regprocedure('"public"."colsync_events_created_at_tz_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[]));
+  IF NOT colsync_old_exists AND colsync_new_exists AND NOT colsync_ours THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE NOTICE 'colsync %: %', 'events_created_at_tz', 'column created_at is gone and created_at_tz exists: contract has run already; nothing to do';
+      RETURN;
+    END IF;
+  END IF;
+  IF NOT colsync_old_exists THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s does not exist', 'created_at', '"public"."events"');
+  END IF;
+  IF colsync_old_exists AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) pg_catalog.to_regtype('timestamp') AND a.atttypmod OPERATOR(pg_catalog.=) -1) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s is %s, but the spec says %s', 'created_at', '"public"."events"', (SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'timestamp');
+  END IF;
+  IF colsync_old_exists AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.attnotnull OPERATOR(pg_catalog.=) true) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s is %s, but the spec says %s', 'created_at', '"public"."events"', (SELECT CASE WHEN a.attnotnull THEN 'NOT NULL' ELSE 'nullable' END FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'NOT NULL');
+  END IF;
+  IF colsync_new_exists AND NOT colsync_ours THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s exists already and is not this migration''s: expand would overwrite it', 'created_at_tz', '"public"."events"');
+  END IF;
+  IF colsync_new_exists AND colsync_ours AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at_tz' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) pg_catalog.to_regtype('timestamptz') AND a.atttypmod OPERATOR(pg_catalog.=) -1) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s, made by an earlier expand, is %s, but the spec says %s', 'created_at_tz', '"public"."events"', (SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at_tz' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'timestamptz');
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_index AS i WHERE i.indrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL AND i.indnkeyatts OPERATOR(pg_catalog.=) 1 AND (SELECT pg_catalog.count(*) FROM pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY AS k(attnum, n) JOIN pg_catalog.pg_attribute AS a ON a.attrelid OPERATOR(pg_catalog.=) i.indrelid AND a.attnum OPERATOR(pg_catalog.=) k.attnum WHERE k.n OPERATOR(pg_catalog.<=) i.indnkeyatts AND a.attnotnull AND a.attname OPERATOR(pg_catalog.=) ANY (ARRAY['id']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 1) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('%s has no primary key or unique index on exactly (%s) over NOT NULL columns, which the backfill walks', '"public"."events"', 'id');
+  END IF;
+  IF pg_catalog.cardinality(colsync_problems) OPERATOR(pg_catalog.>) 0 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused, the table is not as the spec says: %s',
+        'events_created_at_tz', pg_catalog.array_to_string(colsync_problems, '; ')),
+      HINT = 'Nothing was changed. Correct the spec, or write it again from this database: colsync scaffold --url.';
+  END IF;
+  IF colsync_new_exists AND colsync_ours THEN
+    RAISE NOTICE 'colsync %: %', 'events_created_at_tz', 'expand has run already; its functions and triggers are created again as they were';
+  END IF;
+
+SET LOCAL search_path = pg_catalog, "public", pg_temp;
 ALTER TABLE "public"."events" ADD COLUMN IF NOT EXISTS "created_at_tz" timestamptz;
 
 -- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
@@ -73,11 +138,24 @@ CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_new_written"
 CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_sync"
   BEFORE INSERT OR UPDATE ON "public"."events"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_events_created_at_tz_sync"();
+END
+$colsync_expand$;
 --rollback -- colsync events_created_at_tz: rollback of expand / drop the sync trigger, its functions and the new column.
 --rollback -- One transaction; N-1 only. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback LOCK TABLE "public"."events" IN ACCESS EXCLUSIVE MODE;
+--rollback -- Once a later phase has run, the new column holds values the old one no longer has: refuse.
+--rollback DO $colsync_expand$
+--rollback BEGIN
+--rollback   IF (NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at_tz' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) THEN
+--rollback     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback       MESSAGE = pg_catalog.format('colsync %s: rollback of expand refused: a later phase (cut-over or contract)'
+--rollback         ' has run, so dropping the new column would lose its values', 'events_created_at_tz'),
+--rollback       HINT = 'Roll back the later phases first (rollback/contract, rollback/cutover); nothing was changed.';
+--rollback   END IF;
+--rollback END
+--rollback $colsync_expand$;
 --rollback DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_new_written" ON "public"."events";
 --rollback DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_sync" ON "public"."events";
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_sync"();
@@ -238,23 +316,74 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:events_created_at_tz-06-contract-drop-old-column labels:events_created_at_tz,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- colsync events_created_at_tz: contract / drop the sync trigger, its functions and the old column.
--- One transaction, so no write ever sees the column gone and the trigger still there.
--- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+--changeset colsync:events_created_at_tz-06-contract-check-convergence labels:events_created_at_tz,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync events_created_at_tz: contract / check that every row has converged, and record it for contract.
+-- One transaction that reads the whole table under ACCESS SHARE, so writers go on; no statement timeout.
+-- N-1 and N may be running. Contract's gate accepts this check only while the sync trigger and its
+-- functions stay exactly as they were when it ran: disabled, dropped or replaced since, run it again.
 SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
-LOCK TABLE "public"."events" IN ACCESS EXCLUSIVE MODE;
-DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_new_written" ON "public"."events";
-DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_sync" ON "public"."events";
-DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_sync"();
-DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_to_new"(timestamp);
-DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_to_old"(timestamptz);
-DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_old_differs"(timestamp, timestamp);
-DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_new_differs"(timestamptz, timestamptz);
-ALTER TABLE "public"."events" DROP COLUMN IF EXISTS "created_at";
-DROP PROCEDURE IF EXISTS "public"."colsync_events_created_at_tz_backfill"(text, integer, interval, boolean);
-DROP TABLE IF EXISTS "public"."colsync_events_created_at_tz_backfill_state";
+SET LOCAL statement_timeout = 0;
+DO $colsync$
+BEGIN
+  IF pg_catalog.to_regnamespace('colsync') IS NULL THEN
+    CREATE SCHEMA colsync;
+  END IF;
+END
+$colsync$;
+CREATE TABLE IF NOT EXISTS colsync.convergence_checks (
+  migration text PRIMARY KEY,
+  seal text NOT NULL,
+  rows_checked bigint NOT NULL,
+  checked_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  checked_by text NOT NULL DEFAULT CURRENT_USER
+);
+CREATE TABLE IF NOT EXISTS colsync.gate_overrides (
+  migration text NOT NULL,
+  reason text NOT NULL,
+  overridden_by text NOT NULL DEFAULT CURRENT_USER,
+  overridden_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+DO $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_seal text;
+  colsync_rows bigint;
+  colsync_diverging bigint;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+      RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to check', 'events_created_at_tz',
+        'created_at';
+      RETURN;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: column %s of %s does not exist, but the sync trigger does',
+        'events_created_at_tz', 'created_at', '"public"."events"'::pg_catalog.regclass),
+      HINT = 'The table is not as this migration left it; see the runbook.';
+  END IF;
+  IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[]) AND t.tgenabled OPERATOR(pg_catalog.<>) 'D' AND t.tgenabled OPERATOR(pg_catalog.<>) 'R') OPERATOR(pg_catalog.<>) 2 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: the sync triggers of %s are missing or disabled, so rows written'
+        ' meanwhile may disagree', 'events_created_at_tz', '"public"."events"'::pg_catalog.regclass),
+      HINT = 'Run expand again (it creates them again), then the backfill, then this check.';
+  END IF;
+  colsync_seal := pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_to_new', 'colsync_events_created_at_tz_to_old', 'colsync_events_created_at_tz_old_differs', 'colsync_events_created_at_tz_new_differs']::pg_catalog.name[])));
+  SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE "public"."colsync_events_created_at_tz_new_differs"("created_at_tz", "public"."colsync_events_created_at_tz_to_new"("created_at")))
+    INTO colsync_rows, colsync_diverging
+    FROM "public"."events";
+  IF colsync_diverging OPERATOR(pg_catalog.>) 0 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: %s of %s rows have %I IS DISTINCT FROM up(%I)', 'events_created_at_tz',
+        colsync_diverging, colsync_rows, 'created_at_tz', 'created_at'),
+      HINT = 'Let the backfill finish (run it again if it stopped), then run this check again.';
+  END IF;
+  INSERT INTO colsync.convergence_checks AS c (migration, seal, rows_checked)
+    VALUES ('events_created_at_tz', colsync_seal, colsync_rows)
+    ON CONFLICT (migration) DO UPDATE SET seal = EXCLUDED.seal, rows_checked = EXCLUDED.rows_checked,
+      checked_at = pg_catalog.now(), checked_by = CURRENT_USER;
+  RAISE NOTICE 'colsync %: all % rows converged; recorded for contract', 'events_created_at_tz', colsync_rows;
+END
+$colsync$;
 --rollback -- colsync events_created_at_tz: rollback of contract / bring back the old column, the sync trigger and the
 --rollback -- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
 --rollback -- From here on every write to the new column is copied to the old one; the next script refills the rest.
@@ -440,3 +569,88 @@ DROP TABLE IF EXISTS "public"."colsync_events_created_at_tz_backfill_state";
 --rollback   END IF;
 --rollback END
 --rollback $colsync$;
+
+--changeset colsync:events_created_at_tz-07-contract-drop-old-column labels:events_created_at_tz,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync events_created_at_tz: contract / drop the sync trigger, its functions and the old column.
+-- One transaction, so no write ever sees the column gone and the trigger still there.
+-- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+LOCK TABLE "public"."events" IN ACCESS EXCLUSIVE MODE;
+-- The gate, whoever runs this script: it refuses unless a convergence check passed with the sync trigger
+-- and its functions exactly as they are now and the read-path flag is NEW. It runs under the table's
+-- lock, so no write and no flag change can come between it and the drop. To contract anyway, on purpose:
+-- SET colsync.contract_override = 'events_created_at_tz: <reason>' in the session first (recorded).
+DO $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_override text := pg_catalog.current_setting('colsync.contract_override', true);
+  colsync_seal text;
+  colsync_checked timestamptz;
+  colsync_read_path text;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+      RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'events_created_at_tz',
+        'created_at';
+      RETURN;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: column %s of %s does not exist, but the sync'
+        ' trigger does', 'events_created_at_tz', 'created_at', '"public"."events"'::pg_catalog.regclass),
+      HINT = 'The table is not as this migration left it; see the runbook.';
+  END IF;
+  IF colsync_override OPERATOR(pg_catalog.=) 'events_created_at_tz'
+     OR pg_catalog.starts_with(colsync_override, 'events_created_at_tz:') THEN
+    RAISE WARNING 'colsync %: contract gate overridden by % (%)', 'events_created_at_tz', CURRENT_USER, colsync_override;
+    IF pg_catalog.to_regnamespace('colsync') IS NULL THEN
+      CREATE SCHEMA colsync;
+    END IF;
+    CREATE TABLE IF NOT EXISTS colsync.gate_overrides (
+      migration text NOT NULL,
+      reason text NOT NULL,
+      overridden_by text NOT NULL DEFAULT CURRENT_USER,
+      overridden_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+    );
+    INSERT INTO colsync.gate_overrides (migration, reason) VALUES ('events_created_at_tz', colsync_override);
+    RETURN;
+  END IF;
+  IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+    SELECT c.seal, c.checked_at INTO colsync_seal, colsync_checked FROM colsync.convergence_checks AS c
+      WHERE c.migration OPERATOR(pg_catalog.=) 'events_created_at_tz' FOR SHARE;
+  END IF;
+  IF colsync_seal IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: no convergence check has passed, so column %s'
+        ' is not known to be copied', 'events_created_at_tz', 'created_at'),
+      HINT = 'Once the backfill is done, run the check-convergence script before this one (or colsync verify).';
+  END IF;
+  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_to_new', 'colsync_events_created_at_tz_to_old', 'colsync_events_created_at_tz_old_differs', 'colsync_events_created_at_tz_new_differs']::pg_catalog.name[]))) THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: the sync trigger or its functions were'
+        ' disabled, dropped or replaced after the convergence check of %s', 'events_created_at_tz', colsync_checked),
+      HINT = 'Rows written since may disagree: run the backfill and the check-convergence script again.';
+  END IF;
+  IF pg_catalog.to_regclass('colsync.read_path_flags') IS NOT NULL THEN
+    SELECT f.read_path INTO colsync_read_path FROM colsync.read_path_flags AS f
+      WHERE f.migration OPERATOR(pg_catalog.=) 'events_created_at_tz' FOR SHARE;
+  END IF;
+  IF colsync_read_path IS NULL OR colsync_read_path OPERATOR(pg_catalog.<>) 'NEW' THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: the read-path flag is %s, not NEW', 'events_created_at_tz',
+        COALESCE(colsync_read_path, 'not set (OLD)')),
+      HINT = pg_catalog.format('Set it once every instance reads the new column: colsync flag set %s NEW', 'events_created_at_tz');
+  END IF;
+END
+$colsync$;
+DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_new_written" ON "public"."events";
+DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_sync" ON "public"."events";
+DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_sync"();
+DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_to_new"(timestamp);
+DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_to_old"(timestamptz);
+DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_old_differs"(timestamp, timestamp);
+DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_new_differs"(timestamptz, timestamptz);
+ALTER TABLE "public"."events" DROP COLUMN IF EXISTS "created_at";
+DROP PROCEDURE IF EXISTS "public"."colsync_events_created_at_tz_backfill"(text, integer, interval, boolean);
+DROP TABLE IF EXISTS "public"."colsync_events_created_at_tz_backfill_state";
+--rollback empty

@@ -5,6 +5,89 @@
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
+-- Before it changes anything, expand checks the live table against the spec (the old column's type and
+-- nullability, the key the backfill walks, the objects the spec recorded, and that the new column is
+-- absent or this migration's own) and stops naming every mismatch. Once the migration has been
+-- contracted, it does nothing.
+DO $colsync_expand$
+#variable_conflict use_column
+DECLARE
+  colsync_problems text[] := ARRAY[]::text[];
+  colsync_recorded boolean := false;
+  colsync_old_exists boolean;
+  colsync_new_exists boolean;
+  colsync_ours boolean;
+BEGIN
+  SET LOCAL search_path = pg_catalog;
+  IF pg_catalog.to_regclass('"shop"."items"') IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'undefined_table',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused: table %s does not exist', 'items_location', '"shop"."items"'),
+      HINT = 'The spec''s table is schema.name, as the catalog spells them; nothing was changed.';
+  END IF;
+  colsync_old_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
+  colsync_new_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'location' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
+  colsync_ours := pg_catalog.to_regprocedure('"shop"."colsync_items_location_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[]));
+  IF NOT colsync_old_exists AND colsync_new_exists AND NOT colsync_ours THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE NOTICE 'colsync %: %', 'items_location', 'column path is gone and location exists: contract has run already; nothing to do';
+      RETURN;
+    END IF;
+  END IF;
+  IF NOT colsync_old_exists THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s does not exist', 'path', '"shop"."items"');
+  END IF;
+  IF colsync_old_exists AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) pg_catalog.to_regtype('text') AND a.atttypmod OPERATOR(pg_catalog.=) -1) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s is %s, but the spec says %s', 'path', '"shop"."items"', (SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'text');
+  END IF;
+  IF colsync_old_exists AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.attnotnull OPERATOR(pg_catalog.=) true) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s is %s, but the spec says %s', 'path', '"shop"."items"', (SELECT CASE WHEN a.attnotnull THEN 'NOT NULL' ELSE 'nullable' END FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'NOT NULL');
+  END IF;
+  IF colsync_new_exists AND NOT colsync_ours THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s exists already and is not this migration''s: expand would overwrite it', 'location', '"shop"."items"');
+  END IF;
+  IF colsync_new_exists AND colsync_ours AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'location' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) pg_catalog.to_regtype('text') AND a.atttypmod OPERATOR(pg_catalog.=) -1) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s, made by an earlier expand, is %s, but the spec says %s', 'location', '"shop"."items"', (SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'location' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'text');
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_index AS i WHERE i.indrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL AND i.indnkeyatts OPERATOR(pg_catalog.=) 1 AND (SELECT pg_catalog.count(*) FROM pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY AS k(attnum, n) JOIN pg_catalog.pg_attribute AS a ON a.attrelid OPERATOR(pg_catalog.=) i.indrelid AND a.attnum OPERATOR(pg_catalog.=) k.attnum WHERE k.n OPERATOR(pg_catalog.<=) i.indnkeyatts AND a.attnotnull AND a.attname OPERATOR(pg_catalog.=) ANY (ARRAY['id']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 1) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('%s has no primary key or unique index on exactly (%s) over NOT NULL columns, which the backfill walks', '"shop"."items"', 'id');
+  END IF;
+  IF (SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'items_path_key') IS DISTINCT FROM 'CREATE UNIQUE INDEX items_path_key ON shop.items USING btree (path)' THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('the index %s is not as the spec records it: the database has %s, the spec %s', 'items_path_key', COALESCE((SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'items_path_key'), 'none'), 'CREATE UNIQUE INDEX items_path_key ON shop.items USING btree (path)');
+  END IF;
+  IF (SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'items_path_pattern') IS DISTINCT FROM 'CREATE INDEX items_path_pattern ON shop.items USING btree (path text_pattern_ops) WITH (fillfactor=''70'')' THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('the index %s is not as the spec records it: the database has %s, the spec %s', 'items_path_pattern', COALESCE((SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'items_path_pattern'), 'none'), 'CREATE INDEX items_path_pattern ON shop.items USING btree (path text_pattern_ops) WITH (fillfactor=''70'')');
+  END IF;
+  IF (SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'items_path_partial') IS DISTINCT FROM 'CREATE INDEX items_path_partial ON shop.items USING btree (other) INCLUDE (path) WHERE (path <> ''p1''::text)' THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('the index %s is not as the spec records it: the database has %s, the spec %s', 'items_path_partial', COALESCE((SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'items_path_partial'), 'none'), 'CREATE INDEX items_path_partial ON shop.items USING btree (other) INCLUDE (path) WHERE (path <> ''p1''::text)');
+  END IF;
+  IF (SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass('shop.items') AND k.conname OPERATOR(pg_catalog.=) 'items_path_check') IS DISTINCT FROM 'CHECK (((shop.subpath(path) > 0) AND (''path''::text <> path)))' THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('the constraint %s is not as the spec records it: the database has %s, the spec %s', 'items_path_check of shop.items', COALESCE((SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass('shop.items') AND k.conname OPERATOR(pg_catalog.=) 'items_path_check'), 'none'), 'CHECK (((shop.subpath(path) > 0) AND (''path''::text <> path)))');
+  END IF;
+  IF (SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass('shop.items') AND k.conname OPERATOR(pg_catalog.=) 'items_path_fkey') IS DISTINCT FROM 'FOREIGN KEY (path) REFERENCES shop.codes(code) DEFERRABLE' THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('the constraint %s is not as the spec records it: the database has %s, the spec %s', 'items_path_fkey of shop.items', COALESCE((SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass('shop.items') AND k.conname OPERATOR(pg_catalog.=) 'items_path_fkey'), 'none'), 'FOREIGN KEY (path) REFERENCES shop.codes(code) DEFERRABLE');
+  END IF;
+  IF (SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass('shop.notes') AND k.conname OPERATOR(pg_catalog.=) 'notes_item_path_fkey') IS DISTINCT FROM 'FOREIGN KEY (item_path) REFERENCES shop.items(path) ON UPDATE CASCADE NOT VALID' THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('the constraint %s is not as the spec records it: the database has %s, the spec %s', 'notes_item_path_fkey of shop.notes', COALESCE((SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass('shop.notes') AND k.conname OPERATOR(pg_catalog.=) 'notes_item_path_fkey'), 'none'), 'FOREIGN KEY (item_path) REFERENCES shop.items(path) ON UPDATE CASCADE NOT VALID');
+  END IF;
+  IF pg_catalog.cardinality(colsync_problems) OPERATOR(pg_catalog.>) 0 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused, the table is not as the spec says: %s',
+        'items_location', pg_catalog.array_to_string(colsync_problems, '; ')),
+      HINT = 'Nothing was changed. Correct the spec, or write it again from this database: colsync scaffold --url.';
+  END IF;
+  IF colsync_new_exists AND colsync_ours THEN
+    RAISE NOTICE 'colsync %: %', 'items_location', 'expand has run already; its functions and triggers are created again as they were';
+  END IF;
+
+SET LOCAL search_path = pg_catalog, "shop", pg_temp;
 ALTER TABLE "shop"."items" ADD COLUMN IF NOT EXISTS "location" text COLLATE "C";
 COMMENT ON COLUMN "shop"."items"."location" IS 'where it is';
 ALTER TABLE "shop"."items" ALTER COLUMN "location" SET STATISTICS 321;
@@ -75,11 +158,24 @@ CREATE OR REPLACE TRIGGER "colsync_items_location_new_written"
 CREATE OR REPLACE TRIGGER "colsync_items_location_sync"
   BEFORE INSERT OR UPDATE ON "shop"."items"
   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_location_sync"();
+END
+$colsync_expand$;
 --rollback -- colsync items_location: rollback of expand / drop the sync trigger, its functions and the new column.
 --rollback -- One transaction; N-1 only. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
+--rollback -- Once a later phase has run, the new column holds values the old one no longer has: refuse.
+--rollback DO $colsync_expand$
+--rollback BEGIN
+--rollback   IF (NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'location' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) THEN
+--rollback     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback       MESSAGE = pg_catalog.format('colsync %s: rollback of expand refused: a later phase (cut-over or contract)'
+--rollback         ' has run, so dropping the new column would lose its values', 'items_location'),
+--rollback       HINT = 'Roll back the later phases first (rollback/contract, rollback/cutover); nothing was changed.';
+--rollback   END IF;
+--rollback END
+--rollback $colsync_expand$;
 --rollback DROP TRIGGER IF EXISTS "colsync_items_location_new_written" ON "shop"."items";
 --rollback DROP TRIGGER IF EXISTS "colsync_items_location_sync" ON "shop"."items";
 --rollback DROP FUNCTION IF EXISTS "shop"."colsync_items_location_sync"();
@@ -527,15 +623,74 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:items_location-17-contract-drop-old-referencing-key-1 labels:items_location,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- colsync items_location: rollback of contract / drop constraint "notes_item_path_fkey".
--- One transaction; a short lock.
+--changeset colsync:items_location-17-contract-check-convergence labels:items_location,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync items_location: contract / check that every row has converged, and record it for contract.
+-- One transaction that reads the whole table under ACCESS SHARE, so writers go on; no statement timeout.
+-- N-1 and N may be running. Contract's gate accepts this check only while the sync trigger and its
+-- functions stay exactly as they were when it ran: disabled, dropped or replaced since, run it again.
 SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
--- This table's lock first, the other's only if free at once: never wait while holding one.
-LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
-LOCK TABLE "shop"."notes" IN ACCESS EXCLUSIVE MODE NOWAIT;
-ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
+SET LOCAL statement_timeout = 0;
+DO $colsync$
+BEGIN
+  IF pg_catalog.to_regnamespace('colsync') IS NULL THEN
+    CREATE SCHEMA colsync;
+  END IF;
+END
+$colsync$;
+CREATE TABLE IF NOT EXISTS colsync.convergence_checks (
+  migration text PRIMARY KEY,
+  seal text NOT NULL,
+  rows_checked bigint NOT NULL,
+  checked_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  checked_by text NOT NULL DEFAULT CURRENT_USER
+);
+CREATE TABLE IF NOT EXISTS colsync.gate_overrides (
+  migration text NOT NULL,
+  reason text NOT NULL,
+  overridden_by text NOT NULL DEFAULT CURRENT_USER,
+  overridden_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+DO $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_seal text;
+  colsync_rows bigint;
+  colsync_diverging bigint;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+      RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to check', 'items_location',
+        'path';
+      RETURN;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: column %s of %s does not exist, but the sync trigger does',
+        'items_location', 'path', '"shop"."items"'::pg_catalog.regclass),
+      HINT = 'The table is not as this migration left it; see the runbook.';
+  END IF;
+  IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[]) AND t.tgenabled OPERATOR(pg_catalog.<>) 'D' AND t.tgenabled OPERATOR(pg_catalog.<>) 'R') OPERATOR(pg_catalog.<>) 2 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: the sync triggers of %s are missing or disabled, so rows written'
+        ' meanwhile may disagree', 'items_location', '"shop"."items"'::pg_catalog.regclass),
+      HINT = 'Run expand again (it creates them again), then the backfill, then this check.';
+  END IF;
+  colsync_seal := pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_to_new', 'colsync_items_location_to_old', 'colsync_items_location_old_differs', 'colsync_items_location_new_differs']::pg_catalog.name[])));
+  SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE "shop"."colsync_items_location_new_differs"("location", "shop"."colsync_items_location_to_new"("path")))
+    INTO colsync_rows, colsync_diverging
+    FROM "shop"."items";
+  IF colsync_diverging OPERATOR(pg_catalog.>) 0 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: %s of %s rows have %I IS DISTINCT FROM up(%I)', 'items_location',
+        colsync_diverging, colsync_rows, 'location', 'path'),
+      HINT = 'Let the backfill finish (run it again if it stopped), then run this check again.';
+  END IF;
+  INSERT INTO colsync.convergence_checks AS c (migration, seal, rows_checked)
+    VALUES ('items_location', colsync_seal, colsync_rows)
+    ON CONFLICT (migration) DO UPDATE SET seal = EXCLUDED.seal, rows_checked = EXCLUDED.rows_checked,
+      checked_at = pg_catalog.now(), checked_by = CURRENT_USER;
+  RAISE NOTICE 'colsync %: all % rows converged; recorded for contract', 'items_location', colsync_rows;
+END
+$colsync$;
 --rollback -- colsync items_location: rollback of contract / bring back the old column, the sync trigger and the
 --rollback -- backfill procedure. One transaction; takes ACCESS EXCLUSIVE on the table for milliseconds.
 --rollback -- From here on every write to the new column is copied to the old one; the next script refills the rest.
@@ -861,13 +1016,90 @@ ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
 --rollback END
 --rollback $colsync$;
 
---changeset colsync:items_location-18-contract-drop-old-column labels:items_location,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-18-contract-drop-old-referencing-key-1 labels:items_location,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- colsync items_location: rollback of contract / drop constraint "notes_item_path_fkey".
+-- One transaction; a short lock.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- This table's lock first, the other's only if free at once: never wait while holding one.
+LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
+LOCK TABLE "shop"."notes" IN ACCESS EXCLUSIVE MODE NOWAIT;
+ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
+--rollback empty
+
+--changeset colsync:items_location-19-contract-drop-old-column labels:items_location,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync items_location: contract / drop the sync trigger, its functions and the old column.
 -- One transaction, so no write ever sees the column gone and the trigger still there.
 -- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
+-- The gate, whoever runs this script: it refuses unless a convergence check passed with the sync trigger
+-- and its functions exactly as they are now and the read-path flag is NEW. It runs under the table's
+-- lock, so no write and no flag change can come between it and the drop. To contract anyway, on purpose:
+-- SET colsync.contract_override = 'items_location: <reason>' in the session first (recorded).
+DO $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_override text := pg_catalog.current_setting('colsync.contract_override', true);
+  colsync_seal text;
+  colsync_checked timestamptz;
+  colsync_read_path text;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+      RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'items_location',
+        'path';
+      RETURN;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: column %s of %s does not exist, but the sync'
+        ' trigger does', 'items_location', 'path', '"shop"."items"'::pg_catalog.regclass),
+      HINT = 'The table is not as this migration left it; see the runbook.';
+  END IF;
+  IF colsync_override OPERATOR(pg_catalog.=) 'items_location'
+     OR pg_catalog.starts_with(colsync_override, 'items_location:') THEN
+    RAISE WARNING 'colsync %: contract gate overridden by % (%)', 'items_location', CURRENT_USER, colsync_override;
+    IF pg_catalog.to_regnamespace('colsync') IS NULL THEN
+      CREATE SCHEMA colsync;
+    END IF;
+    CREATE TABLE IF NOT EXISTS colsync.gate_overrides (
+      migration text NOT NULL,
+      reason text NOT NULL,
+      overridden_by text NOT NULL DEFAULT CURRENT_USER,
+      overridden_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+    );
+    INSERT INTO colsync.gate_overrides (migration, reason) VALUES ('items_location', colsync_override);
+    RETURN;
+  END IF;
+  IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+    SELECT c.seal, c.checked_at INTO colsync_seal, colsync_checked FROM colsync.convergence_checks AS c
+      WHERE c.migration OPERATOR(pg_catalog.=) 'items_location' FOR SHARE;
+  END IF;
+  IF colsync_seal IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: no convergence check has passed, so column %s'
+        ' is not known to be copied', 'items_location', 'path'),
+      HINT = 'Once the backfill is done, run the check-convergence script before this one (or colsync verify).';
+  END IF;
+  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_to_new', 'colsync_items_location_to_old', 'colsync_items_location_old_differs', 'colsync_items_location_new_differs']::pg_catalog.name[]))) THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: the sync trigger or its functions were'
+        ' disabled, dropped or replaced after the convergence check of %s', 'items_location', colsync_checked),
+      HINT = 'Rows written since may disagree: run the backfill and the check-convergence script again.';
+  END IF;
+  IF pg_catalog.to_regclass('colsync.read_path_flags') IS NOT NULL THEN
+    SELECT f.read_path INTO colsync_read_path FROM colsync.read_path_flags AS f
+      WHERE f.migration OPERATOR(pg_catalog.=) 'items_location' FOR SHARE;
+  END IF;
+  IF colsync_read_path IS NULL OR colsync_read_path OPERATOR(pg_catalog.<>) 'NEW' THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: the read-path flag is %s, not NEW', 'items_location',
+        COALESCE(colsync_read_path, 'not set (OLD)')),
+      HINT = pg_catalog.format('Set it once every instance reads the new column: colsync flag set %s NEW', 'items_location');
+  END IF;
+END
+$colsync$;
 DROP TRIGGER IF EXISTS "colsync_items_location_new_written" ON "shop"."items";
 DROP TRIGGER IF EXISTS "colsync_items_location_sync" ON "shop"."items";
 DROP FUNCTION IF EXISTS "shop"."colsync_items_location_sync"();
@@ -904,7 +1136,7 @@ DROP PROCEDURE IF EXISTS "shop"."colsync_items_location_backfill"(text, integer,
 DROP TABLE IF EXISTS "shop"."colsync_items_location_backfill_state";
 --rollback empty
 
---changeset colsync:items_location-19-contract-rename-referencing-key-1 labels:items_location,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-20-contract-rename-referencing-key-1 labels:items_location,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync items_location: rollback of contract / rename constraint "colsync_items_location_notes_item_path_fkey".
 -- One transaction; a short lock. Safe to run twice: it renames only while the old name exists.
 SET LOCAL lock_timeout = '2000ms';

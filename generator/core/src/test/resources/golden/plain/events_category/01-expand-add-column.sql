@@ -2,6 +2,77 @@
 -- One transaction; N-1 may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
+-- Before it changes anything, expand checks the live table against the spec (the old column's type and
+-- nullability, the key the backfill walks, the objects the spec recorded, and that the new column is
+-- absent or this migration's own) and stops naming every mismatch. Once the migration has been
+-- contracted, it does nothing.
+DO $colsync_expand$
+#variable_conflict use_column
+DECLARE
+  colsync_problems text[] := ARRAY[]::text[];
+  colsync_recorded boolean := false;
+  colsync_old_exists boolean;
+  colsync_new_exists boolean;
+  colsync_ours boolean;
+BEGIN
+  SET LOCAL search_path = pg_catalog;
+  IF pg_catalog.to_regclass('"app"."events"') IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'undefined_table',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused: table %s does not exist', 'events_category', '"app"."events"'),
+      HINT = 'The spec''s table is schema.name, as the catalog spells them; nothing was changed.';
+  END IF;
+  colsync_old_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
+  colsync_new_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'category' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
+  colsync_ours := pg_catalog.to_regprocedure('"app"."colsync_events_category_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[]));
+  IF NOT colsync_old_exists AND colsync_new_exists AND NOT colsync_ours THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE NOTICE 'colsync %: %', 'events_category', 'column Kind is gone and category exists: contract has run already; nothing to do';
+      RETURN;
+    END IF;
+  END IF;
+  IF NOT colsync_old_exists THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s does not exist', 'Kind', '"app"."events"');
+  END IF;
+  IF colsync_old_exists AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) pg_catalog.to_regtype('text') AND a.atttypmod OPERATOR(pg_catalog.=) -1) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s is %s, but the spec says %s', 'Kind', '"app"."events"', (SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'text');
+  END IF;
+  IF colsync_old_exists AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.attnotnull OPERATOR(pg_catalog.=) true) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s is %s, but the spec says %s', 'Kind', '"app"."events"', (SELECT CASE WHEN a.attnotnull THEN 'NOT NULL' ELSE 'nullable' END FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'NOT NULL');
+  END IF;
+  IF colsync_new_exists AND NOT colsync_ours THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s exists already and is not this migration''s: expand would overwrite it', 'category', '"app"."events"');
+  END IF;
+  IF colsync_new_exists AND colsync_ours AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'category' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) pg_catalog.to_regtype('text') AND a.atttypmod OPERATOR(pg_catalog.=) -1) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('column %I of %s, made by an earlier expand, is %s, but the spec says %s', 'category', '"app"."events"', (SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'category' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped), 'text');
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_index AS i WHERE i.indrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL AND i.indnkeyatts OPERATOR(pg_catalog.=) 2 AND (SELECT pg_catalog.count(*) FROM pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY AS k(attnum, n) JOIN pg_catalog.pg_attribute AS a ON a.attrelid OPERATOR(pg_catalog.=) i.indrelid AND a.attnum OPERATOR(pg_catalog.=) k.attnum WHERE k.n OPERATOR(pg_catalog.<=) i.indnkeyatts AND a.attnotnull AND a.attname OPERATOR(pg_catalog.=) ANY (ARRAY['id', 'at']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 2) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('%s has no primary key or unique index on exactly (%s) over NOT NULL columns, which the backfill walks', '"app"."events"', 'id, at');
+  END IF;
+  IF (SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'events_kind') IS DISTINCT FROM 'CREATE INDEX events_kind ON ONLY app.events USING btree ("Kind")' THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('the index %s is not as the spec records it: the database has %s, the spec %s', 'events_kind', COALESCE((SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'events_kind'), 'none'), 'CREATE INDEX events_kind ON ONLY app.events USING btree ("Kind")');
+  END IF;
+  IF (SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'events_kind_partial') IS DISTINCT FROM 'CREATE INDEX events_kind_partial ON ONLY app.events USING btree (note) WHERE ("Kind" <> ''k1''::text)' THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('the index %s is not as the spec records it: the database has %s, the spec %s', 'events_kind_partial', COALESCE((SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND c.relname OPERATOR(pg_catalog.=) 'events_kind_partial'), 'none'), 'CREATE INDEX events_kind_partial ON ONLY app.events USING btree (note) WHERE ("Kind" <> ''k1''::text)');
+  END IF;
+  IF pg_catalog.cardinality(colsync_problems) OPERATOR(pg_catalog.>) 0 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused, the table is not as the spec says: %s',
+        'events_category', pg_catalog.array_to_string(colsync_problems, '; ')),
+      HINT = 'Nothing was changed. Correct the spec, or write it again from this database: colsync scaffold --url.';
+  END IF;
+  IF colsync_new_exists AND colsync_ours THEN
+    RAISE NOTICE 'colsync %: %', 'events_category', 'expand has run already; its functions and triggers are created again as they were';
+  END IF;
+
+SET LOCAL search_path = pg_catalog, "app", pg_temp;
 ALTER TABLE "app"."events" ADD COLUMN IF NOT EXISTS "category" text;
 
 -- up, down and the comparisons the sync function makes, as SQL functions whose bodies PostgreSQL binds
@@ -70,3 +141,5 @@ CREATE OR REPLACE TRIGGER "colsync_events_category_new_written"
 CREATE OR REPLACE TRIGGER "colsync_events_category_sync"
   BEFORE INSERT OR UPDATE ON "app"."events"
   FOR EACH ROW EXECUTE FUNCTION "app"."colsync_events_category_sync"();
+END
+$colsync_expand$;

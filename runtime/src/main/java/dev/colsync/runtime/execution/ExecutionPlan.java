@@ -17,10 +17,18 @@ import java.util.Optional;
  * @param statementTimeout how long one statement may run (each backfill batch is one such statement group)
  * @param afterCutover for an in-place type change, what the backfill and verification use once cut-over
  *     has swapped the columns' names
+ * @param convergenceSeal a query of one text value: the seal of the sync trigger and its functions as the
+ *     catalog has them (see {@link ContractGate}); a passed convergence check is recorded with it
  */
 public record ExecutionPlan(
     String migration, QualifiedName table, List<ExecutionPhase> phases, BackfillTarget backfill,
-    Duration lockTimeout, Duration statementTimeout, Optional<BackfillTarget> afterCutover) {
+    Duration lockTimeout, Duration statementTimeout, Optional<BackfillTarget> afterCutover,
+    Optional<String> convergenceSeal) {
+
+  public ExecutionPlan(String migration, QualifiedName table, List<ExecutionPhase> phases, BackfillTarget backfill,
+      Duration lockTimeout, Duration statementTimeout, Optional<BackfillTarget> afterCutover) {
+    this(migration, table, phases, backfill, lockTimeout, statementTimeout, afterCutover, Optional.empty());
+  }
 
   /** A plan whose columns keep their names throughout. */
   public ExecutionPlan(String migration, QualifiedName table, List<ExecutionPhase> phases, BackfillTarget backfill,
@@ -30,6 +38,7 @@ public record ExecutionPlan(
 
   public ExecutionPlan {
     Objects.requireNonNull(afterCutover, "afterCutover");
+    Objects.requireNonNull(convergenceSeal, "convergenceSeal");
     Objects.requireNonNull(migration, "migration");
     Objects.requireNonNull(table, "table");
     phases = List.copyOf(phases);
@@ -42,6 +51,12 @@ public record ExecutionPlan(
     if (phases.stream().map(ExecutionPhase::id).distinct().count() != phases.size()) {
       throw new IllegalArgumentException("two phases of one name in " + migration);
     }
+  }
+
+  /** The same plan, recording its convergence checks with the seal {@code sealQuery} selects. */
+  public ExecutionPlan withConvergenceSeal(String sealQuery) {
+    return new ExecutionPlan(migration, table, phases, backfill, lockTimeout, statementTimeout, afterCutover,
+        Optional.of(sealQuery));
   }
 
   /** The backfill's columns before cut-over, or after it (the same unless the change is in place). */

@@ -22,7 +22,12 @@ public record ExecutionStep(String name, String sql, Kind kind) {
      */
     BACKFILL_UP,
     /** The same in direction {@code down}: the old column is refilled from the new one. */
-    BACKFILL_DOWN
+    BACKFILL_DOWN,
+    /**
+     * The script counts the rows that diverge, in one transaction, and records a passed check for
+     * contract's gate; the executor's gate does the same work chunk by chunk before the phase instead.
+     */
+    CONVERGENCE_CHECK
   }
 
   public ExecutionStep {
@@ -45,6 +50,6 @@ public record ExecutionStep(String name, String sql, Kind kind) {
   }
 
   boolean isBackfill() {
-    return kind != Kind.SCRIPT;
+    return kind == Kind.BACKFILL_UP || kind == Kind.BACKFILL_DOWN;
   }
 }

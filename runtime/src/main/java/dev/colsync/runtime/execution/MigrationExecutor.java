@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
@@ -71,7 +72,12 @@ public final class MigrationExecutor {
       if (phase.irreversible() && pending) {
         phase.steps().stream().filter(step -> !applied.containsKey(id(phase, step))).findFirst()
             .ifPresent(step -> requireOrder(id(phase, step), applied));
-        gateDetail = convergenceGate(session, phase, override);
+        Gate gate = convergenceGate(session, phase, override);
+        gateDetail = gate.detail();
+        if (gate.overridden()) {
+          // The script checks the gate again under its lock; this session may pass it.
+          ContractGate.override(session.work, plan.migration(), override);
+        }
       }
       List<StepOutcome> outcomes = new ArrayList<>();
       for (ExecutionStep step : phase.steps()) {
@@ -90,9 +96,14 @@ public final class MigrationExecutor {
         }
         requireOrder(stepId, applied);
         StepRunner.StateChange mark = c -> AppliedSteps.markApplied(c, plan.migration(), phaseId, step.name(), checksum);
-        StepOutcome outcome = step.isBackfill()
-            ? backfill(session, runner, phaseId, step, Action.APPLY, gateDetail, mark)
-            : runner.run(phaseId, step, Action.APPLY, gateDetail, mark);
+        StepOutcome outcome;
+        if (step.isBackfill()) {
+          outcome = backfill(session, runner, phaseId, step, Action.APPLY, gateDetail, mark);
+        } else if (step.kind() == ExecutionStep.Kind.CONVERGENCE_CHECK) {
+          outcome = checkedByGate(runner, phaseId, step, gateDetail, mark);
+        } else {
+          outcome = runner.run(phaseId, step, Action.APPLY, gateDetail, mark);
+        }
         outcomes.add(outcome);
         if (outcome.result() == StepOutcome.Result.CANCELLED) {
           break;
@@ -150,10 +161,19 @@ public final class MigrationExecutor {
     }
   }
 
-  /** Counts the rows whose new column is not {@code up} of the old one, chunk by chunk. */
+  /**
+   * Counts the rows whose new column is not {@code up} of the old one, chunk by chunk. A check that finds
+   * none is recorded for contract's gate, with the seal of the sync trigger as it was when the walk began.
+   */
   public ConvergenceReport verify() throws SQLException {
     try (Connection connection = connections.open()) {
-      return new ConvergenceCheck(plan, currentTarget(connection), settings).run(connection);
+      connection.setAutoCommit(true);
+      Optional<String> seal = ContractGate.seal(connection, plan);
+      ConvergenceReport report = new ConvergenceCheck(plan, currentTarget(connection), settings).run(connection);
+      if (report.converged() && seal.isPresent()) {
+        ContractGate.record(connection, plan.migration(), seal.get(), report.rowsChecked());
+      }
+      return report;
     }
   }
 
@@ -198,8 +218,9 @@ public final class MigrationExecutor {
    * The gate before an irreversible phase: every row converged and the read-path flag NEW. Returns
    * what the audit record says about it.
    */
-  private String convergenceGate(Session session, ExecutionPhase phase, GateOverride override) throws SQLException {
+  private Gate convergenceGate(Session session, ExecutionPhase phase, GateOverride override) throws SQLException {
     List<String> problems = new ArrayList<>();
+    Optional<String> seal = ContractGate.seal(session.work, plan);
     // Without a switch phase (an in-place type change) the application reads the column by its name.
     boolean readPathMatters = plan.phase(SWITCH_PHASE).isPresent();
     ReadPath readPath = JdbcFlagStore.read(session.work, plan.migration());
@@ -215,7 +236,11 @@ public final class MigrationExecutor {
     }
     String found = String.join("; ", problems);
     if (problems.isEmpty()) {
-      return "gate: " + report.rowsChecked() + " rows converged" + (readPathMatters ? ", read path NEW" : "");
+      if (seal.isPresent()) {
+        ContractGate.record(session.work, plan.migration(), seal.get(), report.rowsChecked());
+      }
+      return new Gate("gate: " + report.rowsChecked() + " rows converged" + (readPathMatters ? ", read path NEW" : ""),
+          false);
     }
     if (override == null) {
       throw new ExecutionRefusedException(phase.id() + " refused: " + found + ". It cannot be undone without loss,"
@@ -223,8 +248,23 @@ public final class MigrationExecutor {
           + " fix that, or name an override with its reason");
     }
     listener.notice("convergence gate overridden (" + override.reason() + "): " + found);
-    return "gate overridden by " + session.actor.osUser() + "@" + session.actor.host() + " (" + override.reason()
-        + "): " + found;
+    return new Gate("gate overridden by " + session.actor.osUser() + "@" + session.actor.host() + " ("
+        + override.reason() + "): " + found, true);
+  }
+
+  /** What the gate found, for the audit record, and whether it was overridden. */
+  private record Gate(String detail, boolean overridden) {}
+
+  /** The check script's work was done by the gate, chunk by chunk; the step is recorded as its result. */
+  private StepOutcome checkedByGate(StepRunner runner, String phaseId, ExecutionStep step, String gateDetail,
+      StepRunner.StateChange mark) throws SQLException {
+    listener.stepStarted(phaseId, step.name(), Action.APPLY);
+    runner.recordSuccess(phaseId, step.name(), step.sql(), Action.APPLY, Instant.now(), Duration.ZERO, AuditLog.OK,
+        gateDetail, mark);
+    StepOutcome outcome = new StepOutcome(phaseId, step.name(), Action.APPLY, StepOutcome.Result.DONE, Duration.ZERO,
+        1, gateDetail);
+    listener.stepFinished(outcome);
+    return outcome;
   }
 
   private StepOutcome backfill(Session session, StepRunner runner, String phaseId, ExecutionStep step, Action action,

@@ -6,7 +6,7 @@ import java.sql.Statement;
 
 /**
  * colsync's own tables in schema {@code colsync}: which steps are applied, the audit chain, the backfill
- * control requests, and a registry of migrations (so {@code status} finds them without their specs).
+ * control requests, the convergence checks contract's gate reads, and a registry of migrations (so {@code status} finds them without their specs).
  */
 final class StateSchema {
   static final String MIGRATIONS = "colsync.migrations";
@@ -60,14 +60,16 @@ final class StateSchema {
         request text NOT NULL CHECK (request IN ('resume', 'pause', 'cancel')),
         requested_by text NOT NULL,
         requested_at timestamptz NOT NULL DEFAULT pg_catalog.now()
-      )"""
+      )""",
+      ContractGate.CONVERGENCE_CHECKS_DDL,
+      ContractGate.GATE_OVERRIDES_DDL
   };
 
   private StateSchema() {}
 
   /** Creates whatever is missing; concurrent callers wait for each other instead of colliding. */
   static void ensure(Connection connection) throws SQLException {
-    if (Jdbc.tableExists(connection, BACKFILL_CONTROL)) {
+    if (Jdbc.tableExists(connection, ContractGate.GATE_OVERRIDES)) {
       return;
     }
     Jdbc.inTransaction(connection, c -> {

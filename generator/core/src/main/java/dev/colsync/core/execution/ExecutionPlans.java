@@ -4,6 +4,7 @@ import dev.colsync.core.plan.InPlaceColumns;
 import dev.colsync.core.plan.Phase;
 import dev.colsync.core.plan.PhasePlan;
 import dev.colsync.core.plan.Plan;
+import dev.colsync.core.plan.Planner;
 import dev.colsync.core.plan.Step;
 import dev.colsync.core.render.SqlFragments;
 import dev.colsync.core.spec.MigrationSpec;
@@ -33,8 +34,10 @@ public final class ExecutionPlans {
     Optional<InPlaceColumns> inPlace = InPlaceColumns.when(spec);
     BackfillTarget backfill = target(inPlace.map(InPlaceColumns::before).orElse(spec), plan);
     List<ExecutionPhase> phases = plan.phases().stream().map(ExecutionPlans::phase).toList();
+    // The gate's seal names the sync objects only, which keep their names through a cut-over.
+    String seal = "SELECT " + new SqlFragments(spec, plan.names()).gate(false, false).seal();
     return new ExecutionPlan(spec.migration(), backfill.table(), phases, backfill, spec.timeouts().lock(),
-        spec.timeouts().statement(), inPlace.map(columns -> target(columns.after(), plan)));
+        spec.timeouts().statement(), inPlace.map(columns -> target(columns.after(), plan))).withConvergenceSeal(seal);
   }
 
   private static BackfillTarget target(MigrationSpec spec, Plan plan) {
@@ -47,12 +50,21 @@ public final class ExecutionPlans {
 
   private static ExecutionPhase phase(PhasePlan phase) {
     return new ExecutionPhase(phase.phase().id(),
-        phase.steps().stream().map(step -> step(step, phase.phase() == Phase.BACKFILL && step.name().equals(BACKFILL_RUN)
-            ? ExecutionStep.Kind.BACKFILL_UP : ExecutionStep.Kind.SCRIPT)).toList(),
+        phase.steps().stream().map(step -> step(step, forwardKind(phase.phase(), step))).toList(),
         phase.rollback().stream().map(step -> step(step, phase.phase() == Phase.CONTRACT
             && step.name().equals(REFILL_OLD_COLUMN) ? ExecutionStep.Kind.BACKFILL_DOWN : ExecutionStep.Kind.SCRIPT))
             .toList(),
         phase.phase() == Phase.CONTRACT);
+  }
+
+  private static ExecutionStep.Kind forwardKind(Phase phase, Step step) {
+    if (phase == Phase.BACKFILL && step.name().equals(BACKFILL_RUN)) {
+      return ExecutionStep.Kind.BACKFILL_UP;
+    }
+    if (phase == Phase.CONTRACT && step.name().equals(Planner.CHECK_CONVERGENCE)) {
+      return ExecutionStep.Kind.CONVERGENCE_CHECK;
+    }
+    return ExecutionStep.Kind.SCRIPT;
   }
 
   private static ExecutionStep step(Step step, ExecutionStep.Kind kind) {

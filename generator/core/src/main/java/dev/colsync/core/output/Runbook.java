@@ -77,10 +77,14 @@ final class Runbook {
     MigrationSpec late = inPlace.map(InPlaceColumns::after).orElse(logical);
     String oldColumn = "`" + spec.change().from().name() + "`";
     String newColumn = "`" + spec.change().to().name() + "`";
-    String contractCheck = "Check first that no row diverges: `SELECT count(*) FROM "
+    String contractCheck = "Its first script checks that no row diverges (`SELECT count(*) FROM "
         + SqlIdentifiers.qualified(late.table().schema(), late.table().name()) + " WHERE "
         + SqlIdentifiers.quote(late.change().to().name()) + " IS DISTINCT FROM "
-        + new SqlFragments(late, plan.names()).upOfRow() + "` must be 0.";
+        + new SqlFragments(late, plan.names()).upOfRow() + "` must be 0) and records the check. The drop"
+        + " refuses, whoever runs it, unless that check passed with the sync trigger and its functions as they"
+        + " are now" + (inPlace.isPresent() ? "" : " and the read-path flag is NEW") + ". To contract anyway,"
+        + " on purpose: `SET colsync.contract_override = '" + logical.migration() + ": <reason>'` in the"
+        + " session first; the override is recorded in `colsync.gate_overrides`.";
     return switch (phase) {
       case EXPAND -> "Deploy while N-1 runs. From here on every write to " + oldColumn
           + " is copied to " + newColumn + " and every write to " + newColumn + " back to " + oldColumn + ".";

@@ -1,14 +1,18 @@
 package dev.colsync.core.plan;
 
 import static dev.colsync.core.plan.Steps.ACCESS_EXCLUSIVE;
+import static dev.colsync.core.plan.Steps.ACCESS_SHARE;
 import static dev.colsync.core.plan.Steps.NO_TABLE_LOCK;
 import static dev.colsync.core.plan.Steps.ROW_LOCKS;
 import static dev.colsync.core.plan.Steps.SHARE_UPDATE_EXCLUSIVE;
+import static dev.colsync.runtime.sql.SqlIdentifiers.literal;
 
 import dev.colsync.core.render.CarriedObjects;
 import dev.colsync.core.render.Models.BackfillPrepareModel;
 import dev.colsync.core.render.Models.BackfillRunModel;
 import dev.colsync.core.render.Models.ContractModel;
+import dev.colsync.core.render.Models.ConvergenceCheckModel;
+import dev.colsync.core.render.Models.GateSql;
 import dev.colsync.core.render.Models.ExpandModel;
 import dev.colsync.core.render.Models.NotNullModel;
 import dev.colsync.core.render.Models.NotNullSql;
@@ -16,12 +20,16 @@ import dev.colsync.core.render.Models.RestoreModel;
 import dev.colsync.core.render.SqlFragments;
 import dev.colsync.core.render.TemplateRenderer;
 import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.runtime.execution.ContractGate;
 import dev.colsync.runtime.sql.SqlScript;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns a spec into its ordered phases and scripts. */
 public final class Planner {
+  /** The first step of contract: the convergence check its gate needs. */
+  public static final String CHECK_CONVERGENCE = "check-convergence";
   private final Steps steps;
 
   public Planner(TemplateRenderer renderer) {
@@ -36,7 +44,7 @@ public final class Planner {
     SqlFragments sql = new SqlFragments(spec, names);
     CarriedObjects objects = new CarriedObjects(spec);
     CarriedSteps carried = new CarriedSteps(steps, spec, objects, sql.table(), sql.sync().quote(), false);
-    PhaseBuilder builder = new PhaseBuilder(spec, sql, carried, objects);
+    PhaseBuilder builder = new PhaseBuilder(spec, sql, carried, objects, Optional.empty());
     List<PhasePlan> phases = new ArrayList<>();
     phases.add(builder.expand());
     phases.add(builder.backfill());
@@ -47,7 +55,7 @@ public final class Planner {
       phases.add(builder.validate());
     }
     phases.add(new PhasePlan(Phase.SWITCH, List.of(), List.of()));
-    phases.add(builder.contract());
+    phases.add(builder.contract(true, false));
     return new Plan(spec, names, phases);
   }
 
@@ -66,8 +74,8 @@ public final class Planner {
         beforeSql.sync().quote(), false);
     CarriedSteps afterSteps = new CarriedSteps(steps, columns.after(), afterObjects, afterSql.table(),
         afterSql.sync().quote(), true);
-    PhaseBuilder early = new PhaseBuilder(columns.before(), beforeSql, beforeSteps, beforeObjects);
-    PhaseBuilder late = new PhaseBuilder(columns.after(), afterSql, afterSteps, afterObjects);
+    PhaseBuilder early = new PhaseBuilder(columns.before(), beforeSql, beforeSteps, beforeObjects, Optional.of(columns));
+    PhaseBuilder late = new PhaseBuilder(columns.after(), afterSql, afterSteps, afterObjects, Optional.empty());
     List<PhasePlan> phases = new ArrayList<>();
     phases.add(early.expand());
     phases.add(early.backfill());
@@ -78,7 +86,7 @@ public final class Planner {
       phases.add(early.validate());
     }
     phases.add(new CutoverSteps(steps, columns, beforeObjects, beforeSteps, beforeSql, afterSql).phase());
-    phases.add(late.contract());
+    phases.add(late.contract(false, true));
     return new Plan(spec, names, phases);
   }
 
@@ -89,8 +97,11 @@ public final class Planner {
     private final CarriedSteps carried;
     private final CarriedObjects objects;
     private final String migration;
+    private final Optional<InPlaceColumns> inPlace;
 
-    PhaseBuilder(MigrationSpec spec, SqlFragments sql, CarriedSteps carried, CarriedObjects objects) {
+    PhaseBuilder(MigrationSpec spec, SqlFragments sql, CarriedSteps carried, CarriedObjects objects,
+        Optional<InPlaceColumns> inPlace) {
+      this.inPlace = inPlace;
       this.spec = spec;
       this.sql = sql;
       this.carried = carried;
@@ -100,9 +111,9 @@ public final class Planner {
 
     PhasePlan expand() {
       ExpandModel forward = new ExpandModel("sql/expand-add-column.sql.ftl", migration, sql.sync(),
-          objects.newColumnType(), objects.propertyStatements(spec.change().to().name()));
+          sql.preflight(inPlace), objects.newColumnType(), objects.propertyStatements(spec.change().to().name()));
       ExpandModel undo = new ExpandModel("sql/rollback-expand.sql.ftl", migration, sql.sync(),
-          objects.newColumnType(), List.of());
+          sql.preflight(inPlace), objects.newColumnType(), List.of());
       return new PhasePlan(Phase.EXPAND,
           List.of(steps.transactional(Phase.EXPAND, "add-column", ACCESS_EXCLUSIVE,
               "add the new column (nullable, no rewrite) and the sync trigger", forward)),
@@ -145,8 +156,13 @@ public final class Planner {
       return new PhasePlan(Phase.VALIDATE, forward, undo);
     }
 
-    PhasePlan contract() {
-      ContractModel forward = new ContractModel("sql/contract.sql.ftl", migration, sql.sync(),
+    /**
+     * {@code readPath}: whether the gate also needs the read-path flag at NEW; {@code cutover}: whether
+     * this is the side after an in-place change's cut-over.
+     */
+    PhasePlan contract(boolean readPath, boolean cutover) {
+      GateSql gate = sql.gate(readPath, cutover);
+      ContractModel forward = new ContractModel("sql/contract.sql.ftl", migration, sql.sync(), gate,
           sql.backfill().procedure(), sql.backfill().stateTable(), carried.contract());
       List<Step> undo = new ArrayList<>();
       undo.add(steps.transactional(Phase.CONTRACT, "restore-old-column", ACCESS_EXCLUSIVE,
@@ -162,7 +178,13 @@ public final class Planner {
       }
       undo.addAll(carried.rebuildOriginals(Phase.CONTRACT));
       undo.addAll(carried.restoreReferencingOriginals(Phase.CONTRACT));
-      List<Step> contract = new ArrayList<>(carried.dropReferencingOriginals(Phase.CONTRACT));
+      List<Step> contract = new ArrayList<>();
+      contract.add(steps.transactional(Phase.CONTRACT, CHECK_CONVERGENCE, ACCESS_SHARE,
+          "count the rows where the new column is not up(old), and record a check that found none",
+          new ConvergenceCheckModel("sql/convergence-check.sql.ftl", migration, sql.table(), gate,
+              literal(spec.change().from().name()), literal(spec.change().to().name()),
+              List.of(ContractGate.CONVERGENCE_CHECKS_DDL, ContractGate.GATE_OVERRIDES_DDL))));
+      contract.addAll(carried.dropReferencingOriginals(Phase.CONTRACT));
       contract.add(steps.transactional(Phase.CONTRACT, "drop-old-column", ACCESS_EXCLUSIVE,
           "drop the sync trigger, its functions and the old column, in one transaction", forward));
       contract.addAll(carried.renameReferencingCopies(Phase.CONTRACT));

@@ -9,6 +9,7 @@ final class Steps {
   static final String ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE (milliseconds, under lock_timeout)";
   static final String ROW_LOCKS = "row locks of one batch at a time";
   static final String NO_TABLE_LOCK = "none on the table";
+  static final String ACCESS_SHARE = "ACCESS SHARE (reads the whole table; blocks no writes)";
   static final String SHARE_UPDATE_EXCLUSIVE = "SHARE UPDATE EXCLUSIVE (blocks no reads or writes)";
 
   private final TemplateRenderer renderer;

@@ -74,8 +74,33 @@ public final class Models {
    * @param columnProperties COMMENT and SET STATISTICS statements for the new column
    */
   public record ExpandModel(
-      String templateName, String migration, SyncSql sync, String newColumnType, List<String> columnProperties)
-      implements TemplateModel {}
+      String templateName, String migration, SyncSql sync, PreflightSql preflight, String newColumnType,
+      List<String> columnProperties) implements TemplateModel {}
+
+  /**
+   * What expand asserts before it changes anything, each a catalog expression.
+   *
+   * @param quote the dollar-quote tag of the block that holds expand's statements (not the sync function's)
+   * @param table the table's qualified name as a string constant
+   * @param migration the migration's name as a string constant
+   * @param oldExists whether the old column exists, assigned to {@code colsync_old_exists}
+   * @param newExists whether the new column exists, assigned to {@code colsync_new_exists}
+   * @param ours whether this migration's sync function or a trigger exists, assigned to {@code colsync_ours}
+   * @param cutOver whether an in-place change is cut over already ({@code false} otherwise)
+   * @param contracted whether the table looks contracted; expand then also needs colsync's record of it
+   * @param doneNotice the notice when there is nothing to do
+   * @param rerun whether an earlier expand of this migration left its objects
+   * @param rerunNotice the notice then
+   * @param checks every mismatch between the spec and the table, each reported
+   * @param laterPhaseRan whether cut-over or contract ran, so rolling expand back would lose values
+   */
+  public record PreflightSql(
+      String quote, String table, String migration, String oldExists, String newExists, String ours,
+      String cutOver, String contracted, String doneNotice,
+      String rerun, String rerunNotice, List<PreflightCheck> checks, String laterPhaseRan) {}
+
+  /** One assertion of expand's preflight: {@code whenWrong} is true on a mismatch, {@code message} says which. */
+  public record PreflightCheck(String whenWrong, String message) {}
 
   /** {@code backfill-prepare} and its rollback. */
   public record BackfillPrepareModel(String templateName, String migration, BackfillSql backfill)
@@ -91,10 +116,41 @@ public final class Models {
       String templateName, String migration, String phase, String columnRole, NotNullSql notNull)
       implements TemplateModel {}
 
+  /**
+   * What contract's gate and the convergence check before it test in the catalog (see the runtime's
+   * {@code ContractGate}).
+   *
+   * @param migration the migration's name as a string constant
+   * @param overridePrefix {@code '<migration>:'}, which an override setting starts with
+   * @param oldColumnExists whether the old column exists, as a boolean expression
+   * @param oldColumnLiteral the old column's name as a string constant
+   * @param triggers how many of the two sync triggers exist, as a bigint expression
+   * @param enabledTriggers how many of them fire for ordinary writes, as a bigint expression
+   * @param seal the sync triggers and their functions as the catalog has them, as a text expression
+   * @param diverges whether a row's new column differs from {@code up} of its old one, over the table's row
+   * @param readPath whether contract also needs the read-path flag at NEW
+   * @param cutover whether the old column is the one a cut-over renamed (an in-place change)
+   * @param overridesTable the statement that creates the table an override is recorded in, if missing
+   * @param quote a dollar-quote tag that occurs in none of the user's SQL
+   */
+  public record GateSql(
+      String migration, String overridePrefix, String oldColumnExists, String oldColumnLiteral, String triggers,
+      String enabledTriggers, String seal, String diverges, boolean readPath, boolean cutover,
+      String overridesTable, String quote) {}
+
   /** {@code contract}. */
   public record ContractModel(
-      String templateName, String migration, SyncSql sync, String backfillProcedure, String backfillState,
-      ContractExtras extras) implements TemplateModel {}
+      String templateName, String migration, SyncSql sync, GateSql gate, String backfillProcedure,
+      String backfillState, ContractExtras extras) implements TemplateModel {}
+
+  /**
+   * The convergence check before contract.
+   *
+   * @param stateTables the statements that create the tables the check records into, if missing
+   */
+  public record ConvergenceCheckModel(
+      String templateName, String migration, TableSql table, GateSql gate, String oldColumn, String newColumn,
+      List<String> stateTables) implements TemplateModel {}
 
   /** The rollback of contract that brings the old column back. */
   public record RestoreModel(

@@ -7,17 +7,24 @@ import static dev.colsync.runtime.sql.SqlIdentifiers.quote;
 import dev.colsync.core.plan.ColumnReferences;
 import dev.colsync.core.plan.ObjectNames;
 import dev.colsync.core.render.Models.BackfillSql;
+import dev.colsync.core.render.Models.GateSql;
 import dev.colsync.core.render.Models.KeyColumn;
 import dev.colsync.core.render.Models.NotNullSql;
+import dev.colsync.core.render.Models.PreflightSql;
 import dev.colsync.core.render.Models.SyncSql;
 import dev.colsync.core.render.Models.TableSql;
+import dev.colsync.core.plan.InPlaceColumns;
 import dev.colsync.core.spec.ColumnChange;
+import dev.colsync.core.spec.ColumnObjects;
 import dev.colsync.core.spec.MigrationSpec;
 import dev.colsync.core.spec.OnUpError;
+import dev.colsync.runtime.execution.ContractGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The quoted SQL pieces of one migration that the templates assemble. */
 public final class SqlFragments {
@@ -25,6 +32,7 @@ public final class SqlFragments {
   private final ObjectNames names;
   private final ColumnChange change;
   private final String quote;
+  private final List<String> userText;
   private final TableSql table;
 
   public SqlFragments(MigrationSpec spec, ObjectNames names) {
@@ -35,7 +43,9 @@ public final class SqlFragments {
         change.up(), change.down(), change.from().type(), change.to().type(), change.from().name(),
         change.to().name(), spec.table().schema(), spec.table().name()));
     userText.addAll(spec.primaryKey());
-    this.quote = dollarQuote(userText);
+    userText.addAll(recordedText(spec.objects()));
+    this.userText = List.copyOf(userText);
+    this.quote = dollarQuote(userText, "colsync");
     this.table = tableSql();
   }
 
@@ -74,6 +84,52 @@ public final class SqlFragments {
         literal("colsync " + spec.migration() + ": the value written to column " + newColumn
             + " cannot be stored in column " + oldColumn + " without changing it"),
         quote);
+  }
+
+  /**
+   * The catalog facts contract's gate checks. {@code readPath}: whether the application switches its reads
+   * by a flag (not for an in-place change, whose column keeps its name); {@code cutover}: whether this is
+   * the side after an in-place change's cut-over.
+   */
+  public GateSql gate(boolean readPath, boolean cutover) {
+    String regclass = table.regclass();
+    String triggerNames = names(List.of(names.newWrittenTrigger(), names.syncTrigger()));
+    List<String> functions = new ArrayList<>(List.of(names.toNewFunction(), names.toOldFunction(),
+        names.oldDiffersFunction(), names.newDiffersFunction()));
+    boolean wrapUp = change.onUpError() == OnUpError.NULL;
+    if (wrapUp) {
+      functions.add(names.upFunction());
+    }
+    String syncTriggers = "FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) " + regclass
+        + " AND t.tgname OPERATOR(pg_catalog.=) ANY (" + triggerNames + ")";
+    String seal = "pg_catalog.concat_ws(' ',"
+        + " (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ','"
+        + " ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p"
+        + " ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) " + regclass
+        + " AND t.tgname OPERATOR(pg_catalog.=) ANY (" + triggerNames + ")),"
+        + " (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname)"
+        + " FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace"
+        + " FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) " + regclass + ")"
+        + " AND p.proname OPERATOR(pg_catalog.=) ANY (" + names(functions) + ")))";
+    String oldColumn = quote(change.from().name());
+    String up = inSchema(wrapUp ? names.upFunction() : names.toNewFunction()) + "(" + oldColumn + ")";
+    return new GateSql(literal(spec.migration()), literal(spec.migration() + ":"),
+        "EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) " + regclass
+            + " AND attname OPERATOR(pg_catalog.=) " + literal(change.from().name())
+            + " AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped)",
+        literal(change.from().name()),
+        "(SELECT pg_catalog.count(*) " + syncTriggers + ")",
+        "(SELECT pg_catalog.count(*) " + syncTriggers + " AND t.tgenabled OPERATOR(pg_catalog.<>) 'D'"
+            + " AND t.tgenabled OPERATOR(pg_catalog.<>) 'R')",
+        seal,
+        inSchema(names.newDiffersFunction()) + "(" + quote(change.to().name()) + ", " + up + ")",
+        readPath, cutover, ContractGate.GATE_OVERRIDES_DDL, quote);
+  }
+
+  /** Catalog names as a {@code name[]} constant. */
+  private static String names(List<String> names) {
+    return "ARRAY[" + String.join(", ", names.stream().map(name -> literal(name)).toList())
+        + "]::pg_catalog.name[]";
   }
 
   /** {@code up} over the table's own row: the expression the backfill and verification compare against. */
@@ -122,9 +178,35 @@ public final class SqlFragments {
   }
 
   /** {@code $colsync$}, or {@code $colsync_N$} when the user's SQL happens to contain it. */
-  static String dollarQuote(List<String> userSql) {
+  /** Every text of the spec that generated SQL embeds, recorded definitions included. */
+  private static List<String> recordedText(ColumnObjects objects) {
+    List<String> text = new ArrayList<>();
+    objects.indexes().forEach(index -> text.add(index.definition()));
+    Stream.of(objects.constraints(), objects.foreignKeys(), objects.referencedBy()).flatMap(List::stream)
+        .forEach(constraint -> text.addAll(List.of(constraint.definition(), constraint.table(), constraint.name())));
+    objects.triggers().forEach(trigger -> text.add(trigger.definition()));
+    objects.views().forEach(view -> text.add(view.definition()));
+    ColumnObjects.ColumnProperties properties = objects.properties();
+    properties.defaultExpression().ifPresent(text::add);
+    properties.collation().ifPresent(text::add);
+    properties.comment().ifPresent(text::add);
+    return text;
+  }
+
+  /**
+   * What expand asserts about the table before it changes anything ({@code inPlace}: the in-place change
+   * whose first half this spec is), in a block quoted with a tag of its own.
+   */
+  public PreflightSql preflight(Optional<InPlaceColumns> inPlace) {
+    List<String> embedded = new ArrayList<>(userText);
+    embedded.add(quote);
+    return new ExpandPreflight(spec, names, table.regclass()).sql(inPlace, dollarQuote(embedded, "colsync_expand"));
+  }
+
+  /** A dollar-quote tag {@code $stem$} (or {@code $stem_N$}) that occurs in none of {@code userSql}. */
+  static String dollarQuote(List<String> userSql, String stem) {
     for (int n = 0; ; n++) {
-      String tag = n == 0 ? "$colsync$" : "$colsync_" + n + "$";
+      String tag = n == 0 ? "$" + stem + "$" : "$" + stem + "_" + n + "$";
       if (userSql.stream().noneMatch(sql -> sql.contains(tag))) {
         return tag;
       }

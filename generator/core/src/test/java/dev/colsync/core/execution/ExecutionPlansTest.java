@@ -41,7 +41,9 @@ class ExecutionPlansTest {
         .containsExactly(ExecutionStep.Kind.SCRIPT, ExecutionStep.Kind.BACKFILL_DOWN, ExecutionStep.Kind.SCRIPT,
             ExecutionStep.Kind.SCRIPT, ExecutionStep.Kind.SCRIPT);
     assertThat(plan.phases().stream().flatMap(phase -> phase.steps().stream())
-        .filter(step -> step.kind() != ExecutionStep.Kind.SCRIPT)).hasSize(1);
+        .filter(step -> step.kind() != ExecutionStep.Kind.SCRIPT)).extracting(ExecutionStep::name, ExecutionStep::kind)
+        .containsExactly(tuple("run", ExecutionStep.Kind.BACKFILL_UP),
+            tuple("check-convergence", ExecutionStep.Kind.CONVERGENCE_CHECK));
   }
 
   @Test

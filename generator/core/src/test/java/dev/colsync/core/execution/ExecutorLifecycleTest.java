@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.colsync.runtime.execution.AuditChain;
 import dev.colsync.runtime.execution.AuditRecord;
 import dev.colsync.runtime.execution.ConvergenceReport;
+import dev.colsync.runtime.execution.ExecutionListener;
 import dev.colsync.runtime.execution.ExecutionRefusedException;
 import dev.colsync.runtime.execution.GateOverride;
+import dev.colsync.runtime.execution.LockRetryEvent;
 import dev.colsync.runtime.execution.MigrationExecutor;
 import dev.colsync.runtime.execution.PhaseOutcome;
+import dev.colsync.runtime.execution.StepFailedException;
 import dev.colsync.runtime.execution.StepOutcome;
 import dev.colsync.runtime.flag.JdbcFlagStore;
 import dev.colsync.runtime.flag.ReadPath;
@@ -39,7 +42,7 @@ class ExecutorLifecycleTest {
       assertThatThrownBy(() -> executor.apply("cutover")).isInstanceOf(ExecutionRefusedException.class)
           .hasMessageStartingWith("migration orders_cents has no cutover phase");
       assertThatThrownBy(() -> executor.apply("contract")).isInstanceOf(ExecutionRefusedException.class)
-          .hasMessage("contract/drop-old-column cannot run yet: expand/add-column must be applied first (phase expand)");
+          .hasMessage("contract/check-convergence cannot run yet: expand/add-column must be applied first (phase expand)");
       executor.apply("expand");
       PhaseOutcome backfill = executor.apply("backfill");
       assertThat(backfill.steps()).extracting(StepOutcome::step, StepOutcome::result).containsExactly(
@@ -72,8 +75,9 @@ class ExecutorLifecycleTest {
       assertThat(columns(admin)).contains("amount");
 
       JdbcFlagStore.write(admin, "orders_cents", ReadPath.NEW);
-      assertThat(executor.apply("contract").steps()).singleElement()
-          .satisfies(step -> assertThat(step.detail()).isEqualTo("gate: 2000 rows converged, read path NEW"));
+      assertThat(executor.apply("contract").steps()).extracting(StepOutcome::step, StepOutcome::detail).containsExactly(
+          tuple("check-convergence", "gate: 2000 rows converged, read path NEW"),
+          tuple("drop-old-column", "gate: 2000 rows converged, read path NEW"));
       assertThat(columns(admin)).isEqualTo("amount_cents,id,note");
 
       Sql.execute(admin, "UPDATE public.items SET amount_cents = amount_cents * 2 WHERE id <= 10");
@@ -86,18 +90,66 @@ class ExecutorLifecycleTest {
 
       JdbcFlagStore.write(admin, "orders_cents", ReadPath.SHADOW);
       assertThat(executor.apply("contract", new GateOverride("INC-42: every reader moved already")).steps())
-          .singleElement().satisfies(step -> assertThat(step.result()).isEqualTo(StepOutcome.Result.DONE));
+          .extracting(StepOutcome::result).containsExactly(StepOutcome.Result.DONE, StepOutcome.Result.DONE);
+      assertThat(Sql.text(admin, "SELECT reason FROM colsync.gate_overrides WHERE migration = 'orders_cents'"))
+          .as("the script's own gate recorded the override it let through")
+          .isEqualTo("orders_cents: INC-42: every reader moved already");
       List<AuditRecord> records = AuditChain.records(admin, "orders_cents");
       assertThat(records.get(records.size() - 1).detail()).matches(
           "gate overridden by .+@.+ \\(INC-42: every reader moved already\\): the read-path flag is SHADOW, not NEW");
       assertThat(records).extracting(r -> r.action() + " " + r.phase() + "/" + r.step() + " " + r.outcome())
           .containsExactly("apply expand/add-column ok", "apply backfill/prepare ok", "apply backfill/run ok",
               "apply validate/add-new-not-null ok", "apply validate/validate-new-not-null ok",
-              "apply validate/set-new-not-null ok", "apply contract/drop-old-column ok",
+              "apply validate/set-new-not-null ok", "apply contract/check-convergence ok",
+              "apply contract/drop-old-column ok",
               "rollback contract/restore-old-column ok", "rollback contract/refill-old-column ok",
               "rollback contract/add-old-not-null ok", "rollback contract/validate-old-not-null ok",
-              "rollback contract/set-old-not-null ok", "apply contract/drop-old-column ok");
+              "rollback contract/set-old-not-null ok", "apply contract/check-convergence ok",
+              "apply contract/drop-old-column ok");
       assertThat(AuditChain.verify(admin).intact()).isTrue();
+    }
+  }
+
+  /**
+   * The executor's own gate passes, then the drop waits behind a reader's lock; meanwhile the flag goes back
+   * to SHADOW. The script's gate, under the table's lock, sees that and refuses: the column stays.
+   */
+  @EachPostgres
+  void aFlagMovedBackWhileContractWaitsForItsLockIsSeenUnderTheLock(PostgresServer server) throws Exception {
+    TestMigration migration = TestMigration.cents("orders_cents");
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
+         Connection reader = database.connect()) {
+      migration.createTable(admin, 200);
+      MigrationExecutor prepare = migration.executor(database, TestMigration.quickSettings(), new RecordingListener());
+      prepare.apply("expand");
+      prepare.apply("backfill");
+      prepare.apply("validate");
+      JdbcFlagStore.write(admin, "orders_cents", ReadPath.NEW);
+
+      reader.setAutoCommit(false);
+      Sql.execute(reader, "SELECT count(*) FROM public.items");
+      List<Integer> retries = new java.util.concurrent.CopyOnWriteArrayList<>();
+      ExecutionListener flipsBack = new ExecutionListener() {
+        @Override
+        public void lockRetry(LockRetryEvent event) {
+          retries.add(event.attempt());
+          if (retries.size() == 1) {
+            try {
+              JdbcFlagStore.write(admin, "orders_cents", ReadPath.SHADOW);
+              reader.commit();
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        }
+      };
+      MigrationExecutor executor = migration.executor(database, TestMigration.quickSettings(), flipsBack);
+      assertThatThrownBy(() -> executor.apply("contract")).isInstanceOf(StepFailedException.class)
+          .hasMessageContaining("contract refused: the read-path flag is SHADOW, not NEW");
+      assertThat(retries).as("the drop waited for the reader's lock first").hasSize(1);
+      assertThat(columns(admin)).isEqualTo("amount,amount_cents,id,note");
+      assertThat(Sql.number(admin, "SELECT count(*) FROM public.items WHERE amount_cents IS DISTINCT FROM round(amount * 100)::bigint"))
+          .isZero();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.colsync.core.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.colsync.core.catalog.CatalogReader;
 import dev.colsync.core.catalog.ScaffoldedSpec;
@@ -65,8 +66,9 @@ class InPlaceExecutionTest {
       assertThat(executor.verify().rowsChecked()).isEqualTo(ROWS + 1);
       assertThat(executor.verify().converged()).isTrue();
 
-      assertThat(executor.apply("contract").steps()).singleElement()
-          .satisfies(step -> assertThat(step.detail()).isEqualTo("gate: " + (ROWS + 1) + " rows converged"));
+      assertThat(executor.apply("contract").steps()).extracting(StepOutcome::step, StepOutcome::detail)
+          .containsExactly(tuple("check-convergence", "gate: " + (ROWS + 1) + " rows converged"),
+              tuple("drop-old-column", "gate: " + (ROWS + 1) + " rows converged"));
       assertThat(columns(admin)).isEqualTo("id,note");
 
       assertThat(executor.rollback("contract").steps()).extracting(StepOutcome::step)

@@ -1,5 +1,6 @@
 package dev.colsync.core.formats;
 
+import dev.colsync.core.testing.ContractReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colsync.core.output.GeneratedFile;
@@ -59,6 +60,9 @@ class FlywayFormatTest {
                 .filter(phase -> !phase.steps().isEmpty()).map(PhasePlan::phase).toList());
 
         for (Map.Entry<Phase, String> phase : targets.entrySet()) {
+          if (phase.getKey() == Phase.CONTRACT) {
+            ContractReady.readPathNew(connection, change.migration());
+          }
           MigrateResult result = flyway(database, output).target(phase.getValue()).load().migrate();
           assertThat(result.success).isTrue();
           assertThat(result.migrationsExecuted).as("%s scripts run for %s", change, phase.getKey().id())

@@ -1,5 +1,6 @@
 package dev.colsync.core.formats;
 
+import dev.colsync.core.testing.ContractReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colsync.core.output.GeneratedFile;
@@ -55,6 +56,9 @@ class LiquibaseFormatTest {
         for (PhasePlan phase : plan.phases()) {
           if (phase.steps().isEmpty()) {
             continue;
+          }
+          if (phase.phase() == Phase.CONTRACT) {
+            ContractReady.readPathNew(connection, change.migration());
           }
           run(output, "update", Map.of(
               "database", liquibase,

@@ -104,6 +104,11 @@ final class PhaseFacts {
         + " AND attnum > 0 AND NOT attisdropped ORDER BY attnum");
   }
 
+  /** Every row's value of {@code quotedColumn} as text, in primary-key order. */
+  List<String> values(String quotedColumn) throws SQLException {
+    return strings("SELECT " + quotedColumn + "::text FROM " + change.table() + " ORDER BY id");
+  }
+
   List<String> columnNames() throws SQLException {
     return strings("SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = " + regclass()
         + " AND attnum > 0 AND NOT attisdropped ORDER BY attnum");

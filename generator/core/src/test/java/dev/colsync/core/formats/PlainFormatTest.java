@@ -1,5 +1,6 @@
 package dev.colsync.core.formats;
 
+import dev.colsync.core.testing.ContractReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colsync.core.output.GeneratedFile;
@@ -53,6 +54,9 @@ class PlainFormatTest {
 
         for (int i = 0; i < scripts.size(); i++) {
           Phase phase = phaseOf(scripts.get(i));
+          if (phase == Phase.CONTRACT) {
+            ContractReady.readPathNew(connection, change.migration());
+          }
           ScriptRunner.run(connection, Files.readString(scripts.get(i), StandardCharsets.UTF_8));
           boolean lastOfPhase = i + 1 == scripts.size() || phaseOf(scripts.get(i + 1)) != phase;
           if (lastOfPhase) {

@@ -51,6 +51,7 @@ final class CatalogSnapshot {
         + "   FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) || ')', '')"
         + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
         + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'"
+        + " AND n.nspname <> 'colsync'" // colsync's own state: flags, audit, convergence checks
         + " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')");
     lines.sort(null);
     return lines;

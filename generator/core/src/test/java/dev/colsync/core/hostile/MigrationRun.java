@@ -1,5 +1,6 @@
 package dev.colsync.core.hostile;
 
+import dev.colsync.core.testing.ContractReady;
 import static dev.colsync.runtime.sql.SqlIdentifiers.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,6 +119,7 @@ final class MigrationRun implements AutoCloseable {
 
   /** Every step of {@code phase}, each twice, with the phase's writers writing after each. */
   void applyPhaseTwice(PhasePlan phase) throws SQLException {
+    readyFor(phase);
     for (Step step : phase.steps()) {
       applyTwice(step);
       write(writersDuring(phase.phase()));
@@ -126,9 +128,17 @@ final class MigrationRun implements AutoCloseable {
 
   /** Every step of {@code phase}, once, with the phase's writers writing after each. */
   void applyPhase(PhasePlan phase) throws SQLException {
+    readyFor(phase);
     for (Step step : phase.steps()) {
       apply(step);
       write(writersDuring(phase.phase()));
+    }
+  }
+
+  /** Before contract every reader has moved to the new column, as its gate requires. */
+  private void readyFor(PhasePlan phase) throws SQLException {
+    if (phase.phase() == Phase.CONTRACT) {
+      ContractReady.readPathNew(admin, plan.spec().migration());
     }
   }
 

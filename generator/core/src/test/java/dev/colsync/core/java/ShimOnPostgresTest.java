@@ -1,5 +1,6 @@
 package dev.colsync.core.java;
 
+import dev.colsync.core.testing.ContractReady;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,6 +67,7 @@ class ShimOnPostgresTest {
       for (PhasePlan phase : plan.phases()) {
         if (phase.phase() == Phase.CONTRACT) {
           flags.set(shimCase.migration(), ReadPath.NEW); // contract needs every reader on NEW
+          ContractReady.readPathNew(connection, shimCase.migration());
         }
         for (Step step : phase.steps()) {
           ScriptRunner.run(connection, step.sql());

@@ -1,5 +1,6 @@
 package dev.colsync.core.pg;
 
+import dev.colsync.core.testing.ContractReady;
 import static dev.colsync.core.pg.Jdbc.count;
 import static dev.colsync.core.pg.Jdbc.execute;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +78,7 @@ class CarriedObjectsTest {
         for (PhasePlan phase : plan.phases()) {
           if (phase.phase() == Phase.CONTRACT) {
             oldClient.pause();
+          ContractReady.readPathNew(admin, plan.spec().migration());
           }
           PhaseWalk.applyAndRollBack(admin, phase, () -> SchemaSnapshot.of(admin, "shop", "items"));
           if (phase.phase() == Phase.EXPAND) {
@@ -128,6 +130,9 @@ class CarriedObjectsTest {
       String referencing = "SELECT conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated"
           + " FROM pg_constraint WHERE conrelid = 'shop.orders'::regclass AND contype = 'f' ORDER BY 1";
       for (PhasePlan phase : plan.phases()) {
+        if (phase.phase() == Phase.CONTRACT) {
+          ContractReady.readPathNew(admin, plan.spec().migration());
+        }
         List<String> before = Jdbc.strings(admin, referencing);
         PhaseWalk.applyTwice(admin, phase.steps());
         if (!phase.rollback().isEmpty()) {
@@ -260,6 +265,7 @@ class CarriedObjectsTest {
         for (PhasePlan phase : plan.phases()) {
           if (phase.phase() == Phase.CONTRACT) {
             oldClient.pause();
+          ContractReady.readPathNew(admin, plan.spec().migration());
           }
           PhaseWalk.applyAndRollBack(admin, phase, () -> SchemaSnapshot.of(admin, "shop", "items"));
           if (phase.phase() == Phase.EXPAND) {

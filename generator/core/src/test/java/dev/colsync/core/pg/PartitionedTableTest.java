@@ -1,5 +1,6 @@
 package dev.colsync.core.pg;
 
+import dev.colsync.core.testing.ContractReady;
 import static dev.colsync.core.pg.Jdbc.count;
 import static dev.colsync.core.pg.Jdbc.execute;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +86,7 @@ class PartitionedTableTest {
         for (PhasePlan phase : plan.phases()) {
           if (phase.phase() == Phase.CONTRACT) {
             oldClient.pause();
+          ContractReady.readPathNew(admin, plan.spec().migration());
           }
           PhaseWalk.applyAndRollBack(admin, phase, () -> snapshot(admin));
           if (phase.phase() == Phase.EXPAND) {
@@ -176,6 +178,7 @@ class PartitionedTableTest {
         for (PhasePlan phase : plan.phases()) {
           if (phase.phase() == Phase.CONTRACT) {
             oldClient.pause();
+          ContractReady.readPathNew(admin, plan.spec().migration());
           }
           for (Step step : phase.steps()) {
             ScriptRunner.run(admin, step.sql());

@@ -1,5 +1,6 @@
 package dev.colsync.core.pg;
 
+import dev.colsync.core.testing.ContractReady;
 import static dev.colsync.runtime.sql.SqlIdentifiers.quote;
 import static dev.colsync.core.pg.Jdbc.count;
 import static dev.colsync.core.pg.Jdbc.execute;
@@ -67,6 +68,7 @@ class PhaseByPhaseTest {
         for (PhasePlan phase : plan.phases()) {
           if (phase.phase() == Phase.CONTRACT) {
             oldClient.pause(); // N-1 is gone before contract
+            ContractReady.readPathNew(admin, plan.spec().migration());
           }
           List<String> before = SchemaSnapshot.of(admin, "public", "items");
           applyTwice(admin, phase.steps());

@@ -1,5 +1,6 @@
 package dev.colsync.core.pg;
 
+import dev.colsync.core.testing.ContractReady;
 import static dev.colsync.core.pg.Jdbc.count;
 import static dev.colsync.core.pg.Jdbc.execute;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +84,7 @@ class SharedTableTest {
           + " AND NOT tgisinternal")).isEqualTo(4); // two per migration: any UPDATE, and UPDATE OF the new column
 
       for (Plan plan : List.of(first, second)) {
+        ContractReady.readPathNew(connection, plan.spec().migration());
         apply(connection, plan, Phase.CONTRACT);
       }
       assertThat(count(connection, "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public'"

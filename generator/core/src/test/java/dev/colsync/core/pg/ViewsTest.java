@@ -1,5 +1,6 @@
 package dev.colsync.core.pg;
 
+import dev.colsync.core.testing.ContractReady;
 import static dev.colsync.core.pg.Jdbc.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,6 +125,7 @@ class ViewsTest {
       for (PhasePlan phase : plan.phases()) {
         if (phase.phase() == Phase.CONTRACT) {
           oldClient.pause();
+          ContractReady.readPathNew(admin, plan.spec().migration());
         }
         PhaseWalk.applyAndRollBack(admin, phase, () -> snapshot(admin, schema, tableName));
         if (phase.phase() == Phase.EXPAND) {

@@ -1,0 +1,91 @@
+-- colsync orders_view_cents: contract / drop the sync trigger, its functions and the old column.
+-- One transaction, so no write ever sees the column gone and the trigger still there.
+-- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+-- The views that read the old column are created again over the new column first (same output
+-- columns), each locked before the table, in the order their readers lock them.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+SET LOCAL search_path = pg_catalog, "public", pg_temp;
+CREATE OR REPLACE VIEW "public"."big_orders" AS
+SELECT id,
+    (CAST((orders."amount_cents" / 100.0) AS numeric(12,2))) AS "amount",
+    (CAST((orders."amount_cents" / 100.0) AS numeric(12,2))) * 2::numeric AS doubled
+   FROM public.orders
+  WHERE (CAST((orders."amount_cents" / 100.0) AS numeric(12,2))) > 10::numeric;
+LOCK TABLE "public"."orders" IN ACCESS EXCLUSIVE MODE;
+-- The gate, whoever runs this script: it refuses unless a convergence check passed with the sync trigger
+-- and its functions exactly as they are now and the read-path flag is NEW. It runs under the table's
+-- lock, so no write and no flag change can come between it and the drop. To contract anyway, on purpose:
+-- SET colsync.contract_override = 'orders_view_cents: <reason>' in the session first (recorded).
+DO $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_override text := pg_catalog.current_setting('colsync.contract_override', true);
+  colsync_seal text;
+  colsync_checked timestamptz;
+  colsync_read_path text;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'amount' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_orders_view_cents_new_written', 'colsync_orders_view_cents_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+      RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'orders_view_cents',
+        'amount';
+      RETURN;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: column %s of %s does not exist, but the sync'
+        ' trigger does', 'orders_view_cents', 'amount', '"public"."orders"'::pg_catalog.regclass),
+      HINT = 'The table is not as this migration left it; see the runbook.';
+  END IF;
+  IF colsync_override OPERATOR(pg_catalog.=) 'orders_view_cents'
+     OR pg_catalog.starts_with(colsync_override, 'orders_view_cents:') THEN
+    RAISE WARNING 'colsync %: contract gate overridden by % (%)', 'orders_view_cents', CURRENT_USER, colsync_override;
+    IF pg_catalog.to_regnamespace('colsync') IS NULL THEN
+      CREATE SCHEMA colsync;
+    END IF;
+    CREATE TABLE IF NOT EXISTS colsync.gate_overrides (
+      migration text NOT NULL,
+      reason text NOT NULL,
+      overridden_by text NOT NULL DEFAULT CURRENT_USER,
+      overridden_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+    );
+    INSERT INTO colsync.gate_overrides (migration, reason) VALUES ('orders_view_cents', colsync_override);
+    RETURN;
+  END IF;
+  IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+    SELECT c.seal, c.checked_at INTO colsync_seal, colsync_checked FROM colsync.convergence_checks AS c
+      WHERE c.migration OPERATOR(pg_catalog.=) 'orders_view_cents' FOR SHARE;
+  END IF;
+  IF colsync_seal IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: no convergence check has passed, so column %s'
+        ' is not known to be copied', 'orders_view_cents', 'amount'),
+      HINT = 'Once the backfill is done, run the check-convergence script before this one (or colsync verify).';
+  END IF;
+  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_orders_view_cents_new_written', 'colsync_orders_view_cents_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_orders_view_cents_to_new', 'colsync_orders_view_cents_to_old', 'colsync_orders_view_cents_old_differs', 'colsync_orders_view_cents_new_differs']::pg_catalog.name[]))) THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: the sync trigger or its functions were'
+        ' disabled, dropped or replaced after the convergence check of %s', 'orders_view_cents', colsync_checked),
+      HINT = 'Rows written since may disagree: run the backfill and the check-convergence script again.';
+  END IF;
+  IF pg_catalog.to_regclass('colsync.read_path_flags') IS NOT NULL THEN
+    SELECT f.read_path INTO colsync_read_path FROM colsync.read_path_flags AS f
+      WHERE f.migration OPERATOR(pg_catalog.=) 'orders_view_cents' FOR SHARE;
+  END IF;
+  IF colsync_read_path IS NULL OR colsync_read_path OPERATOR(pg_catalog.<>) 'NEW' THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: the read-path flag is %s, not NEW', 'orders_view_cents',
+        COALESCE(colsync_read_path, 'not set (OLD)')),
+      HINT = pg_catalog.format('Set it once every instance reads the new column: colsync flag set %s NEW', 'orders_view_cents');
+  END IF;
+END
+$colsync$;
+DROP TRIGGER IF EXISTS "colsync_orders_view_cents_new_written" ON "public"."orders";
+DROP TRIGGER IF EXISTS "colsync_orders_view_cents_sync" ON "public"."orders";
+DROP FUNCTION IF EXISTS "public"."colsync_orders_view_cents_sync"();
+DROP FUNCTION IF EXISTS "public"."colsync_orders_view_cents_to_new"(numeric(12,2));
+DROP FUNCTION IF EXISTS "public"."colsync_orders_view_cents_to_old"(bigint);
+DROP FUNCTION IF EXISTS "public"."colsync_orders_view_cents_old_differs"(numeric(12,2), numeric(12,2));
+DROP FUNCTION IF EXISTS "public"."colsync_orders_view_cents_new_differs"(bigint, bigint);
+ALTER TABLE "public"."orders" DROP COLUMN IF EXISTS "amount";
+DROP PROCEDURE IF EXISTS "public"."colsync_orders_view_cents_backfill"(text, integer, interval, boolean);
+DROP TABLE IF EXISTS "public"."colsync_orders_view_cents_backfill_state";
