@@ -44,6 +44,7 @@ final class AccountsDatabase implements AutoCloseable {
       Path binary = PgbenchBinary.onPath().orElseThrow(() -> new IllegalStateException(PgbenchBinary.HOW_TO_INSTALL));
       Pgbench pgbench = new Pgbench(binary, PgAddress.fromJdbcUrl(database.jdbcUrl()), options.clients());
       pgbench.initialize(options.scale());
+      new Database(database.jdbcUrl()).balanceNotNull();
       return new AccountsDatabase(database, pgbench);
     } catch (Exception | Error e) {
       database.close();
