@@ -185,6 +185,10 @@ CREATE TABLE IF NOT EXISTS "app"."colsync_events_category_backfill_state" (
   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
+-- The walk ends at the highest key when it starts (bound_key, with the rows estimated up to it then):
+-- rows inserted later are written by the sync trigger.
+ALTER TABLE "app"."colsync_events_category_backfill_state" ADD COLUMN IF NOT EXISTS bound_key text[];
+ALTER TABLE "app"."colsync_events_category_backfill_state" ADD COLUMN IF NOT EXISTS bound_rows bigint;
 
 -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
 -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
@@ -201,9 +205,11 @@ DECLARE
   colsync_last_0 "app"."events"."id"%TYPE;
   colsync_lower_0 "app"."events"."id"%TYPE;
   colsync_upper_0 "app"."events"."id"%TYPE;
+  colsync_bound_0 "app"."events"."id"%TYPE;
   colsync_last_1 "app"."events"."at"%TYPE;
   colsync_lower_1 "app"."events"."at"%TYPE;
   colsync_upper_1 "app"."events"."at"%TYPE;
+  colsync_bound_1 "app"."events"."at"%TYPE;
   colsync_changed bigint;
 BEGIN
   IF colsync_direction NOT IN ('up', 'down') THEN
@@ -220,15 +226,38 @@ BEGIN
     INSERT INTO "app"."colsync_events_category_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "app"."colsync_events_category_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
+    IF colsync_state.bound_key IS NULL THEN
+      SELECT "id", "at" INTO colsync_bound_0, colsync_bound_1
+        FROM "app"."events" ORDER BY "id" DESC, "at" DESC LIMIT 1;
+      IF NOT FOUND THEN
+        UPDATE "app"."colsync_events_category_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+        RAISE NOTICE 'colsync: backfill % done: the table was empty when it started', colsync_direction;
+        IF colsync_commit_batches THEN
+          COMMIT;
+        END IF;
+        EXIT;
+      END IF;
+      UPDATE "app"."colsync_events_category_backfill_state"
+        SET bound_key = ARRAY[colsync_bound_0::text, colsync_bound_1::text],
+            bound_rows = (SELECT NULLIF(c.reltuples::bigint, -1) FROM pg_catalog.pg_class c
+                          WHERE c.oid = '"app"."events"'::pg_catalog.regclass)
+        WHERE direction = colsync_direction;
+    ELSE
+      colsync_bound_0 := colsync_state.bound_key[1];
+      colsync_bound_1 := colsync_state.bound_key[2];
+    END IF;
     IF colsync_state.last_key IS NULL THEN
       SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
-        FROM "app"."events" ORDER BY "id", "at" LIMIT 1;
+        FROM "app"."events"
+        WHERE ("id", "at") <= (colsync_bound_0, colsync_bound_1)
+        ORDER BY "id", "at" LIMIT 1;
     ELSE
       colsync_last_0 := colsync_state.last_key[1];
       colsync_last_1 := colsync_state.last_key[2];
       SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
         FROM "app"."events"
         WHERE ("id", "at") > (colsync_last_0, colsync_last_1)
+          AND ("id", "at") <= (colsync_bound_0, colsync_bound_1)
         ORDER BY "id", "at" LIMIT 1;
     END IF;
     IF NOT FOUND THEN
@@ -243,6 +272,7 @@ BEGIN
     SELECT batch."id", batch."at" INTO colsync_upper_0, colsync_upper_1
       FROM (SELECT "id", "at" FROM "app"."events"
             WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+              AND ("id", "at") <= (colsync_bound_0, colsync_bound_1)
             ORDER BY "id", "at" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."id" DESC, batch."at" DESC LIMIT 1;
     IF colsync_direction = 'up' THEN
@@ -900,6 +930,10 @@ $colsync$;
 --rollback   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
 --rollback   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
 --rollback );
+--rollback -- The walk ends at the highest key when it starts (bound_key, with the rows estimated up to it then):
+--rollback -- rows inserted later are written by the sync trigger.
+--rollback ALTER TABLE "app"."colsync_events_category_backfill_state" ADD COLUMN IF NOT EXISTS bound_key text[];
+--rollback ALTER TABLE "app"."colsync_events_category_backfill_state" ADD COLUMN IF NOT EXISTS bound_rows bigint;
 --rollback -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
 --rollback -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
 --rollback CREATE OR REPLACE PROCEDURE "app"."colsync_events_category_backfill"(
@@ -915,9 +949,11 @@ $colsync$;
 --rollback   colsync_last_0 "app"."events"."id"%TYPE;
 --rollback   colsync_lower_0 "app"."events"."id"%TYPE;
 --rollback   colsync_upper_0 "app"."events"."id"%TYPE;
+--rollback   colsync_bound_0 "app"."events"."id"%TYPE;
 --rollback   colsync_last_1 "app"."events"."at"%TYPE;
 --rollback   colsync_lower_1 "app"."events"."at"%TYPE;
 --rollback   colsync_upper_1 "app"."events"."at"%TYPE;
+--rollback   colsync_bound_1 "app"."events"."at"%TYPE;
 --rollback   colsync_changed bigint;
 --rollback BEGIN
 --rollback   IF colsync_direction NOT IN ('up', 'down') THEN
@@ -934,15 +970,38 @@ $colsync$;
 --rollback     INSERT INTO "app"."colsync_events_category_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
 --rollback     SELECT * INTO colsync_state FROM "app"."colsync_events_category_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
 --rollback     EXIT WHEN colsync_state.done;
+--rollback     IF colsync_state.bound_key IS NULL THEN
+--rollback       SELECT "id", "at" INTO colsync_bound_0, colsync_bound_1
+--rollback         FROM "app"."events" ORDER BY "id" DESC, "at" DESC LIMIT 1;
+--rollback       IF NOT FOUND THEN
+--rollback         UPDATE "app"."colsync_events_category_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+--rollback         RAISE NOTICE 'colsync: backfill % done: the table was empty when it started', colsync_direction;
+--rollback         IF colsync_commit_batches THEN
+--rollback           COMMIT;
+--rollback         END IF;
+--rollback         EXIT;
+--rollback       END IF;
+--rollback       UPDATE "app"."colsync_events_category_backfill_state"
+--rollback         SET bound_key = ARRAY[colsync_bound_0::text, colsync_bound_1::text],
+--rollback             bound_rows = (SELECT NULLIF(c.reltuples::bigint, -1) FROM pg_catalog.pg_class c
+--rollback                           WHERE c.oid = '"app"."events"'::pg_catalog.regclass)
+--rollback         WHERE direction = colsync_direction;
+--rollback     ELSE
+--rollback       colsync_bound_0 := colsync_state.bound_key[1];
+--rollback       colsync_bound_1 := colsync_state.bound_key[2];
+--rollback     END IF;
 --rollback     IF colsync_state.last_key IS NULL THEN
 --rollback       SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
---rollback         FROM "app"."events" ORDER BY "id", "at" LIMIT 1;
+--rollback         FROM "app"."events"
+--rollback         WHERE ("id", "at") <= (colsync_bound_0, colsync_bound_1)
+--rollback         ORDER BY "id", "at" LIMIT 1;
 --rollback     ELSE
 --rollback       colsync_last_0 := colsync_state.last_key[1];
 --rollback       colsync_last_1 := colsync_state.last_key[2];
 --rollback       SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
 --rollback         FROM "app"."events"
 --rollback         WHERE ("id", "at") > (colsync_last_0, colsync_last_1)
+--rollback           AND ("id", "at") <= (colsync_bound_0, colsync_bound_1)
 --rollback         ORDER BY "id", "at" LIMIT 1;
 --rollback     END IF;
 --rollback     IF NOT FOUND THEN
@@ -957,6 +1016,7 @@ $colsync$;
 --rollback     SELECT batch."id", batch."at" INTO colsync_upper_0, colsync_upper_1
 --rollback       FROM (SELECT "id", "at" FROM "app"."events"
 --rollback             WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+--rollback               AND ("id", "at") <= (colsync_bound_0, colsync_bound_1)
 --rollback             ORDER BY "id", "at" LIMIT colsync_batch_size) AS batch
 --rollback       ORDER BY batch."id" DESC, batch."at" DESC LIMIT 1;
 --rollback     IF colsync_direction = 'up' THEN

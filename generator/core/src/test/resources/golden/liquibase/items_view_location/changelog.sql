@@ -185,6 +185,10 @@ CREATE TABLE IF NOT EXISTS "shop"."colsync_items_view_location_backfill_state" (
   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
+-- The walk ends at the highest key when it starts (bound_key, with the rows estimated up to it then):
+-- rows inserted later are written by the sync trigger.
+ALTER TABLE "shop"."colsync_items_view_location_backfill_state" ADD COLUMN IF NOT EXISTS bound_key text[];
+ALTER TABLE "shop"."colsync_items_view_location_backfill_state" ADD COLUMN IF NOT EXISTS bound_rows bigint;
 
 -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
 -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
@@ -201,6 +205,7 @@ DECLARE
   colsync_last_0 "shop"."items"."id"%TYPE;
   colsync_lower_0 "shop"."items"."id"%TYPE;
   colsync_upper_0 "shop"."items"."id"%TYPE;
+  colsync_bound_0 "shop"."items"."id"%TYPE;
   colsync_changed bigint;
 BEGIN
   IF colsync_direction NOT IN ('up', 'down') THEN
@@ -217,14 +222,36 @@ BEGIN
     INSERT INTO "shop"."colsync_items_view_location_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "shop"."colsync_items_view_location_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
+    IF colsync_state.bound_key IS NULL THEN
+      SELECT "id" INTO colsync_bound_0
+        FROM "shop"."items" ORDER BY "id" DESC LIMIT 1;
+      IF NOT FOUND THEN
+        UPDATE "shop"."colsync_items_view_location_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+        RAISE NOTICE 'colsync: backfill % done: the table was empty when it started', colsync_direction;
+        IF colsync_commit_batches THEN
+          COMMIT;
+        END IF;
+        EXIT;
+      END IF;
+      UPDATE "shop"."colsync_items_view_location_backfill_state"
+        SET bound_key = ARRAY[colsync_bound_0::text],
+            bound_rows = (SELECT NULLIF(c.reltuples::bigint, -1) FROM pg_catalog.pg_class c
+                          WHERE c.oid = '"shop"."items"'::pg_catalog.regclass)
+        WHERE direction = colsync_direction;
+    ELSE
+      colsync_bound_0 := colsync_state.bound_key[1];
+    END IF;
     IF colsync_state.last_key IS NULL THEN
       SELECT "id" INTO colsync_lower_0
-        FROM "shop"."items" ORDER BY "id" LIMIT 1;
+        FROM "shop"."items"
+        WHERE ("id") <= (colsync_bound_0)
+        ORDER BY "id" LIMIT 1;
     ELSE
       colsync_last_0 := colsync_state.last_key[1];
       SELECT "id" INTO colsync_lower_0
         FROM "shop"."items"
         WHERE ("id") > (colsync_last_0)
+          AND ("id") <= (colsync_bound_0)
         ORDER BY "id" LIMIT 1;
     END IF;
     IF NOT FOUND THEN
@@ -239,6 +266,7 @@ BEGIN
     SELECT batch."id" INTO colsync_upper_0
       FROM (SELECT "id" FROM "shop"."items"
             WHERE ("id") >= (colsync_lower_0)
+              AND ("id") <= (colsync_bound_0)
             ORDER BY "id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."id" DESC LIMIT 1;
     IF colsync_direction = 'up' THEN
@@ -427,6 +455,10 @@ $colsync$;
 --rollback   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
 --rollback   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
 --rollback );
+--rollback -- The walk ends at the highest key when it starts (bound_key, with the rows estimated up to it then):
+--rollback -- rows inserted later are written by the sync trigger.
+--rollback ALTER TABLE "shop"."colsync_items_view_location_backfill_state" ADD COLUMN IF NOT EXISTS bound_key text[];
+--rollback ALTER TABLE "shop"."colsync_items_view_location_backfill_state" ADD COLUMN IF NOT EXISTS bound_rows bigint;
 --rollback -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
 --rollback -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
 --rollback CREATE OR REPLACE PROCEDURE "shop"."colsync_items_view_location_backfill"(
@@ -442,6 +474,7 @@ $colsync$;
 --rollback   colsync_last_0 "shop"."items"."id"%TYPE;
 --rollback   colsync_lower_0 "shop"."items"."id"%TYPE;
 --rollback   colsync_upper_0 "shop"."items"."id"%TYPE;
+--rollback   colsync_bound_0 "shop"."items"."id"%TYPE;
 --rollback   colsync_changed bigint;
 --rollback BEGIN
 --rollback   IF colsync_direction NOT IN ('up', 'down') THEN
@@ -458,14 +491,36 @@ $colsync$;
 --rollback     INSERT INTO "shop"."colsync_items_view_location_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
 --rollback     SELECT * INTO colsync_state FROM "shop"."colsync_items_view_location_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
 --rollback     EXIT WHEN colsync_state.done;
+--rollback     IF colsync_state.bound_key IS NULL THEN
+--rollback       SELECT "id" INTO colsync_bound_0
+--rollback         FROM "shop"."items" ORDER BY "id" DESC LIMIT 1;
+--rollback       IF NOT FOUND THEN
+--rollback         UPDATE "shop"."colsync_items_view_location_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+--rollback         RAISE NOTICE 'colsync: backfill % done: the table was empty when it started', colsync_direction;
+--rollback         IF colsync_commit_batches THEN
+--rollback           COMMIT;
+--rollback         END IF;
+--rollback         EXIT;
+--rollback       END IF;
+--rollback       UPDATE "shop"."colsync_items_view_location_backfill_state"
+--rollback         SET bound_key = ARRAY[colsync_bound_0::text],
+--rollback             bound_rows = (SELECT NULLIF(c.reltuples::bigint, -1) FROM pg_catalog.pg_class c
+--rollback                           WHERE c.oid = '"shop"."items"'::pg_catalog.regclass)
+--rollback         WHERE direction = colsync_direction;
+--rollback     ELSE
+--rollback       colsync_bound_0 := colsync_state.bound_key[1];
+--rollback     END IF;
 --rollback     IF colsync_state.last_key IS NULL THEN
 --rollback       SELECT "id" INTO colsync_lower_0
---rollback         FROM "shop"."items" ORDER BY "id" LIMIT 1;
+--rollback         FROM "shop"."items"
+--rollback         WHERE ("id") <= (colsync_bound_0)
+--rollback         ORDER BY "id" LIMIT 1;
 --rollback     ELSE
 --rollback       colsync_last_0 := colsync_state.last_key[1];
 --rollback       SELECT "id" INTO colsync_lower_0
 --rollback         FROM "shop"."items"
 --rollback         WHERE ("id") > (colsync_last_0)
+--rollback           AND ("id") <= (colsync_bound_0)
 --rollback         ORDER BY "id" LIMIT 1;
 --rollback     END IF;
 --rollback     IF NOT FOUND THEN
@@ -480,6 +535,7 @@ $colsync$;
 --rollback     SELECT batch."id" INTO colsync_upper_0
 --rollback       FROM (SELECT "id" FROM "shop"."items"
 --rollback             WHERE ("id") >= (colsync_lower_0)
+--rollback               AND ("id") <= (colsync_bound_0)
 --rollback             ORDER BY "id" LIMIT colsync_batch_size) AS batch
 --rollback       ORDER BY batch."id" DESC LIMIT 1;
 --rollback     IF colsync_direction = 'up' THEN

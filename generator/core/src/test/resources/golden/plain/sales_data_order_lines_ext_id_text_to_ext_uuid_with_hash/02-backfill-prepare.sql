@@ -11,6 +11,10 @@ CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t
   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
+-- The walk ends at the highest key when it starts (bound_key, with the rows estimated up to it then):
+-- rows inserted later are written by the sync trigger.
+ALTER TABLE "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" ADD COLUMN IF NOT EXISTS bound_key text[];
+ALTER TABLE "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" ADD COLUMN IF NOT EXISTS bound_rows bigint;
 
 -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
 -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
@@ -27,9 +31,11 @@ DECLARE
   colsync_last_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
   colsync_lower_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
   colsync_upper_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
+  colsync_bound_0 "Sales Data"."Order ""Lines"""."Region"%TYPE;
   colsync_last_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
   colsync_lower_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
   colsync_upper_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
+  colsync_bound_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
   colsync_changed bigint;
 BEGIN
   IF colsync_direction NOT IN ('up', 'down') THEN
@@ -46,15 +52,38 @@ BEGIN
     INSERT INTO "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
+    IF colsync_state.bound_key IS NULL THEN
+      SELECT "Region", "line id" INTO colsync_bound_0, colsync_bound_1
+        FROM "Sales Data"."Order ""Lines""" ORDER BY "Region" DESC, "line id" DESC LIMIT 1;
+      IF NOT FOUND THEN
+        UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+        RAISE NOTICE 'colsync: backfill % done: the table was empty when it started', colsync_direction;
+        IF colsync_commit_batches THEN
+          COMMIT;
+        END IF;
+        EXIT;
+      END IF;
+      UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state"
+        SET bound_key = ARRAY[colsync_bound_0::text, colsync_bound_1::text],
+            bound_rows = (SELECT NULLIF(c.reltuples::bigint, -1) FROM pg_catalog.pg_class c
+                          WHERE c.oid = '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass)
+        WHERE direction = colsync_direction;
+    ELSE
+      colsync_bound_0 := colsync_state.bound_key[1];
+      colsync_bound_1 := colsync_state.bound_key[2];
+    END IF;
     IF colsync_state.last_key IS NULL THEN
       SELECT "Region", "line id" INTO colsync_lower_0, colsync_lower_1
-        FROM "Sales Data"."Order ""Lines""" ORDER BY "Region", "line id" LIMIT 1;
+        FROM "Sales Data"."Order ""Lines"""
+        WHERE ("Region", "line id") <= (colsync_bound_0, colsync_bound_1)
+        ORDER BY "Region", "line id" LIMIT 1;
     ELSE
       colsync_last_0 := colsync_state.last_key[1];
       colsync_last_1 := colsync_state.last_key[2];
       SELECT "Region", "line id" INTO colsync_lower_0, colsync_lower_1
         FROM "Sales Data"."Order ""Lines"""
         WHERE ("Region", "line id") > (colsync_last_0, colsync_last_1)
+          AND ("Region", "line id") <= (colsync_bound_0, colsync_bound_1)
         ORDER BY "Region", "line id" LIMIT 1;
     END IF;
     IF NOT FOUND THEN
@@ -69,6 +98,7 @@ BEGIN
     SELECT batch."Region", batch."line id" INTO colsync_upper_0, colsync_upper_1
       FROM (SELECT "Region", "line id" FROM "Sales Data"."Order ""Lines"""
             WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
+              AND ("Region", "line id") <= (colsync_bound_0, colsync_bound_1)
             ORDER BY "Region", "line id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."Region" DESC, batch."line id" DESC LIMIT 1;
     IF colsync_direction = 'up' THEN

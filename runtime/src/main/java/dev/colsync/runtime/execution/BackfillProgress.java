@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param direction {@code up} (fill the new column) or {@code down} (refill the old one)
  * @param rowsDone rows walked so far, those before this run's start included
  * @param rowsAtStart rows walked by earlier runs, as counted when this run started
- * @param estimatedTotal the table's estimated row count; negative when unknown
+ * @param estimatedTotal the rows up to where the walk ends (the highest key when the backfill started; rows
+ *     inserted later are written by the sync trigger), as estimated then; negative when unknown
  * @param rowsChanged rows this run wrote (rows that already agreed are walked, not written)
  * @param batches batches this run committed
  * @param batchSize the size of the next batch

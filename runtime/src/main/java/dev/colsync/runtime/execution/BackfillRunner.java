@@ -52,7 +52,7 @@ final class BackfillRunner {
     if (Jdbc.tableExists(session.work, StateSchema.BACKFILL_CONTROL)) {
       BackfillControl.clearCancel(session.work, plan.migration());
     }
-    long total = estimateTotal();
+    long total = estimateTotal(direction);
     long before = rowsBefore(sql, direction);
     AdaptiveBatchSize size = new AdaptiveBatchSize(target.batchSize(), settings.batches());
     Throttling throttling = new Throttling(session, plan.migration(), settings.throttle(), listener);
@@ -112,17 +112,21 @@ final class BackfillRunner {
     return Jdbc.inTransaction(session.work, c -> {
       settings(c, plan.statementTimeout());
       Jdbc.update(c, sql.ensureState, direction);
-      record Checkpoint(List<String> lastKey, boolean done) {}
+      record Checkpoint(List<String> lastKey, boolean done, List<String> bound) {}
       Checkpoint checkpoint = Jdbc.first(c, sql.lockState,
-          row -> new Checkpoint(row.getArray(1) == null ? null : Arrays.asList((String[]) row.getArray(1).getArray()),
-              row.getBoolean(2)),
+          row -> new Checkpoint(textArray(row, 1), row.getBoolean(2), textArray(row, 3)),
           direction).orElseThrow();
       if (checkpoint.done()) {
         return new Batch(true, 0, 0);
       }
+      List<String> bound = checkpoint.bound() != null ? checkpoint.bound() : recordBound(c, sql, direction);
+      if (bound == null) {
+        Jdbc.update(c, sql.finish, direction);
+        return new Batch(true, 0, 0);
+      }
       Optional<List<String>> lower = checkpoint.lastKey() == null
-          ? Jdbc.first(c, sql.firstKey, this::key)
-          : Jdbc.first(c, sql.keyAfter, this::key, checkpoint.lastKey().toArray());
+          ? Jdbc.first(c, sql.firstKey, this::key, bound.toArray())
+          : Jdbc.first(c, sql.keyAfter, this::key, join(checkpoint.lastKey(), bound));
       if (lower.isEmpty()) {
         Jdbc.update(c, sql.finish, direction);
         return new Batch(true, 0, 0);
@@ -130,10 +134,10 @@ final class BackfillRunner {
       int width = lower.get().size();
       record Upper(List<String> key, long rows) {}
       Optional<Upper> full = Jdbc.first(c, sql.nthKey, row -> new Upper(key(row, width), rows),
-          concat(lower.get(), rows - 1));
+          concat(join(lower.get(), bound), rows - 1));
       Upper upper = full.isPresent() ? full.get() : Jdbc.first(c, sql.upperKey,
           row -> new Upper(key(row, width), row.getLong(width + 1)),
-          concat(lower.get(), rows)).orElseThrow();
+          concat(join(lower.get(), bound), rows)).orElseThrow();
       List<Object> bounds = new ArrayList<>(lower.get());
       bounds.addAll(upper.key());
       int written = Jdbc.update(c, sql.write, bounds.toArray());
@@ -141,6 +145,33 @@ final class BackfillRunner {
       Jdbc.update(c, sql.checkpoint, lastKey, written, direction);
       return new Batch(false, upper.rows(), written);
     });
+  }
+
+  /**
+   * Records where the walk ends: the highest key now. Rows inserted from here on are written by the sync
+   * trigger, so the walk never chases writers. Null when the table is empty.
+   */
+  private List<String> recordBound(Connection c, BatchSql sql, String direction) throws SQLException {
+    Optional<List<String>> highest = Jdbc.first(c, sql.bound, this::key);
+    if (highest.isEmpty()) {
+      return null;
+    }
+    long estimate = Jdbc.first(c, "SELECT reltuples::bigint FROM pg_catalog.pg_class WHERE oid = ?::regclass",
+        row -> row.getLong(1), target.table().quoted()).orElse(-1L);
+    Jdbc.update(c, sql.setBound, c.createArrayOf("text", highest.get().toArray()),
+        estimate < 0 ? null : estimate, direction);
+    return highest.get();
+  }
+
+  private static List<String> textArray(ResultSet row, int column) throws SQLException {
+    Array array = row.getArray(column);
+    return array == null ? null : Arrays.asList((String[]) array.getArray());
+  }
+
+  private static Object[] join(List<String> first, List<String> second) {
+    List<Object> values = new ArrayList<>(first);
+    values.addAll(second);
+    return values.toArray();
   }
 
   /** Rows at or before the checkpoint: what earlier runs walked (bounded: only for progress). */
@@ -161,11 +192,20 @@ final class BackfillRunner {
     }
   }
 
-  /** The planner's row estimate, or a bounded count when the table was never analyzed; -1 if neither. */
-  private long estimateTotal() {
+  /**
+   * The rows up to the walk's bound as estimated when it was recorded; before that, the planner's row
+   * estimate, or a bounded count when the table was never analyzed; -1 if none of these.
+   */
+  private long estimateTotal(String direction) {
     try {
       return Jdbc.inTransaction(session.work, c -> {
         settings(c, ESTIMATE_TIMEOUT);
+        Optional<Long> recorded = Jdbc.first(c,
+            "SELECT bound_rows FROM " + target.stateTable().quoted() + " WHERE direction = ? AND bound_rows IS NOT NULL",
+            row -> row.getLong(1), direction);
+        if (recorded.isPresent()) {
+          return recorded.get();
+        }
         long estimate = Jdbc.first(c, "SELECT reltuples::bigint FROM pg_catalog.pg_class WHERE oid = ?::regclass",
             row -> row.getLong(1), target.table().quoted()).orElse(-1L);
         if (estimate >= 0) {
@@ -196,9 +236,9 @@ final class BackfillRunner {
     return key;
   }
 
-  private static Object[] concat(List<String> key, Object last) {
-    Object[] values = Arrays.copyOf(key.toArray(), key.size() + 1);
-    values[key.size()] = last;
+  private static Object[] concat(Object[] key, Object last) {
+    Object[] values = Arrays.copyOf(key, key.length + 1);
+    values[key.length] = last;
     return values;
   }
 

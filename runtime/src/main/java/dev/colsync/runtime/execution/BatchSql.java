@@ -4,7 +4,8 @@ import dev.colsync.runtime.sql.SqlIdentifiers;
 import java.util.List;
 
 /**
- * The statements of one backfill batch, the same walk as the generated procedure's: the lower bound is
+ * The statements of one backfill batch, the same walk as the generated procedure's: the walk ends at the
+ * highest key when it started (recorded once, with an estimate of the rows up to it); the lower bound is
  * the first key after the checkpoint, the upper bound the last of the next {@code batch size} keys (read
  * by skipping to it; only the last, shorter batch counts the keys that are left);
  * rows in between whose target column differs from its expression are written; the checkpoint moves to
@@ -28,6 +29,8 @@ final class BatchSql {
   final String checkpoint;
   final String finish;
   final String keysUpTo;
+  final String bound;
+  final String setBound;
 
   BatchSql(BackfillTarget target, List<KeyColumn> keyColumns, String direction) {
     KeySql key = new KeySql(keyColumns);
@@ -37,15 +40,19 @@ final class BatchSql {
         direction.equals("up") ? target.newColumn() : target.oldColumn());
     String value = direction.equals("up") ? target.up() : target.down();
     this.ensureState = "INSERT INTO " + state + " (direction) VALUES (?) ON CONFLICT (direction) DO NOTHING";
-    this.lockState = "SELECT last_key, done FROM " + state + " WHERE direction = ? FOR UPDATE";
-    this.firstKey = "SELECT " + key.asText("") + " FROM " + table + " ORDER BY " + key.columns("") + " LIMIT 1";
-    this.keyAfter = "SELECT " + key.asText("") + " FROM " + table + " WHERE " + key.compare(">")
+    this.lockState = "SELECT last_key, done, bound_key FROM " + state + " WHERE direction = ? FOR UPDATE";
+    String withinBound = " AND " + key.compare("<=");
+    this.firstKey = "SELECT " + key.asText("") + " FROM " + table + " WHERE " + key.compare("<=")
         + " ORDER BY " + key.columns("") + " LIMIT 1";
-    this.nthKey = "SELECT " + key.asText("") + " FROM " + table + " WHERE " + key.compare(">=")
+    this.keyAfter = "SELECT " + key.asText("") + " FROM " + table + " WHERE " + key.compare(">") + withinBound
+        + " ORDER BY " + key.columns("") + " LIMIT 1";
+    this.nthKey = "SELECT " + key.asText("") + " FROM " + table + " WHERE " + key.compare(">=") + withinBound
         + " ORDER BY " + key.columns("") + " OFFSET ? LIMIT 1";
     this.upperKey = "SELECT " + key.asText("batch.") + ", pg_catalog.count(*) OVER ()"
-        + " FROM (SELECT " + key.columns("") + " FROM " + table + " WHERE " + key.compare(">=")
+        + " FROM (SELECT " + key.columns("") + " FROM " + table + " WHERE " + key.compare(">=") + withinBound
         + " ORDER BY " + key.columns("") + " LIMIT ?) AS batch ORDER BY " + key.descending("batch.") + " LIMIT 1";
+    this.bound = "SELECT " + key.asText("") + " FROM " + table + " ORDER BY " + key.descending("") + " LIMIT 1";
+    this.setBound = "UPDATE " + state + " SET bound_key = ?, bound_rows = ? WHERE direction = ?";
     this.write = "UPDATE " + table + " SET " + column + " = " + value
         + " WHERE " + key.compare(">=") + " AND " + key.compare("<=")
         + " AND " + column + " IS DISTINCT FROM " + value;
@@ -57,7 +64,7 @@ final class BatchSql {
 
   /** Every statement, for the audit checksum of what the runner ran. */
   String text() {
-    return String.join(";\n", SETTINGS, ensureState, lockState, firstKey, keyAfter, nthKey, upperKey, write,
-        checkpoint, finish) + ";\n";
+    return String.join(";\n", SETTINGS, ensureState, lockState, bound, setBound, firstKey, keyAfter, nthKey,
+        upperKey, write, checkpoint, finish) + ";\n";
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every event, from any thread. */
-final class RecordingListener implements ExecutionListener {
+class RecordingListener implements ExecutionListener {
   final List<StepOutcome> finished = new CopyOnWriteArrayList<>();
   final List<LockRetryEvent> retries = new CopyOnWriteArrayList<>();
   final List<BackfillProgress> progress = new CopyOnWriteArrayList<>();

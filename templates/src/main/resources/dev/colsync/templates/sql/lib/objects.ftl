@@ -98,6 +98,10 @@ CREATE TABLE IF NOT EXISTS ${b.stateTable} (
   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
+-- The walk ends at the highest key when it starts (bound_key, with the rows estimated up to it then):
+-- rows inserted later are written by the sync trigger.
+ALTER TABLE ${b.stateTable} ADD COLUMN IF NOT EXISTS bound_key text[];
+ALTER TABLE ${b.stateTable} ADD COLUMN IF NOT EXISTS bound_rows bigint;
 
 -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
 -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
@@ -115,6 +119,7 @@ DECLARE
   colsync_last_${k?index} ${k.type};
   colsync_lower_${k?index} ${k.type};
   colsync_upper_${k?index} ${k.type};
+  colsync_bound_${k?index} ${k.type};
 </#list>
   colsync_changed bigint;
 BEGIN
@@ -132,9 +137,32 @@ BEGIN
     INSERT INTO ${b.stateTable} (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM ${b.stateTable} WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
+    IF colsync_state.bound_key IS NULL THEN
+      SELECT <#list b.key as k>${k.name}<#sep>, </#list> INTO <#list b.key as k>colsync_bound_${k?index}<#sep>, </#list>
+        FROM ${b.table.qualified} ORDER BY <#list b.key as k>${k.name} DESC<#sep>, </#list> LIMIT 1;
+      IF NOT FOUND THEN
+        UPDATE ${b.stateTable} SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+        RAISE NOTICE 'colsync: backfill % done: the table was empty when it started', colsync_direction;
+        IF colsync_commit_batches THEN
+          COMMIT;
+        END IF;
+        EXIT;
+      END IF;
+      UPDATE ${b.stateTable}
+        SET bound_key = ARRAY[<#list b.key as k>colsync_bound_${k?index}::text<#sep>, </#list>],
+            bound_rows = (SELECT NULLIF(c.reltuples::bigint, -1) FROM pg_catalog.pg_class c
+                          WHERE c.oid = ${b.table.regclass})
+        WHERE direction = colsync_direction;
+    ELSE
+<#list b.key as k>
+      colsync_bound_${k?index} := colsync_state.bound_key[${k?index + 1}];
+</#list>
+    END IF;
     IF colsync_state.last_key IS NULL THEN
       SELECT <#list b.key as k>${k.name}<#sep>, </#list> INTO <#list b.key as k>colsync_lower_${k?index}<#sep>, </#list>
-        FROM ${b.table.qualified} ORDER BY <#list b.key as k>${k.name}<#sep>, </#list> LIMIT 1;
+        FROM ${b.table.qualified}
+        WHERE (<#list b.key as k>${k.name}<#sep>, </#list>) <= (<#list b.key as k>colsync_bound_${k?index}<#sep>, </#list>)
+        ORDER BY <#list b.key as k>${k.name}<#sep>, </#list> LIMIT 1;
     ELSE
 <#list b.key as k>
       colsync_last_${k?index} := colsync_state.last_key[${k?index + 1}];
@@ -142,6 +170,7 @@ BEGIN
       SELECT <#list b.key as k>${k.name}<#sep>, </#list> INTO <#list b.key as k>colsync_lower_${k?index}<#sep>, </#list>
         FROM ${b.table.qualified}
         WHERE (<#list b.key as k>${k.name}<#sep>, </#list>) > (<#list b.key as k>colsync_last_${k?index}<#sep>, </#list>)
+          AND (<#list b.key as k>${k.name}<#sep>, </#list>) <= (<#list b.key as k>colsync_bound_${k?index}<#sep>, </#list>)
         ORDER BY <#list b.key as k>${k.name}<#sep>, </#list> LIMIT 1;
     END IF;
     IF NOT FOUND THEN
@@ -156,6 +185,7 @@ BEGIN
     SELECT <#list b.key as k>batch.${k.name}<#sep>, </#list> INTO <#list b.key as k>colsync_upper_${k?index}<#sep>, </#list>
       FROM (SELECT <#list b.key as k>${k.name}<#sep>, </#list> FROM ${b.table.qualified}
             WHERE (<#list b.key as k>${k.name}<#sep>, </#list>) >= (<#list b.key as k>colsync_lower_${k?index}<#sep>, </#list>)
+              AND (<#list b.key as k>${k.name}<#sep>, </#list>) <= (<#list b.key as k>colsync_bound_${k?index}<#sep>, </#list>)
             ORDER BY <#list b.key as k>${k.name}<#sep>, </#list> LIMIT colsync_batch_size) AS batch
       ORDER BY <#list b.key as k>batch.${k.name} DESC<#sep>, </#list> LIMIT 1;
     IF colsync_direction = 'up' THEN

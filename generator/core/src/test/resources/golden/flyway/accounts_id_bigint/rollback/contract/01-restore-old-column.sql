@@ -89,6 +89,10 @@ CREATE TABLE IF NOT EXISTS "public"."colsync_accounts_id_bigint_backfill_state" 
   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
+-- The walk ends at the highest key when it starts (bound_key, with the rows estimated up to it then):
+-- rows inserted later are written by the sync trigger.
+ALTER TABLE "public"."colsync_accounts_id_bigint_backfill_state" ADD COLUMN IF NOT EXISTS bound_key text[];
+ALTER TABLE "public"."colsync_accounts_id_bigint_backfill_state" ADD COLUMN IF NOT EXISTS bound_rows bigint;
 
 -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
 -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
@@ -105,6 +109,7 @@ DECLARE
   colsync_last_0 "public"."accounts"."id"%TYPE;
   colsync_lower_0 "public"."accounts"."id"%TYPE;
   colsync_upper_0 "public"."accounts"."id"%TYPE;
+  colsync_bound_0 "public"."accounts"."id"%TYPE;
   colsync_changed bigint;
 BEGIN
   IF colsync_direction NOT IN ('up', 'down') THEN
@@ -121,14 +126,36 @@ BEGIN
     INSERT INTO "public"."colsync_accounts_id_bigint_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "public"."colsync_accounts_id_bigint_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
+    IF colsync_state.bound_key IS NULL THEN
+      SELECT "id" INTO colsync_bound_0
+        FROM "public"."accounts" ORDER BY "id" DESC LIMIT 1;
+      IF NOT FOUND THEN
+        UPDATE "public"."colsync_accounts_id_bigint_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+        RAISE NOTICE 'colsync: backfill % done: the table was empty when it started', colsync_direction;
+        IF colsync_commit_batches THEN
+          COMMIT;
+        END IF;
+        EXIT;
+      END IF;
+      UPDATE "public"."colsync_accounts_id_bigint_backfill_state"
+        SET bound_key = ARRAY[colsync_bound_0::text],
+            bound_rows = (SELECT NULLIF(c.reltuples::bigint, -1) FROM pg_catalog.pg_class c
+                          WHERE c.oid = '"public"."accounts"'::pg_catalog.regclass)
+        WHERE direction = colsync_direction;
+    ELSE
+      colsync_bound_0 := colsync_state.bound_key[1];
+    END IF;
     IF colsync_state.last_key IS NULL THEN
       SELECT "id" INTO colsync_lower_0
-        FROM "public"."accounts" ORDER BY "id" LIMIT 1;
+        FROM "public"."accounts"
+        WHERE ("id") <= (colsync_bound_0)
+        ORDER BY "id" LIMIT 1;
     ELSE
       colsync_last_0 := colsync_state.last_key[1];
       SELECT "id" INTO colsync_lower_0
         FROM "public"."accounts"
         WHERE ("id") > (colsync_last_0)
+          AND ("id") <= (colsync_bound_0)
         ORDER BY "id" LIMIT 1;
     END IF;
     IF NOT FOUND THEN
@@ -143,6 +170,7 @@ BEGIN
     SELECT batch."id" INTO colsync_upper_0
       FROM (SELECT "id" FROM "public"."accounts"
             WHERE ("id") >= (colsync_lower_0)
+              AND ("id") <= (colsync_bound_0)
             ORDER BY "id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."id" DESC LIMIT 1;
     IF colsync_direction = 'up' THEN

@@ -87,6 +87,10 @@ CREATE TABLE IF NOT EXISTS "app"."colsync_events_category_backfill_state" (
   started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
   updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
+-- The walk ends at the highest key when it starts (bound_key, with the rows estimated up to it then):
+-- rows inserted later are written by the sync trigger.
+ALTER TABLE "app"."colsync_events_category_backfill_state" ADD COLUMN IF NOT EXISTS bound_key text[];
+ALTER TABLE "app"."colsync_events_category_backfill_state" ADD COLUMN IF NOT EXISTS bound_rows bigint;
 
 -- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
 -- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
@@ -103,9 +107,11 @@ DECLARE
   colsync_last_0 "app"."events"."id"%TYPE;
   colsync_lower_0 "app"."events"."id"%TYPE;
   colsync_upper_0 "app"."events"."id"%TYPE;
+  colsync_bound_0 "app"."events"."id"%TYPE;
   colsync_last_1 "app"."events"."at"%TYPE;
   colsync_lower_1 "app"."events"."at"%TYPE;
   colsync_upper_1 "app"."events"."at"%TYPE;
+  colsync_bound_1 "app"."events"."at"%TYPE;
   colsync_changed bigint;
 BEGIN
   IF colsync_direction NOT IN ('up', 'down') THEN
@@ -122,15 +128,38 @@ BEGIN
     INSERT INTO "app"."colsync_events_category_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "app"."colsync_events_category_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
+    IF colsync_state.bound_key IS NULL THEN
+      SELECT "id", "at" INTO colsync_bound_0, colsync_bound_1
+        FROM "app"."events" ORDER BY "id" DESC, "at" DESC LIMIT 1;
+      IF NOT FOUND THEN
+        UPDATE "app"."colsync_events_category_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+        RAISE NOTICE 'colsync: backfill % done: the table was empty when it started', colsync_direction;
+        IF colsync_commit_batches THEN
+          COMMIT;
+        END IF;
+        EXIT;
+      END IF;
+      UPDATE "app"."colsync_events_category_backfill_state"
+        SET bound_key = ARRAY[colsync_bound_0::text, colsync_bound_1::text],
+            bound_rows = (SELECT NULLIF(c.reltuples::bigint, -1) FROM pg_catalog.pg_class c
+                          WHERE c.oid = '"app"."events"'::pg_catalog.regclass)
+        WHERE direction = colsync_direction;
+    ELSE
+      colsync_bound_0 := colsync_state.bound_key[1];
+      colsync_bound_1 := colsync_state.bound_key[2];
+    END IF;
     IF colsync_state.last_key IS NULL THEN
       SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
-        FROM "app"."events" ORDER BY "id", "at" LIMIT 1;
+        FROM "app"."events"
+        WHERE ("id", "at") <= (colsync_bound_0, colsync_bound_1)
+        ORDER BY "id", "at" LIMIT 1;
     ELSE
       colsync_last_0 := colsync_state.last_key[1];
       colsync_last_1 := colsync_state.last_key[2];
       SELECT "id", "at" INTO colsync_lower_0, colsync_lower_1
         FROM "app"."events"
         WHERE ("id", "at") > (colsync_last_0, colsync_last_1)
+          AND ("id", "at") <= (colsync_bound_0, colsync_bound_1)
         ORDER BY "id", "at" LIMIT 1;
     END IF;
     IF NOT FOUND THEN
@@ -145,6 +174,7 @@ BEGIN
     SELECT batch."id", batch."at" INTO colsync_upper_0, colsync_upper_1
       FROM (SELECT "id", "at" FROM "app"."events"
             WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+              AND ("id", "at") <= (colsync_bound_0, colsync_bound_1)
             ORDER BY "id", "at" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."id" DESC, batch."at" DESC LIMIT 1;
     IF colsync_direction = 'up' THEN
