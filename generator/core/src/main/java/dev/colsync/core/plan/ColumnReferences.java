@@ -56,6 +56,18 @@ public final class ColumnReferences {
     return false;
   }
 
+  /** The exact catalog names of every column {@code expression} refers to, in order of first use. */
+  public static Set<String> referencedColumns(String expression) {
+    List<SqlToken> tokens = SqlLexer.tokenize(expression);
+    Set<String> columns = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (isColumnReference(tokens, i)) {
+        columns.add(tokens.get(i).identifier());
+      }
+    }
+    return columns;
+  }
+
   static boolean isColumnReference(List<SqlToken> tokens, int i) {
     SqlToken token = tokens.get(i);
     if (token.identifier() == null) {

@@ -130,6 +130,9 @@ final class ChangeReader {
           "onUpError: reject, or to.notNull: false");
       consistent = false;
     }
+    if (consistent) {
+      consistent = conversion(fields, "up", up, fromName) & conversion(fields, "down", down, toName);
+    }
     Optional<Column> fromColumn = from.flatMap(Side::column);
     Optional<Column> toColumn = to.flatMap(Side::column);
     Optional<Boolean> fromNotNull = from.flatMap(Side::notNull);
@@ -140,6 +143,17 @@ final class ChangeReader {
     }
     return Optional.of(new Retype(fromColumn.get(), toColumn.get(), up.get(), down.get(), onUpError.get(),
         toNotNull.get(), fromNotNull.get()));
+  }
+
+  /** Whether {@code expression} is a deterministic function of {@code column} alone, as far as its text shows. */
+  private boolean conversion(MappingFields fields, String role, Optional<String> expression, Optional<String> column) {
+    if (expression.isEmpty() || column.isEmpty()) {
+      return true;
+    }
+    Optional<String> problem = ConversionRules.problem(role, expression.get(), column.get());
+    problem.ifPresent(message -> problems.report(fields.node(role).orElseThrow(), message,
+        role.equals("up") ? EXPECTED_UP : EXPECTED_DOWN));
+    return problem.isEmpty();
   }
 
   private Optional<Side> side(YamlNode node) {
