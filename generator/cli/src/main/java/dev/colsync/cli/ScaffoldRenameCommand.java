@@ -33,7 +33,7 @@ final class ScaffoldRenameCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return target.run(command.commandLine(), from, facts -> {
+    return target.run(command.commandLine(), from, to, facts -> {
       if (facts.isEmpty() && type == null) {
         throw new CatalogException("without --url, give the column's type with --type");
       }

@@ -47,7 +47,7 @@ final class ScaffoldRetypeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return target.run(command.commandLine(), column, facts -> {
+    return target.run(command.commandLine(), column, toColumn == null ? column : toColumn, facts -> {
       if (!onUpError.equals("reject") && !onUpError.equals("null")) {
         throw new CatalogException("--on-up-error must be reject or null, not " + onUpError);
       }

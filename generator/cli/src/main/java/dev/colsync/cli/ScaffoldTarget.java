@@ -73,13 +73,23 @@ final class ScaffoldTarget {
     return derived.length() > 63 ? derived.substring(0, 63) : derived;
   }
 
-  /** The catalog's facts of the column when --url was given. */
-  private Optional<TableFacts> facts(String column) throws SQLException, CatalogException {
+  /**
+   * The catalog's facts of the column when --url was given; refuses a {@code target} column (other than
+   * the column itself) that exists already, whose values the migration would overwrite.
+   */
+  private Optional<TableFacts> facts(String column, String target) throws SQLException, CatalogException {
     if (url == null) {
       return Optional.empty();
     }
     try (Connection connection = DriverManager.getConnection(url)) {
-      return Optional.of(new CatalogReader(connection).read(schemaName(), tableName(), column));
+      CatalogReader catalog = new CatalogReader(connection);
+      TableFacts facts = catalog.read(schemaName(), tableName(), column);
+      if (!target.equals(column) && catalog.columnExists(schemaName(), tableName(), target)) {
+        throw new CatalogException("column " + target + " exists already in table " + schemaName() + "."
+            + tableName() + "; the migration would overwrite its values. Choose a new column name, or drop"
+            + " that column first if it is unused");
+      }
+      return Optional.of(facts);
     }
   }
 
@@ -101,13 +111,14 @@ final class ScaffoldTarget {
   }
 
   /**
-   * Reads the facts of {@code column}, builds the spec, and writes it.
+   * Reads the facts of {@code column} (which becomes {@code target}), builds the spec, and writes it.
    *
    * @return the exit code
    */
-  int run(CommandLine commandLine, String column, SpecBuilder builder) throws IOException, SQLException {
+  int run(CommandLine commandLine, String column, String target, SpecBuilder builder)
+      throws IOException, SQLException {
     try {
-      ScaffoldedSpec spec = builder.build(facts(column));
+      ScaffoldedSpec spec = builder.build(facts(column, target));
       if (javaPackage != null) {
         spec.javaPackage(javaPackage);
       }

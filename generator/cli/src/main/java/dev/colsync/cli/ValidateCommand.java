@@ -1,11 +1,15 @@
 package dev.colsync.cli;
 
+import dev.colsync.runtime.execution.ConnectionSource;
 import java.io.PrintWriter;
+import java.sql.Connection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -14,7 +18,10 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Checks specs and reports every problem of every spec. Writes nothing.")
+    description = {"Checks specs and reports every problem of every spec. Writes nothing.",
+        "With --url, also checks each spec against the live database as expand would (the table, the old"
+            + " column's type and nullability, the key, the recorded objects, a new column that must not exist"
+            + " yet, what up and down bind to), in a transaction it rolls back."})
 final class ValidateCommand implements Callable<Integer> {
 
   @Spec
@@ -24,6 +31,10 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Spec files, or directories whose *.yaml and *.yml files are specs.")
   List<Path> specPaths;
 
+  @Option(names = "--url", paramLabel = "JDBC",
+      description = "Also check each spec against this database, e.g. jdbc:postgresql://db:5432/app?user=colsync.")
+  String url;
+
   @Override
   public Integer call() throws Exception {
     SpecBatch batch = SpecBatch.load(specPaths);
@@ -32,10 +43,30 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     PrintWriter out = command.commandLine().getOut();
-    for (SpecBatch.LoadedSpec loaded : batch.specs()) {
-      out.println("ok: " + loaded.file() + " (" + loaded.spec().migration() + ")");
+    PrintWriter err = command.commandLine().getErr();
+    if (url == null) {
+      for (SpecBatch.LoadedSpec loaded : batch.specs()) {
+        out.println("ok: " + loaded.file() + " (" + loaded.spec().migration() + ")");
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+    int exit = ExitCodes.OK;
+    LiveCheck check = new LiveCheck();
+    try (Connection connection = ConnectionSource.of(url).open()) {
+      for (SpecBatch.LoadedSpec loaded : batch.specs()) {
+        LiveCheck.Outcome outcome = check.run(connection, loaded.spec());
+        if (outcome.passed()) {
+          out.println("ok: " + loaded.file() + " (" + loaded.spec().migration() + ") matches the database"
+              + outcome.notices().stream().map(notice -> "; " + notice).collect(Collectors.joining()));
+        } else {
+          err.println(loaded.file() + ": does not match the database: " + outcome.refusal());
+          exit = ExitCodes.BAD_INPUT;
+        }
+      }
     }
     out.flush();
-    return ExitCodes.OK;
+    err.flush();
+    return exit;
   }
 }

@@ -96,15 +96,15 @@ BEGIN
             ORDER BY "id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."id" DESC LIMIT 1;
     IF colsync_direction = 'up' THEN
-      UPDATE "public"."accounts" SET "id_colsync_new" = (id::bigint)
+      UPDATE "public"."accounts" SET "id_colsync_new" = "public"."colsync_accounts_id_bigint_to_new"("id")
         WHERE ("id") >= (colsync_lower_0)
           AND ("id") <= (colsync_upper_0)
-          AND "id_colsync_new" IS DISTINCT FROM (id::bigint);
+          AND "id_colsync_new" IS DISTINCT FROM "public"."colsync_accounts_id_bigint_to_new"("id");
     ELSE
-      UPDATE "public"."accounts" SET "id" = ("id_colsync_new"::integer)
+      UPDATE "public"."accounts" SET "id" = "public"."colsync_accounts_id_bigint_to_old"("id_colsync_new")
         WHERE ("id") >= (colsync_lower_0)
           AND ("id") <= (colsync_upper_0)
-          AND "id" IS DISTINCT FROM ("id_colsync_new"::integer);
+          AND "id" IS DISTINCT FROM "public"."colsync_accounts_id_bigint_to_old"("id_colsync_new");
     END IF;
     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
     UPDATE "public"."colsync_accounts_id_bigint_backfill_state"

@@ -72,6 +72,7 @@ BEGIN
     RAISE NOTICE 'colsync %: %', 'items_view_location', 'expand has run already; its functions and triggers are created again as they were';
   END IF;
 
+
 SET LOCAL search_path = pg_catalog, "shop", pg_temp;
 ALTER TABLE "shop"."items" ADD COLUMN IF NOT EXISTS "location" text;
 
@@ -141,5 +142,54 @@ CREATE OR REPLACE TRIGGER "colsync_items_view_location_new_written"
 CREATE OR REPLACE TRIGGER "colsync_items_view_location_sync"
   BEFORE INSERT OR UPDATE ON "shop"."items"
   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_view_location_sync"();
+
+  -- up and down were bound to functions and operators as their functions were created. Each must be
+  -- immutable or stable, read no table, and belong to pg_catalog, an extension, a superuser or a role of
+  -- this session: an object someone else planted on the search path would otherwise have captured them.
+  SET LOCAL search_path = pg_catalog;
+  colsync_problems := ARRAY(
+    SELECT DISTINCT pg_catalog.format('%s %s %s', u.kind, u.name, CASE
+        WHEN u.kind = 'table' THEN 'is read: up and down may use only their own column'
+        WHEN u.volatile THEN 'is volatile: the trigger, the backfill and verify could compute different values'
+          || ' (declare it IMMUTABLE or STABLE if it is)'
+        ELSE pg_catalog.format('belongs to role %s in schema %s, neither this session''s role nor a superuser',
+          u.owner::pg_catalog.regrole, u.namespace::pg_catalog.regnamespace) END)
+    FROM (
+      SELECT 'function' AS kind, f.oid::pg_catalog.regprocedure::text AS name, f.provolatile = 'v' AS volatile,
+          f.proowner AS owner, f.pronamespace AS namespace, d.refclassid AS catalog, f.oid
+        FROM pg_catalog.pg_depend AS d JOIN pg_catalog.pg_proc AS f ON f.oid = d.refobjid
+        WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = ANY (ARRAY[pg_catalog.to_regprocedure('"shop"."colsync_items_view_location_to_new"(text)'), pg_catalog.to_regprocedure('"shop"."colsync_items_view_location_to_old"(text)')]::pg_catalog.oid[])
+          AND d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+          AND d.refobjid <> ALL (ARRAY[pg_catalog.to_regprocedure('"shop"."colsync_items_view_location_to_new"(text)'), pg_catalog.to_regprocedure('"shop"."colsync_items_view_location_to_old"(text)')]::pg_catalog.oid[])
+      UNION ALL
+      SELECT 'operator', o.oid::pg_catalog.regoperator::text, f.provolatile = 'v', o.oprowner, o.oprnamespace,
+          d.refclassid, o.oid
+        FROM pg_catalog.pg_depend AS d JOIN pg_catalog.pg_operator AS o ON o.oid = d.refobjid
+          JOIN pg_catalog.pg_proc AS f ON f.oid = o.oprcode
+        WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = ANY (ARRAY[pg_catalog.to_regprocedure('"shop"."colsync_items_view_location_to_new"(text)'), pg_catalog.to_regprocedure('"shop"."colsync_items_view_location_to_old"(text)')]::pg_catalog.oid[])
+          AND d.refclassid = 'pg_catalog.pg_operator'::pg_catalog.regclass
+      UNION ALL
+      SELECT 'table', c.oid::pg_catalog.regclass::text, false, c.relowner, c.relnamespace, d.refclassid, c.oid
+        FROM pg_catalog.pg_depend AS d JOIN pg_catalog.pg_class AS c ON c.oid = d.refobjid
+        WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = ANY (ARRAY[pg_catalog.to_regprocedure('"shop"."colsync_items_view_location_to_new"(text)'), pg_catalog.to_regprocedure('"shop"."colsync_items_view_location_to_old"(text)')]::pg_catalog.oid[])
+          AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND c.relkind <> 'c'
+    ) AS u
+    WHERE u.kind = 'table' OR u.volatile OR (u.namespace <> 'pg_catalog'::pg_catalog.regnamespace
+      AND NOT EXISTS (SELECT FROM pg_catalog.pg_roles AS r WHERE r.oid = u.owner AND r.rolsuper)
+      AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend AS e
+        WHERE e.classid = u.catalog AND e.objid = u.oid AND e.deptype = 'e')
+      AND u.owner NOT IN (WITH RECURSIVE mine(role) AS (
+          SELECT r.oid FROM pg_catalog.pg_roles AS r WHERE r.rolname = CURRENT_USER
+          UNION SELECT m.roleid FROM pg_catalog.pg_auth_members AS m JOIN mine ON m.member = mine.role)
+        SELECT mine.role FROM mine))
+    ORDER BY 1);
+  IF pg_catalog.cardinality(colsync_problems) > 0 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused, up or down is not a safe function of its column: %s',
+        'items_view_location', pg_catalog.array_to_string(colsync_problems, '; ')),
+      HINT = 'Nothing was changed. Name the object you mean with its schema (pg_catalog.round(...),'
+        || ' OPERATOR(pg_catalog.*)), or remove the object that should not be there.';
+  END IF;
+  SET LOCAL search_path = pg_catalog, "shop", pg_temp;
 END
 $colsync_expand$;

@@ -190,15 +190,15 @@ BEGIN
             ORDER BY "id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."id" DESC LIMIT 1;
     IF colsync_direction = 'up' THEN
-      UPDATE "public"."accounts" SET "id" = ("id_colsync_old"::bigint)
+      UPDATE "public"."accounts" SET "id" = "public"."colsync_accounts_id_bigint_to_new"("id_colsync_old")
         WHERE ("id") >= (colsync_lower_0)
           AND ("id") <= (colsync_upper_0)
-          AND "id" IS DISTINCT FROM ("id_colsync_old"::bigint);
+          AND "id" IS DISTINCT FROM "public"."colsync_accounts_id_bigint_to_new"("id_colsync_old");
     ELSE
-      UPDATE "public"."accounts" SET "id_colsync_old" = (id::integer)
+      UPDATE "public"."accounts" SET "id_colsync_old" = "public"."colsync_accounts_id_bigint_to_old"("id")
         WHERE ("id") >= (colsync_lower_0)
           AND ("id") <= (colsync_upper_0)
-          AND "id_colsync_old" IS DISTINCT FROM (id::integer);
+          AND "id_colsync_old" IS DISTINCT FROM "public"."colsync_accounts_id_bigint_to_old"("id");
     END IF;
     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
     UPDATE "public"."colsync_accounts_id_bigint_backfill_state"

@@ -96,15 +96,15 @@ BEGIN
             ORDER BY "id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."id" DESC LIMIT 1;
     IF colsync_direction = 'up' THEN
-      UPDATE "public"."events" SET "created_at_tz" = (created_at AT TIME ZONE 'UTC')
+      UPDATE "public"."events" SET "created_at_tz" = "public"."colsync_events_created_at_tz_to_new"("created_at")
         WHERE ("id") >= (colsync_lower_0)
           AND ("id") <= (colsync_upper_0)
-          AND "created_at_tz" IS DISTINCT FROM (created_at AT TIME ZONE 'UTC');
+          AND "created_at_tz" IS DISTINCT FROM "public"."colsync_events_created_at_tz_to_new"("created_at");
     ELSE
-      UPDATE "public"."events" SET "created_at" = (created_at_tz AT TIME ZONE 'UTC')
+      UPDATE "public"."events" SET "created_at" = "public"."colsync_events_created_at_tz_to_old"("created_at_tz")
         WHERE ("id") >= (colsync_lower_0)
           AND ("id") <= (colsync_upper_0)
-          AND "created_at" IS DISTINCT FROM (created_at_tz AT TIME ZONE 'UTC');
+          AND "created_at" IS DISTINCT FROM "public"."colsync_events_created_at_tz_to_old"("created_at_tz");
     END IF;
     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
     UPDATE "public"."colsync_events_created_at_tz_backfill_state"

@@ -51,6 +51,14 @@ public final class CatalogReader {
     }
   }
 
+  /** Whether {@code schema.table} has a column named {@code column} (exactly as the catalog spells it). */
+  public boolean columnExists(String schema, String table, String column) throws SQLException {
+    return !query("SELECT 1 FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
+        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?"
+        + " AND a.attname = ? AND a.attnum > 0 AND NOT a.attisdropped", row -> row.getInt(1), schema, table, column)
+        .isEmpty();
+  }
+
   private TableFacts readInSnapshot(String schema, String table, String column)
       throws SQLException, CatalogException {
     long tableOid = tableOid(schema, table);

@@ -43,7 +43,7 @@ public final class ExecutionPlans {
   private static BackfillTarget target(MigrationSpec spec, Plan plan) {
     SqlFragments sql = new SqlFragments(spec, plan.names());
     return new BackfillTarget(new QualifiedName(spec.table().schema(), spec.table().name()), spec.primaryKey(),
-        spec.change().from().name(), spec.change().to().name(), sql.upOfRow(), sql.downOfRow(),
+        spec.change().from().name(), spec.change().to().name(), sql.boundUpOfRow(), sql.boundDownOfRow(),
         new QualifiedName(spec.table().schema(), plan.names().backfillState()), spec.backfill().batchSize(),
         spec.backfill().pause());
   }

@@ -34,6 +34,11 @@ public final class Generator {
     return plan;
   }
 
+  /** What expand checks in the live database, as one statement to run and roll back ({@code validate --url}). */
+  public String liveCheck(MigrationSpec spec) {
+    return planner.liveCheck(spec);
+  }
+
   /**
    * Every file of every spec, in a stable order.
    *

@@ -60,6 +60,19 @@ public final class Planner {
   }
 
   /**
+   * What expand asserts about the live table, and what {@code up} and {@code down} bind to, as one
+   * statement that changes nothing lasting (it creates temporary functions): for {@code validate --url},
+   * which runs it in a transaction it rolls back.
+   */
+  public String liveCheck(MigrationSpec spec) {
+    ObjectNames names = ObjectNames.forMigration(spec.migration());
+    Optional<InPlaceColumns> inPlace = spec.change().inPlace() ? Optional.of(InPlaceColumns.of(spec)) : Optional.empty();
+    SqlFragments sql = new SqlFragments(inPlace.map(InPlaceColumns::before).orElse(spec), names);
+    return steps.render(new ExpandModel("sql/expand-check.sql.ftl", spec.migration(), sql.sync(),
+        sql.preflight(inPlace), "", List.of()));
+  }
+
+  /**
    * An in-place type change: up to validate, a type change into a column of a temporary name; then
    * cut-over swaps the names; contract drops the old column under its temporary name. There is no
    * switch phase: the application reads the column by its name throughout.

@@ -29,6 +29,9 @@ final class ExpandPreflight {
   static final String OLD_EXISTS = "colsync_old_exists";
   static final String NEW_EXISTS = "colsync_new_exists";
   static final String OURS = "colsync_ours";
+  /** The temporary functions {@code validate --url} binds {@code up} and {@code down} into. */
+  static final String CHECK_TO_NEW = "colsync_check_to_new";
+  static final String CHECK_TO_OLD = "colsync_check_to_old";
   private final MigrationSpec spec;
   private final ColumnChange change;
   private final ObjectNames names;
@@ -93,7 +96,25 @@ final class ExpandPreflight {
     return new PreflightSql(quote, literal(table), literal(spec.migration()), exists(oldColumn), exists(newColumn),
         oursExpression, cutOver, contracted, doneNotice,
         newExists + " AND " + ours, literal("expand has run already; its functions and triggers are created"
-            + " again as they were"), checks, laterPhaseRan(inPlace, oursExpression));
+            + " again as they were"), checks, laterPhaseRan(inPlace, oursExpression), conversionFunctions(),
+        oids(List.of("pg_temp." + CHECK_TO_NEW + "(" + change.from().type() + ")",
+            "pg_temp." + CHECK_TO_OLD + "(" + change.to().type() + ")")));
+  }
+
+  /** {@code to_new}, {@code to_old} (and the {@code up} wrapper) as {@code oid[]}, looked up when evaluated. */
+  private String conversionFunctions() {
+    List<String> signatures = new ArrayList<>(List.of(
+        qualified(spec.table().schema(), names.toNewFunction()) + "(" + change.from().type() + ")",
+        qualified(spec.table().schema(), names.toOldFunction()) + "(" + change.to().type() + ")"));
+    if (change.onUpError() == dev.colsync.core.spec.OnUpError.NULL) {
+      signatures.add(qualified(spec.table().schema(), names.upFunction()) + "(" + change.from().type() + ")");
+    }
+    return oids(signatures);
+  }
+
+  private static String oids(List<String> signatures) {
+    return "ARRAY[" + String.join(", ", signatures.stream()
+        .map(signature -> "pg_catalog.to_regprocedure(" + literal(signature) + ")").toList()) + "]::pg_catalog.oid[]";
   }
 
   /** Whether cut-over or contract ran, as one self-contained expression (for the rollback of expand). */

@@ -93,11 +93,15 @@ public final class Models {
    * @param rerunNotice the notice then
    * @param checks every mismatch between the spec and the table, each reported
    * @param laterPhaseRan whether cut-over or contract ran, so rolling expand back would lose values
+   * @param conversionFunctions the functions that hold {@code up} and {@code down}, as an {@code oid[]}
+   *     expression evaluated once they are created: what they bound is checked then
+   * @param checkFunctions the same for the temporary functions {@code validate --url} binds them into
    */
   public record PreflightSql(
       String quote, String table, String migration, String oldExists, String newExists, String ours,
       String cutOver, String contracted, String doneNotice,
-      String rerun, String rerunNotice, List<PreflightCheck> checks, String laterPhaseRan) {}
+      String rerun, String rerunNotice, List<PreflightCheck> checks, String laterPhaseRan,
+      String conversionFunctions, String checkFunctions) {}
 
   /** One assertion of expand's preflight: {@code whenWrong} is true on a mismatch, {@code message} says which. */
   public record PreflightCheck(String whenWrong, String message) {}

@@ -18,6 +18,7 @@ import dev.colsync.core.spec.ColumnChange;
 import dev.colsync.core.spec.ColumnObjects;
 import dev.colsync.core.spec.MigrationSpec;
 import dev.colsync.core.spec.OnUpError;
+import dev.colsync.core.spec.Rename;
 import dev.colsync.runtime.execution.ContractGate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,16 +133,40 @@ public final class SqlFragments {
         + "]::pg_catalog.name[]";
   }
 
-  /** {@code up} over the table's own row: the expression the backfill and verification compare against. */
+  /**
+   * {@code up} over the table's own row, as the application's shims read it (they run before expand and
+   * after contract too, when colsync's functions do not exist).
+   */
   public String upOfRow() {
     return change.onUpError() == OnUpError.NULL
         ? inSchema(names.upFunction()) + "(" + quote(change.from().name()) + ")"
         : "(" + change.up() + ")";
   }
 
-  /** {@code down} over the table's own row. */
+  /** {@code down} over the table's own row, as the application's shims write it. */
   public String downOfRow() {
     return "(" + change.down() + ")";
+  }
+
+  /**
+   * {@code up} over the table's own row as the backfill and verification compute it while the migration
+   * runs: for a type change a call of the function expand created and checked, so it stays bound to what
+   * expand checked, whatever is planted on the search path later.
+   */
+  public String boundUpOfRow() {
+    if (change instanceof Rename) {
+      return upOfRow();
+    }
+    return inSchema(change.onUpError() == OnUpError.NULL ? names.upFunction() : names.toNewFunction())
+        + "(" + quote(change.from().name()) + ")";
+  }
+
+  /** {@code down} over the table's own row, bound as {@link #boundUpOfRow()} is. */
+  public String boundDownOfRow() {
+    if (change instanceof Rename) {
+      return downOfRow();
+    }
+    return inSchema(names.toOldFunction()) + "(" + quote(change.to().name()) + ")";
   }
 
   public BackfillSql backfill() {
@@ -150,7 +175,7 @@ public final class SqlFragments {
         .toList();
     return new BackfillSql(
         table, key, inSchema(names.backfillProcedure()), inSchema(names.backfillState()),
-        quote(change.from().name()), quote(change.to().name()), upOfRow(), downOfRow(),
+        quote(change.from().name()), quote(change.to().name()), boundUpOfRow(), boundDownOfRow(),
         spec.backfill().batchSize(), literal(millis(spec.backfill().pause())) + "::interval", quote);
   }
 

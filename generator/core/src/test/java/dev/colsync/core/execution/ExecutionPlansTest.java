@@ -64,7 +64,7 @@ class ExecutionPlansTest {
     assertThat(target.oldColumn()).isEqualTo("ext_id");
     assertThat(target.newColumn()).isEqualTo("ext_uuid");
     assertThat(target.up()).isEqualTo("\"public\".\"colsync_ext_uuid_up\"(\"ext_id\")");
-    assertThat(target.down()).isEqualTo("(ext_uuid::text)");
+    assertThat(target.down()).isEqualTo("\"public\".\"colsync_ext_uuid_to_old\"(\"ext_uuid\")");
     assertThat(target.stateTable()).isEqualTo(new QualifiedName("public", "colsync_ext_uuid_backfill_state"));
     assertThat(target.batchSize()).isEqualTo(100);
   }

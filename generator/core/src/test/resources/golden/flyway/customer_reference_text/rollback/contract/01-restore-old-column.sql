@@ -166,15 +166,15 @@ BEGIN
             ORDER BY "customer_id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."customer_id" DESC LIMIT 1;
     IF colsync_direction = 'up' THEN
-      UPDATE "public"."customers" SET "customer_reference_code_from_the_legacy_billing_system_v2_text1" = (customer_reference_code_from_the_legacy_billing_system_v2_abcde::text)
+      UPDATE "public"."customers" SET "customer_reference_code_from_the_legacy_billing_system_v2_text1" = "public"."colsync_customer_reference_text_to_new"("customer_reference_code_from_the_legacy_billing_system_v2_abcde")
         WHERE ("customer_id") >= (colsync_lower_0)
           AND ("customer_id") <= (colsync_upper_0)
-          AND "customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM (customer_reference_code_from_the_legacy_billing_system_v2_abcde::text);
+          AND "customer_reference_code_from_the_legacy_billing_system_v2_text1" IS DISTINCT FROM "public"."colsync_customer_reference_text_to_new"("customer_reference_code_from_the_legacy_billing_system_v2_abcde");
     ELSE
-      UPDATE "public"."customers" SET "customer_reference_code_from_the_legacy_billing_system_v2_abcde" = (customer_reference_code_from_the_legacy_billing_system_v2_text1::varchar(40))
+      UPDATE "public"."customers" SET "customer_reference_code_from_the_legacy_billing_system_v2_abcde" = "public"."colsync_customer_reference_text_to_old"("customer_reference_code_from_the_legacy_billing_system_v2_text1")
         WHERE ("customer_id") >= (colsync_lower_0)
           AND ("customer_id") <= (colsync_upper_0)
-          AND "customer_reference_code_from_the_legacy_billing_system_v2_abcde" IS DISTINCT FROM (customer_reference_code_from_the_legacy_billing_system_v2_text1::varchar(40));
+          AND "customer_reference_code_from_the_legacy_billing_system_v2_abcde" IS DISTINCT FROM "public"."colsync_customer_reference_text_to_old"("customer_reference_code_from_the_legacy_billing_system_v2_text1");
     END IF;
     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
     UPDATE "public"."colsync_customer_reference_text_backfill_state"

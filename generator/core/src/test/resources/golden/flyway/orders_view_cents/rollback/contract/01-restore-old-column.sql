@@ -166,15 +166,15 @@ BEGIN
             ORDER BY "id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."id" DESC LIMIT 1;
     IF colsync_direction = 'up' THEN
-      UPDATE "public"."orders" SET "amount_cents" = (round(amount * 100)::bigint)
+      UPDATE "public"."orders" SET "amount_cents" = "public"."colsync_orders_view_cents_to_new"("amount")
         WHERE ("id") >= (colsync_lower_0)
           AND ("id") <= (colsync_upper_0)
-          AND "amount_cents" IS DISTINCT FROM (round(amount * 100)::bigint);
+          AND "amount_cents" IS DISTINCT FROM "public"."colsync_orders_view_cents_to_new"("amount");
     ELSE
-      UPDATE "public"."orders" SET "amount" = (amount_cents / 100.0)
+      UPDATE "public"."orders" SET "amount" = "public"."colsync_orders_view_cents_to_old"("amount_cents")
         WHERE ("id") >= (colsync_lower_0)
           AND ("id") <= (colsync_upper_0)
-          AND "amount" IS DISTINCT FROM (amount_cents / 100.0);
+          AND "amount" IS DISTINCT FROM "public"."colsync_orders_view_cents_to_old"("amount_cents");
     END IF;
     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
     UPDATE "public"."colsync_orders_view_cents_backfill_state"

@@ -188,10 +188,10 @@ BEGIN
           AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
           AND "ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"("ext id");
     ELSE
-      UPDATE "Sales Data"."Order ""Lines""" SET "ext id" = (ext_uuid::text)
+      UPDATE "Sales Data"."Order ""Lines""" SET "ext id" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"("ext_uuid")
         WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
           AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
-          AND "ext id" IS DISTINCT FROM (ext_uuid::text);
+          AND "ext id" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"("ext_uuid");
     END IF;
     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
     UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state"

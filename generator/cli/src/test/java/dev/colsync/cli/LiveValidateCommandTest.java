@@ -1,0 +1,99 @@
+package dev.colsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colsync.testing.EachPostgres;
+import dev.colsync.testing.PostgresServer;
+import dev.colsync.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code validate --url} and {@code scaffold} check the live database as expand would: a target column that
+ * exists already, a column that does not, a wrong type, and an up bound to a planted operator are refused
+ * with exit 2, and nothing in the database changes.
+ */
+class LiveValidateCommandTest {
+  @TempDir
+  Path dir;
+
+  @EachPostgres
+  void validateWithUrlRefusesWhatExpandWouldRefuseAndChangesNothing(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.people (id bigint PRIMARY KEY, name text, email text,"
+          + " amount numeric(12,2))");
+      Path good = spec("people_full_name", "rename: { from: name, to: full_name, type: text }");
+      Path onto = spec("people_email", "rename: { from: name, to: email, type: text }");
+      Path missing = spec("people_nick", "rename: { from: nick, to: handle, type: text }");
+      Path wrongType = spec("people_name", "rename: { from: name, to: label, type: varchar(20) }");
+      Path cents = spec("people_cents", "retype:\n  from: { column: amount, type: \"numeric(12,2)\" }\n"
+          + "  to: { column: amount_cents, type: bigint }\n  up: \"round(amount * 100)::bigint\"\n"
+          + "  down: \"amount_cents / 100.0\"");
+
+      CommandRun ok = CommandRun.of("validate", "--url", database.jdbcUrl(), good.toString(), cents.toString());
+      assertThat(ok.exitCode()).as(ok.err()).isZero();
+      assertThat(ok.out()).contains("ok: " + good + " (people_full_name) matches the database");
+
+      CommandRun refused = CommandRun.of("validate", "--url", database.jdbcUrl(), onto.toString(), missing.toString(),
+          wrongType.toString());
+      assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(refused.err()).contains(onto + ": does not match the database",
+          "column email of \"public\".\"people\" exists already and is not this migration's",
+          "column nick of \"public\".\"people\" does not exist",
+          "column name of \"public\".\"people\" is text, but the spec says varchar(20)");
+
+      statement.execute("DO $$ BEGIN CREATE ROLE colsync_cli_planter; EXCEPTION WHEN duplicate_object THEN NULL;"
+          + " END $$");
+      statement.execute("GRANT CREATE ON SCHEMA public TO colsync_cli_planter");
+      statement.execute("SET ROLE colsync_cli_planter");
+      statement.execute("CREATE FUNCTION public.planted(numeric, integer) RETURNS numeric LANGUAGE sql IMMUTABLE"
+          + " RETURN 0");
+      statement.execute("CREATE OPERATOR public.* (LEFTARG = numeric, RIGHTARG = integer, FUNCTION = public.planted)");
+      statement.execute("RESET ROLE");
+      CommandRun captured = CommandRun.of("validate", "--url", database.jdbcUrl(), cents.toString());
+      assertThat(captured.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(captured.err()).contains("operator public.*(numeric,integer) belongs to role colsync_cli_planter");
+
+      try (ResultSet columns = statement.executeQuery("SELECT string_agg(attname, ',' ORDER BY attnum)"
+          + " FROM pg_attribute WHERE attrelid = 'public.people'::regclass AND attnum > 0")) {
+        columns.next();
+        assertThat(columns.getString(1)).isEqualTo("id,name,email,amount");
+      }
+      try (ResultSet functions = statement.executeQuery("SELECT count(*) FROM pg_proc WHERE proname LIKE 'colsync%'")) {
+        functions.next();
+        assertThat(functions.getLong(1)).isZero();
+      }
+    }
+  }
+
+  @EachPostgres
+  void scaffoldRefusesATargetColumnThatExists(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.people (id bigint PRIMARY KEY, name text, email text, n integer)");
+      Path out = dir.resolve("people_email.yaml");
+
+      CommandRun rename = CommandRun.of("scaffold", "rename", "--url", database.jdbcUrl(), "--table", "people",
+          "--from", "name", "--to", "email", "--out", out.toString());
+      CommandRun retype = CommandRun.of("scaffold", "retype", "--url", database.jdbcUrl(), "--table", "people",
+          "--column", "n", "--to-column", "name", "--to-type", "bigint", "--up", "n::bigint", "--down", "name::integer");
+
+      assertThat(rename.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(rename.err()).contains("column email exists already in table public.people");
+      assertThat(retype.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(retype.err()).contains("column name exists already in table public.people");
+      assertThat(out).doesNotExist();
+    }
+  }
+
+  private Path spec(String migration, String change) throws Exception {
+    Path file = dir.resolve(migration + ".yaml");
+    Files.writeString(file, "migration: " + migration + "\ntable: public.people\nprimaryKey: [id]\n" + change + "\n");
+    return file;
+  }
+}
