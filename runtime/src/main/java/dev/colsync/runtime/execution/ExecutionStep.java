@@ -9,8 +9,14 @@ import java.util.Objects;
  * @param name short name, unique within its phase ({@code add-column})
  * @param sql the script; its first line decides how it runs (see {@link SqlScript#isNoTransaction})
  * @param kind whether the executor runs {@code sql} itself or does the same work with its backfill runner
+ * @param appliedProbe a query of one boolean that is true when the step's work is in the database (applied by
+ *     another runner: psql, Flyway, Liquibase); null when the catalog cannot tell
  */
-public record ExecutionStep(String name, String sql, Kind kind) {
+public record ExecutionStep(String name, String sql, Kind kind, String appliedProbe) {
+
+  public ExecutionStep(String name, String sql, Kind kind) {
+    this(name, sql, kind, null);
+  }
 
   /** Who does a step's work. */
   public enum Kind {
@@ -42,6 +48,11 @@ public record ExecutionStep(String name, String sql, Kind kind) {
   /** A script step. */
   public static ExecutionStep script(String name, String sql) {
     return new ExecutionStep(name, sql, Kind.SCRIPT);
+  }
+
+  /** The same step, recognised as applied when {@code probe} (a query of one boolean) is true. */
+  public ExecutionStep withAppliedProbe(String probe) {
+    return new ExecutionStep(name, sql, kind, probe);
   }
 
   /** Whether the script runs whole in one transaction (otherwise statement by statement in autocommit). */

@@ -71,7 +71,7 @@ public final class MigrationExecutor {
       boolean pending = phase.steps().stream().anyMatch(step -> !applied.containsKey(id(phase, step)));
       if (phase.irreversible() && pending) {
         phase.steps().stream().filter(step -> !applied.containsKey(id(phase, step))).findFirst()
-            .ifPresent(step -> requireOrder(id(phase, step), applied));
+            .ifPresent(step -> requireOrder(session, id(phase, step), applied));
         Gate gate = convergenceGate(session, phase, override);
         gateDetail = gate.detail();
         if (gate.overridden()) {
@@ -94,7 +94,7 @@ public final class MigrationExecutor {
           outcomes.add(skipped);
           continue;
         }
-        requireOrder(stepId, applied);
+        requireOrder(session, stepId, applied);
         StepRunner.StateChange mark = c -> AppliedSteps.markApplied(c, plan.migration(), phaseId, step.name(), checksum);
         StepOutcome outcome;
         if (step.isBackfill()) {
@@ -202,15 +202,46 @@ public final class MigrationExecutor {
   }
 
   /** Refuses {@code stepId} unless every step before it in the plan is applied. */
-  private void requireOrder(String stepId, Map<String, AppliedSteps.Applied> applied) {
+  /**
+   * An earlier step that this executor did not record but whose work the catalog shows (another runner
+   * applied it) is recorded as applied, with a notice.
+   */
+  private void requireOrder(Session session, String stepId, Map<String, AppliedSteps.Applied> applied) {
     for (ExecutionPlan.PhaseStep earlier : plan.forwardSteps()) {
       if (earlier.id().equals(stepId)) {
         return;
       }
       if (!applied.containsKey(earlier.id())) {
-        throw new ExecutionRefusedException(stepId + " cannot run yet: " + earlier.id()
-            + " must be applied first (phase " + earlier.phase() + ")");
+        if (!adopt(session, earlier, applied)) {
+          throw new ExecutionRefusedException(stepId + " cannot run yet: " + earlier.id()
+              + " must be applied first (phase " + earlier.phase() + ")");
+        }
       }
+    }
+  }
+
+  private boolean adopt(Session session, ExecutionPlan.PhaseStep earlier, Map<String, AppliedSteps.Applied> applied) {
+    String probe = earlier.step().appliedProbe();
+    if (probe == null) {
+      return false;
+    }
+    try {
+      boolean inPlace = Jdbc.inTransaction(session.work, c -> Jdbc.first(c, probe, row -> row.getBoolean(1)))
+          .orElse(false);
+      if (!inPlace) {
+        return false;
+      }
+      String checksum = Checksums.sha256(earlier.step().sql());
+      Jdbc.inTransaction(session.work, c -> {
+        AppliedSteps.markApplied(c, plan.migration(), earlier.phase(), earlier.step().name(), checksum);
+        return null;
+      });
+      applied.put(earlier.id(), new AppliedSteps.Applied(earlier.phase(), earlier.step().name(), checksum, null));
+      listener.notice(earlier.id() + " was applied by another runner (its work is in the database); recorded as"
+          + " applied");
+      return true;
+    } catch (SQLException notThere) {
+      return false;
     }
   }
 

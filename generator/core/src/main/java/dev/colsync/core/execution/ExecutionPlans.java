@@ -33,7 +33,8 @@ public final class ExecutionPlans {
     MigrationSpec spec = plan.spec();
     Optional<InPlaceColumns> inPlace = InPlaceColumns.when(spec);
     BackfillTarget backfill = target(inPlace.map(InPlaceColumns::before).orElse(spec), plan);
-    List<ExecutionPhase> phases = plan.phases().stream().map(ExecutionPlans::phase).toList();
+    AppliedProbes probes = new AppliedProbes(plan, inPlace);
+    List<ExecutionPhase> phases = plan.phases().stream().map(phase -> phase(phase, probes)).toList();
     // The gate's seal names the sync objects only, which keep their names through a cut-over.
     String seal = "SELECT " + new SqlFragments(spec, plan.names()).gate(false, false).seal();
     return new ExecutionPlan(spec.migration(), backfill.table(), phases, backfill, spec.timeouts().lock(),
@@ -48,9 +49,12 @@ public final class ExecutionPlans {
         spec.backfill().pause());
   }
 
-  private static ExecutionPhase phase(PhasePlan phase) {
+  private static ExecutionPhase phase(PhasePlan phase, AppliedProbes probes) {
     return new ExecutionPhase(phase.phase().id(),
-        phase.steps().stream().map(step -> step(step, forwardKind(phase.phase(), step))).toList(),
+        phase.steps().stream().map(step -> {
+          ExecutionStep forward = step(step, forwardKind(phase.phase(), step));
+          return probes.of(phase.phase(), step.name()).map(forward::withAppliedProbe).orElse(forward);
+        }).toList(),
         phase.rollback().stream().map(step -> step(step, phase.phase() == Phase.CONTRACT
             && step.name().equals(REFILL_OLD_COLUMN) ? ExecutionStep.Kind.BACKFILL_DOWN : ExecutionStep.Kind.SCRIPT))
             .toList(),

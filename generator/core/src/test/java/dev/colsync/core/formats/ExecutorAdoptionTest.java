@@ -1,0 +1,85 @@
+package dev.colsync.core.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.colsync.core.execution.ExecutionPlans;
+import dev.colsync.core.output.Generator;
+import dev.colsync.core.output.OutputFormat;
+import dev.colsync.core.output.OutputWriter;
+import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.core.spec.SpecLoader;
+import dev.colsync.runtime.execution.ConnectionSource;
+import dev.colsync.runtime.execution.ExecutionListener;
+import dev.colsync.runtime.execution.ExecutionRefusedException;
+import dev.colsync.runtime.execution.ExecutionSettings;
+import dev.colsync.runtime.execution.MigrationExecutor;
+import dev.colsync.runtime.execution.PhaseOutcome;
+import dev.colsync.testing.EachPostgres;
+import dev.colsync.testing.PostgresServer;
+import dev.colsync.testing.Psql;
+import dev.colsync.testing.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The executor takes over from another runner: after Flyway applied expand it runs the backfill, and after
+ * psql ran the backfill it goes on with the next phase, each adopted step recorded with a notice. A step
+ * whose work is not in the database is still refused.
+ */
+class ExecutorAdoptionTest {
+  @EachPostgres
+  void phasesAppliedByFlywayOrPsqlAreRecognisedAndRecorded(PostgresServer server, @TempDir Path output)
+      throws Exception {
+    MigrationSpec spec = new SpecLoader().load("items_cents.yaml", "migration: items_cents\ntable: public.items\n"
+        + "primaryKey: [id]\nretype:\n  from: { column: amount, type: \"numeric(12,2)\" }\n"
+        + "  to: { column: amount_cents, type: bigint }\n  up: \"round(amount * 100)::bigint\"\n"
+        + "  down: \"amount_cents / 100.0\"\n");
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.items (id bigint PRIMARY KEY, amount numeric(12,2))");
+      statement.execute("INSERT INTO public.items SELECT g, g * 1.25 FROM generate_series(1, 300) AS g");
+      List<String> notices = new CopyOnWriteArrayList<>();
+      MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()),
+          ExecutionPlans.of(new Generator().plan(spec)), ExecutionSettings.defaults(), new ExecutionListener() {
+            @Override
+            public void notice(String message) {
+              notices.add(message);
+            }
+          });
+      assertThatThrownBy(() -> executor.apply("backfill")).isInstanceOf(ExecutionRefusedException.class)
+          .hasMessageContaining("expand/add-column must be applied first");
+
+      new OutputWriter().write(output.resolve("flyway"), new Generator().files(List.of(spec), OutputFormat.FLYWAY));
+      Flyway.configure().dataSource(database.jdbcUrl(), null, null)
+          .locations("filesystem:" + output.resolve("flyway").toAbsolutePath()).baselineOnMigrate(true).baselineVersion("0").target("1.01").load().migrate();
+
+      PhaseOutcome backfill = executor.apply("backfill");
+      assertThat(backfill.complete()).isTrue();
+      assertThat(notices).contains("expand/add-column was applied by another runner (its work is in the database);"
+          + " recorded as applied");
+      assertThat(executor.status().appliedSteps()).containsExactly("expand/add-column", "backfill/prepare",
+          "backfill/run");
+
+      executor.rollback("backfill");
+      new OutputWriter().write(output.resolve("plain"), new Generator().files(List.of(spec), OutputFormat.PLAIN));
+      new PsqlScripts(Psql.onPath(), database, output.resolve("plain").resolve(spec.migration())).runPhase("backfill");
+      assertThatThrownBy(() -> executor.apply("contract")).isInstanceOf(ExecutionRefusedException.class)
+          .hasMessageContaining("contract refused");
+      assertThat(notices).contains("backfill/prepare was applied by another runner (its work is in the database);"
+          + " recorded as applied", "backfill/run was applied by another runner (its work is in the database);"
+          + " recorded as applied");
+      try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM public.items"
+          + " WHERE amount_cents IS DISTINCT FROM round(amount * 100)::bigint")) {
+        rows.next();
+        assertThat(rows.getLong(1)).isZero();
+      }
+    }
+  }
+}
