@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
     description = "Generates zero-downtime column rename and type-change migrations for PostgreSQL.",
     subcommands = {GenerateCommand.class, ValidateCommand.class, FlagCommand.class, ApplyCommand.class,
         RollbackCommand.class, VerifyCommand.class, StatusCommand.class, BackfillCommand.class, AuditCommand.class,
-        ScaffoldCommand.class},
+        ScaffoldCommand.class, GrantCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure (I/O error, unexpected error), 2 bad input (spec, option, parameter)."})
 public final class ColsyncCommand {
 

@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -41,6 +43,8 @@ public final class JdbcFlagSource implements FlagSource, AutoCloseable {
   private volatile Connection current;
   private volatile boolean closed;
   private volatile boolean failing;
+  private volatile String lastFailure;
+  private final AtomicLong failures = new AtomicLong();
 
   private JdbcFlagSource(Builder builder) {
     this.connections = builder.connections;
@@ -173,12 +177,38 @@ public final class JdbcFlagSource implements FlagSource, AutoCloseable {
     firstAttempt.countDown();
   }
 
+  /**
+   * Every failed reload counts; the first of a run of failures is logged at ERROR, since from the staleness
+   * bound on every migration reads OLD whatever its flag says. A role without the grants is told which.
+   */
   private void reportFailure(Exception e) {
+    failures.incrementAndGet();
+    String state = e instanceof SQLException sql ? sql.getSQLState() : null;
+    boolean notAllowed = "42501".equals(state) || "3F000".equals(state) || "42P01".equals(state);
+    lastFailure = (notAllowed ? "this role cannot read " + JdbcFlagStore.TABLE + " (" + firstLine(e) + "); grant it"
+        + " with: GRANT USAGE ON SCHEMA colsync TO <role>; GRANT SELECT ON " + JdbcFlagStore.TABLE + " TO <role>"
+        + " (colsync grant prints them)" : "reading " + JdbcFlagStore.TABLE + " failed: " + firstLine(e));
     if (!failing) {
       failing = true;
-      LOG.log(Level.WARNING, "colsync: reading the read-path flags failed; the last ones read are used for at most"
-          + " the staleness bound, then every migration reads OLD until a reload succeeds: " + e);
+      LOG.log(Level.ERROR, "colsync: " + lastFailure + ". The last flags read are used for at most the staleness"
+          + " bound, then every migration reads OLD until a reload succeeds");
     }
+  }
+
+  private static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
+  }
+
+  /** Why the last reload failed (with the grants to give when the role may not read the flags); empty once one succeeds. */
+  public Optional<String> lastFailure() {
+    return failing ? Optional.ofNullable(lastFailure) : Optional.empty();
+  }
+
+  /** Reloads that failed since this source started: for a metric. */
+  public long failures() {
+    return failures.get();
   }
 
   private static void sleep(int millis) throws InterruptedException {

@@ -1,7 +1,10 @@
 package dev.colsync.runtime.shim;
 
+import dev.colsync.runtime.flag.JdbcFlagSource;
 import dev.colsync.runtime.flag.ReadPath;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MicrometerReadPathObserver implements ReadPathObserver {
   public static final String READS = "colsync.reads";
   public static final String SHADOW = "colsync.shadow.comparisons";
+  public static final String FLAGS_FRESH = "colsync.flags.fresh";
+  public static final String FLAG_RELOAD_FAILURES = "colsync.flags.reload.failures";
 
   private final MeterRegistry registry;
   private final Map<String, Counter[]> reads = new ConcurrentHashMap<>();
@@ -26,6 +31,18 @@ public final class MicrometerReadPathObserver implements ReadPathObserver {
       throw new NullPointerException("registry");
     }
     this.registry = registry;
+  }
+
+  /**
+   * Watches {@code flags} in {@code registry}: {@value #FLAGS_FRESH} is 1 while its flags are fresh and 0 while
+   * every migration reads OLD because they could not be reloaded (alert on it); {@value #FLAG_RELOAD_FAILURES}
+   * counts failed reloads.
+   */
+  public static void monitor(JdbcFlagSource flags, MeterRegistry registry) {
+    Gauge.builder(FLAGS_FRESH, flags, source -> source.isFresh() ? 1 : 0)
+        .description("1 while the read-path flags are fresh; 0 while every migration reads OLD").register(registry);
+    FunctionCounter.builder(FLAG_RELOAD_FAILURES, flags, JdbcFlagSource::failures)
+        .description("Reloads of the read-path flags that failed").register(registry);
   }
 
   @Override

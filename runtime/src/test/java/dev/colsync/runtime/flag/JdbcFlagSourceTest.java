@@ -153,6 +153,61 @@ class JdbcFlagSourceTest {
     }
   }
 
+  @EachPostgres
+  void aRoleWithoutTheGrantsIsToldLoudlyAndRecoversOnceGranted(PostgresServer server) throws Exception {
+    String role = "colsync_reader_without_grants";
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(JdbcFlagSource.class.getName());
+    java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        records.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect()) {
+      JdbcFlagStore.write(admin, MIGRATION, ReadPath.SHADOW);
+      execute(admin, "DO $$ BEGIN CREATE ROLE " + role + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+      execute(admin, "REVOKE ALL ON SCHEMA colsync FROM " + role);
+      io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+          new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+      try (JdbcFlagSource flags = JdbcFlagSource.builder(() -> {
+        Connection connection = database.connect();
+        execute(connection, "SET ROLE " + role);
+        return connection;
+      }).maxStaleness(Duration.ofMillis(300)).build()) {
+        dev.colsync.runtime.shim.MicrometerReadPathObserver.monitor(flags, registry);
+
+        assertThat(flags.readPath(MIGRATION)).isEqualTo(ReadPath.OLD);
+        assertThat(flags.isFresh()).isFalse();
+        assertThat(flags.lastFailure()).hasValueSatisfying(failure -> assertThat(failure)
+            .contains("this role cannot read colsync.read_path_flags", "GRANT USAGE ON SCHEMA colsync TO <role>"));
+        assertThat(registry.get(dev.colsync.runtime.shim.MicrometerReadPathObserver.FLAGS_FRESH).gauge().value())
+            .isZero();
+        assertThat(registry.get(dev.colsync.runtime.shim.MicrometerReadPathObserver.FLAG_RELOAD_FAILURES)
+            .functionCounter().count()).isPositive();
+        assertThat(records).anySatisfy(record -> {
+          assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.SEVERE);
+          assertThat(record.getMessage()).contains("GRANT SELECT ON colsync.read_path_flags TO <role>");
+        });
+
+        execute(admin, "GRANT USAGE ON SCHEMA colsync TO " + role);
+        execute(admin, "GRANT SELECT ON colsync.read_path_flags TO " + role);
+        assertThat(millisUntil(flags, ReadPath.SHADOW, 5000)).isLessThan(5000);
+        assertThat(flags.isFresh()).isTrue();
+        assertThat(flags.lastFailure()).isEmpty();
+      }
+    } finally {
+      logger.removeHandler(handler);
+    }
+  }
+
   private static Connection connect(TestDatabase database, String applicationName) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("ApplicationName", applicationName);
