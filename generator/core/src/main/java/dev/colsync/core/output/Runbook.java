@@ -84,11 +84,14 @@ final class Runbook {
         + " refuses, whoever runs it, unless that check passed with the sync trigger and its functions as they"
         + " are now" + (inPlace.isPresent() ? "" : " and the read-path flag is NEW") + ". To contract anyway,"
         + " on purpose: `SET colsync.contract_override = '" + logical.migration() + ": <reason>'` in the"
-        + " session first; the override is recorded in `colsync.gate_overrides`.";
+        + " session first; the override is recorded in `colsync.gate_overrides`. The role that runs contract"
+        + " owns the table and needs `SELECT, UPDATE` on `colsync.convergence_checks` and"
+        + " `colsync.read_path_flags` (and `INSERT` on the first; `colsync grant ROLE --runner` gives them).";
     return switch (phase) {
       case EXPAND -> "Deploy while N-1 runs. From here on every write to " + oldColumn
           + " is copied to " + newColumn + " and every write to " + newColumn + " back to " + oldColumn + ".";
-      case BACKFILL -> "Fills " + newColumn + " on the rows written before expand. Each batch commits with"
+      case BACKFILL -> "Fills " + newColumn + " on the rows written before expand, up to the highest key when it"
+          + " starts (rows inserted later are the trigger's). Each batch commits with"
           + " its checkpoint in `" + plan.names().backfillState() + "`: stop the run at any time and start it"
           + " again to resume. Progress: `SELECT * FROM "
           + SqlIdentifiers.qualified(spec.table().schema(), plan.names().backfillState()) + "`.";
