@@ -1,8 +1,87 @@
--- colsync items_location: rollback of contract / drop constraint "notes_item_path_fkey".
--- One transaction; a short lock.
+-- colsync items_location: contract / drop foreign key "notes_item_path_fkey" of "shop"."notes", which references the old column.
+-- One transaction; a short lock on both tables. Gated as the drop of the old column is: run too early,
+-- or again after contract (when the new column's key carries this name), it changes nothing.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 -- This table's lock first, the other's only if free at once: never wait while holding one.
 LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
 LOCK TABLE "shop"."notes" IN ACCESS EXCLUSIVE MODE NOWAIT;
-ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "notes_item_path_fkey";
+-- The gate, whoever runs this script: it refuses unless a convergence check passed with the sync trigger
+-- and its functions exactly as they are now and the read-path flag is NEW. It runs under the table's
+-- lock, so no write and no flag change can come between it and the drop. To contract anyway, on purpose:
+-- SET colsync.contract_override = 'items_location: <reason>' in the session first (recorded).
+DO $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_override text := pg_catalog.current_setting('colsync.contract_override', true);
+  colsync_seal text;
+  colsync_checked timestamptz;
+  colsync_read_path text;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+      RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'items_location',
+        'path';
+      RETURN;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: column %s of %s does not exist, but the sync'
+        ' trigger does', 'items_location', 'path', '"shop"."items"'::pg_catalog.regclass),
+      HINT = 'The table is not as this migration left it; see the runbook.';
+  END IF;
+  IF colsync_override OPERATOR(pg_catalog.=) 'items_location'
+     OR pg_catalog.starts_with(colsync_override, 'items_location:') THEN
+    RAISE WARNING 'colsync %: contract gate overridden by % (%)', 'items_location', CURRENT_USER, colsync_override;
+    IF pg_catalog.to_regnamespace('colsync') IS NULL THEN
+      CREATE SCHEMA colsync;
+    END IF;
+    CREATE TABLE IF NOT EXISTS colsync.gate_overrides (
+      migration text NOT NULL,
+      reason text NOT NULL,
+      overridden_by text NOT NULL DEFAULT CURRENT_USER,
+      overridden_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+    );
+    INSERT INTO colsync.gate_overrides (migration, reason) VALUES ('items_location', colsync_override);
+    RETURN;
+  END IF;
+  IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+    SELECT c.seal, c.checked_at INTO colsync_seal, colsync_checked FROM colsync.convergence_checks AS c
+      WHERE c.migration OPERATOR(pg_catalog.=) 'items_location' FOR SHARE;
+  END IF;
+  IF colsync_seal IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: no convergence check has passed, so column %s'
+        ' is not known to be copied', 'items_location', 'path'),
+      HINT = 'Once the backfill is done, run the check-convergence script before this one (or colsync verify).';
+  END IF;
+  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_to_new', 'colsync_items_location_to_old', 'colsync_items_location_old_differs', 'colsync_items_location_new_differs']::pg_catalog.name[]))) THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: the sync trigger or its functions were'
+        ' disabled, dropped or replaced after the convergence check of %s', 'items_location', colsync_checked),
+      HINT = 'Rows written since may disagree: run the backfill and the check-convergence script again.';
+  END IF;
+  IF pg_catalog.to_regclass('colsync.read_path_flags') IS NOT NULL THEN
+    SELECT f.read_path INTO colsync_read_path FROM colsync.read_path_flags AS f
+      WHERE f.migration OPERATOR(pg_catalog.=) 'items_location' FOR SHARE;
+  END IF;
+  IF colsync_read_path IS NULL OR colsync_read_path OPERATOR(pg_catalog.<>) 'NEW' THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: the read-path flag is %s, not NEW', 'items_location',
+        COALESCE(colsync_read_path, 'not set (OLD)')),
+      HINT = pg_catalog.format('Set it once every instance reads the new column: colsync flag set %s NEW', 'items_location');
+  END IF;
+END
+$colsync$;
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_constraint AS k
+             JOIN pg_catalog.pg_attribute AS a ON a.attrelid OPERATOR(pg_catalog.=) k.confrelid
+               AND a.attnum OPERATOR(pg_catalog.=) ANY (k.confkey)
+             WHERE k.conrelid OPERATOR(pg_catalog.=) 'shop.notes'::pg_catalog.regclass
+               AND k.conname OPERATOR(pg_catalog.=) 'notes_item_path_fkey'
+               AND k.confrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass
+               AND a.attname OPERATOR(pg_catalog.=) 'path') THEN
+    ALTER TABLE "shop"."notes" DROP CONSTRAINT "notes_item_path_fkey";
+  END IF;
+END
+$colsync$;

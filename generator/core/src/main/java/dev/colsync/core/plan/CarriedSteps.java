@@ -12,6 +12,8 @@ import dev.colsync.core.render.CarriedObjects.IndexCopy;
 import dev.colsync.core.render.CarriedObjects.ReferencingKey;
 import dev.colsync.core.render.Models.ConstraintModel;
 import dev.colsync.core.render.Models.ContractExtras;
+import dev.colsync.core.render.Models.GateSql;
+import dev.colsync.core.render.Models.GatedKeyDropModel;
 import dev.colsync.core.render.Models.IndexBuildModel;
 import dev.colsync.core.render.Models.TableSql;
 import dev.colsync.core.render.ViewCopies;
@@ -298,7 +300,7 @@ final class CarriedSteps {
   }
 
   /** Contract, before the old column goes: each other table's original foreign key, in its own transaction. */
-  List<Step> dropReferencingOriginals(Phase phase) {
+  List<Step> dropReferencingOriginals(Phase phase, GateSql gate) {
     if (afterCutover) {
       return List.of();
     }
@@ -306,8 +308,11 @@ final class CarriedSteps {
     int n = 0;
     for (ReferencingKey key : carried.referencing()) {
       n++;
-      dropped.add(dropConstraint(phase, "drop-old-referencing-key-" + n, other(key), key.key().original(),
-          key.key().originalLiteral()));
+      GatedKeyDropModel model = new GatedKeyDropModel("sql/contract-drop-referencing-key.sql.ftl", migration, table,
+          other(key), commentSafe(key.key().original()), key.key().original(), key.key().originalLiteral(),
+          literal(spec.change().from().name()), gate, quote);
+      dropped.add(steps.transactional(phase, "drop-old-referencing-key-" + n, ACCESS_EXCLUSIVE,
+          "drop another table's foreign key on the old column, gated as the column's drop", model));
     }
     return dropped;
   }

@@ -197,7 +197,7 @@ public final class Planner {
           new ConvergenceCheckModel("sql/convergence-check.sql.ftl", migration, sql.table(), gate,
               literal(spec.change().from().name()), literal(spec.change().to().name()),
               List.of(ContractGate.CONVERGENCE_CHECKS_DDL, ContractGate.GATE_OVERRIDES_DDL))));
-      contract.addAll(carried.dropReferencingOriginals(Phase.CONTRACT));
+      contract.addAll(carried.dropReferencingOriginals(Phase.CONTRACT, gate));
       contract.add(steps.transactional(Phase.CONTRACT, "drop-old-column", ACCESS_EXCLUSIVE,
           "drop the sync trigger, its functions and the old column, in one transaction", forward));
       contract.addAll(carried.renameReferencingCopies(Phase.CONTRACT));

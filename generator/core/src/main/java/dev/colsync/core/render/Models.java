@@ -193,6 +193,14 @@ public final class Models {
    * @param usingIndex whether the definition adopts an index ({@code UNIQUE USING INDEX}), so needs no validation
    * @param locks {@code LOCK TABLE} statements to run first, when the constraint ties two tables
    */
+  /**
+   * Contract's drop of another table's foreign key on the old column: gated as the drop of the column, and
+   * only while the key still references the old column.
+   */
+  public record GatedKeyDropModel(
+      String templateName, String migration, TableSql table, TableSql on, String name, String quotedName,
+      String nameLiteral, String oldColumnLiteral, GateSql gate, String quote) implements TemplateModel {}
+
   public record ConstraintModel(
       String templateName, String migration, String phase, TableSql table, String name, String quotedName,
       String nameLiteral, String definition, boolean usingIndex, String quote, List<String> locks)
