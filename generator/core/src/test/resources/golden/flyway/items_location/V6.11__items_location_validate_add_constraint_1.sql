@@ -1,3 +1,27 @@
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'validate/add-constraint-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync items_location: validate / add constraint "colsync_items_location_items_path_check" as NOT VALID.
 -- One transaction; a short lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';

@@ -232,6 +232,30 @@ $colsync_expand$;
 --rollback ALTER TABLE "public"."accounts" DROP COLUMN IF EXISTS "id_colsync_new";
 
 --changeset colsync:accounts_id_bigint-02-backfill-prepare labels:accounts_id_bigint,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'accounts_id_bigint', 'backfill/prepare'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync accounts_id_bigint: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
@@ -354,6 +378,30 @@ BEGIN
   END LOOP;
 END
 $colsync$;
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'accounts_id_bigint', 'backfill/drop-procedure'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync accounts_id_bigint: rollback of backfill / drop the backfill procedure and its checkpoint table.
 --rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
 --rollback SET LOCAL lock_timeout = '2000ms';
@@ -361,18 +409,78 @@ $colsync$;
 --rollback DROP PROCEDURE IF EXISTS "public"."colsync_accounts_id_bigint_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "public"."colsync_accounts_id_bigint_backfill_state";
 
---changeset colsync:accounts_id_bigint-03-backfill-run labels:accounts_id_bigint,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
+--changeset colsync:accounts_id_bigint-03-backfill-run-1 labels:accounts_id_bigint,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'accounts_id_bigint', 'backfill/run'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-03-backfill-run-2 labels:accounts_id_bigint,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync accounts_id_bigint: backfill / fill the new column from the old one.
 -- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
 -- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-03-backfill-run-3 labels:accounts_id_bigint,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CALL "public"."colsync_accounts_id_bigint_backfill"(colsync_direction => 'up');
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-03-backfill-run-4 labels:accounts_id_bigint,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET statement_timeout;
 --rollback empty
 
 --changeset colsync:accounts_id_bigint-04-indexes-build-index-1-1 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'accounts_id_bigint', 'indexes/build-index-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-2 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync accounts_id_bigint: indexes / build index "colsync_accounts_id_bigint_accounts_pkey" on the new column.
 -- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
 -- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
@@ -380,7 +488,7 @@ RESET statement_timeout;
 SET lock_timeout = '2000ms';
 --rollback empty
 
---changeset colsync:accounts_id_bigint-04-indexes-build-index-1-2 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-3 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_index i
@@ -393,34 +501,109 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:accounts_id_bigint-04-indexes-build-index-1-3 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-4 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DROP INDEX CONCURRENTLY IF EXISTS "public"."colsync_accounts_id_bigint_accounts_pkey_invalid";
 --rollback empty
 
---changeset colsync:accounts_id_bigint-04-indexes-build-index-1-4 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-5 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:accounts_id_bigint-04-indexes-build-index-1-5 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-6 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:accounts_id_bigint-04-indexes-build-index-1-6 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-7 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "colsync_accounts_id_bigint_accounts_pkey" ON "public"."accounts" USING btree ("id_colsync_new");
 --rollback empty
 
---changeset colsync:accounts_id_bigint-04-indexes-build-index-1-7 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-8 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:accounts_id_bigint-04-indexes-build-index-1-8 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-04-indexes-build-index-1-9 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'accounts_id_bigint', 'indexes/drop-index-1'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback DROP INDEX IF EXISTS "public"."colsync_accounts_id_bigint_accounts_pkey";
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'accounts_id_bigint', 'indexes/drop-index-2'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback DROP INDEX IF EXISTS "public"."colsync_accounts_id_bigint_accounts_id_owner";
 
 --changeset colsync:accounts_id_bigint-05-indexes-build-index-2-1 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'accounts_id_bigint', 'indexes/build-index-2'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-2 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync accounts_id_bigint: indexes / build index "colsync_accounts_id_bigint_accounts_id_owner" on the new column.
 -- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
 -- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
@@ -428,7 +611,7 @@ RESET lock_timeout;
 SET lock_timeout = '2000ms';
 --rollback empty
 
---changeset colsync:accounts_id_bigint-05-indexes-build-index-2-2 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-3 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_index i
@@ -441,33 +624,57 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:accounts_id_bigint-05-indexes-build-index-2-3 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-4 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DROP INDEX CONCURRENTLY IF EXISTS "public"."colsync_accounts_id_bigint_accounts_id_owner_invalid";
 --rollback empty
 
---changeset colsync:accounts_id_bigint-05-indexes-build-index-2-4 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-5 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:accounts_id_bigint-05-indexes-build-index-2-5 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-6 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:accounts_id_bigint-05-indexes-build-index-2-6 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-7 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_accounts_id_bigint_accounts_id_owner" ON "public"."accounts" USING btree (owner, "id_colsync_new") WHERE ("id_colsync_new" > 100);
 --rollback empty
 
---changeset colsync:accounts_id_bigint-05-indexes-build-index-2-7 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-8 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:accounts_id_bigint-05-indexes-build-index-2-8 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:accounts_id_bigint-05-indexes-build-index-2-9 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:accounts_id_bigint-06-validate-add-new-not-null labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'accounts_id_bigint', 'validate/add-new-not-null'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync accounts_id_bigint: validate / add NOT NULL on the new column as NOT VALID.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
@@ -482,6 +689,30 @@ BEGIN
   END IF;
 END
 $colsync$;
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'accounts_id_bigint', 'validate/drop-referencing-key-1'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync accounts_id_bigint: validate / drop constraint "colsync_accounts_id_bigint_entries_account_id_fkey".
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
@@ -490,11 +721,59 @@ $colsync$;
 --rollback LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
 --rollback LOCK TABLE "public"."entries" IN ACCESS EXCLUSIVE MODE NOWAIT;
 --rollback ALTER TABLE "public"."entries" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_entries_account_id_fkey";
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'accounts_id_bigint', 'validate/drop-constraint-1'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync accounts_id_bigint: validate / drop constraint "colsync_accounts_id_bigint_accounts_id_check".
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback ALTER TABLE "public"."accounts" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_accounts_id_check";
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'accounts_id_bigint', 'validate/drop-not-null'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync accounts_id_bigint: rollback of validate / drop NOT NULL from the new column.
 --rollback -- One transaction; a short ACCESS EXCLUSIVE lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
@@ -503,6 +782,30 @@ $colsync$;
 --rollback ALTER TABLE "public"."accounts" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_new_not_null";
 
 --changeset colsync:accounts_id_bigint-07-validate-validate-new-not-null labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'accounts_id_bigint', 'validate/validate-new-not-null'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync accounts_id_bigint: validate / validate NOT NULL on the new column.
 -- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
 -- so the statement timeout is lifted for it.
@@ -519,6 +822,30 @@ $colsync$;
 --rollback empty
 
 --changeset colsync:accounts_id_bigint-08-validate-set-new-not-null labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'accounts_id_bigint', 'validate/set-new-not-null'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync accounts_id_bigint: validate / mark the new column NOT NULL and drop the check.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
 SET LOCAL lock_timeout = '2000ms';
@@ -529,6 +856,30 @@ ALTER TABLE "public"."accounts" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_b
 --rollback empty
 
 --changeset colsync:accounts_id_bigint-09-validate-add-constraint-1 labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'accounts_id_bigint', 'validate/add-constraint-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync accounts_id_bigint: validate / add constraint "colsync_accounts_id_bigint_accounts_id_check" as NOT VALID.
 -- One transaction; a short lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
@@ -544,6 +895,30 @@ $colsync$;
 --rollback empty
 
 --changeset colsync:accounts_id_bigint-10-validate-validate-constraint-1 labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'accounts_id_bigint', 'validate/validate-constraint-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync accounts_id_bigint: validate / validate constraint "colsync_accounts_id_bigint_accounts_id_check".
 -- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
 -- statement timeout is lifted for it.
@@ -560,6 +935,30 @@ $colsync$;
 --rollback empty
 
 --changeset colsync:accounts_id_bigint-11-validate-add-referencing-key-1 labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'accounts_id_bigint', 'validate/add-referencing-key-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync accounts_id_bigint: validate / add constraint "colsync_accounts_id_bigint_entries_account_id_fkey" as NOT VALID.
 -- One transaction; a short lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
@@ -578,6 +977,30 @@ $colsync$;
 --rollback empty
 
 --changeset colsync:accounts_id_bigint-12-validate-validate-referencing-key-1 labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'accounts_id_bigint', 'validate/validate-referencing-key-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync accounts_id_bigint: validate / validate constraint "colsync_accounts_id_bigint_entries_account_id_fkey".
 -- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
 -- statement timeout is lifted for it.

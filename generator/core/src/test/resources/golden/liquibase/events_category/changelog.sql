@@ -222,6 +222,30 @@ $colsync_expand$;
 --rollback ALTER TABLE "app"."events" DROP COLUMN IF EXISTS "category";
 
 --changeset colsync:events_category-02-backfill-prepare labels:events_category,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'events_category', 'backfill/prepare'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync events_category: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
@@ -350,6 +374,30 @@ BEGIN
   END LOOP;
 END
 $colsync$;
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'events_category', 'backfill/drop-procedure'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync events_category: rollback of backfill / drop the backfill procedure and its checkpoint table.
 --rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
 --rollback SET LOCAL lock_timeout = '2000ms';
@@ -357,18 +405,75 @@ $colsync$;
 --rollback DROP PROCEDURE IF EXISTS "app"."colsync_events_category_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "app"."colsync_events_category_backfill_state";
 
---changeset colsync:events_category-03-backfill-run labels:events_category,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
+--changeset colsync:events_category-03-backfill-run-1 labels:events_category,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'events_category', 'backfill/run'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-03-backfill-run-2 labels:events_category,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync events_category: backfill / fill the new column from the old one.
 -- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
 -- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
+--rollback empty
+
+--changeset colsync:events_category-03-backfill-run-3 labels:events_category,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CALL "app"."colsync_events_category_backfill"(colsync_direction => 'up');
+--rollback empty
+
+--changeset colsync:events_category-03-backfill-run-4 labels:events_category,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET statement_timeout;
 --rollback empty
 
 --changeset colsync:events_category-04-indexes-build-index-1-parent labels:events_category,indexes runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'events_category', 'indexes/build-index-1-parent'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync events_category: indexes / create index "colsync_events_category_events_kind" on the new column of the
 -- partitioned table alone. One transaction; takes SHARE on the table for milliseconds. ON ONLY builds
 -- nothing: the index stays INVALID, and unused, until every partition's index is attached to it.
@@ -413,28 +518,151 @@ BEGIN
 END
 $colsync$;
 CREATE INDEX IF NOT EXISTS "colsync_events_category_events_kind" ON ONLY "app"."events" USING btree ("category");
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'events_category', 'indexes/drop-index-1'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync events_category: indexes / drop index "colsync_events_category_events_kind" of the partitioned table, and with it
 --rollback -- every partition's index attached to it. One transaction: PostgreSQL cannot drop a partitioned
 --rollback -- index concurrently; no data is read, so its ACCESS EXCLUSIVE lasts milliseconds.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind";
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'events_category', 'indexes/drop-index-1-leftovers'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_Events 2026";
 --rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_Events 2026_invalid";
 --rollback DROP INDEX IF EXISTS "archive"."colsync_events_category_events_kind_events_2025";
 --rollback DROP INDEX IF EXISTS "archive"."colsync_events_category_events_kind_events_2025_invalid";
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'events_category', 'indexes/drop-index-2'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync events_category: indexes / drop index "colsync_events_category_events_kind_partial" of the partitioned table, and with it
 --rollback -- every partition's index attached to it. One transaction: PostgreSQL cannot drop a partitioned
 --rollback -- index concurrently; no data is read, so its ACCESS EXCLUSIVE lasts milliseconds.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_partial";
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'events_category', 'indexes/drop-index-2-leftovers'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_partial_Events 2026";
 --rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_partial_Events 2026_invalid";
 --rollback DROP INDEX IF EXISTS "archive"."colsync_events_category_events_kind_partial_events_2025";
 --rollback DROP INDEX IF EXISTS "archive"."colsync_events_category_events_kind_partial_events_2025_invalid";
 
 --changeset colsync:events_category-05-indexes-build-index-1-partition-1-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'events_category', 'indexes/build-index-1-partition-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync events_category: indexes / build index "colsync_events_category_events_kind_Events 2026" on the new column.
 -- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
 -- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
@@ -442,7 +670,7 @@ CREATE INDEX IF NOT EXISTS "colsync_events_category_events_kind" ON ONLY "app"."
 SET lock_timeout = '2000ms';
 --rollback empty
 
---changeset colsync:events_category-05-indexes-build-index-1-partition-1-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_index i
@@ -455,33 +683,60 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:events_category-05-indexes-build-index-1-partition-1-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DROP INDEX CONCURRENTLY IF EXISTS "app"."colsync_events_category_events_kind_Events 2026_invalid";
 --rollback empty
 
---changeset colsync:events_category-05-indexes-build-index-1-partition-1-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-05-indexes-build-index-1-partition-1-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-05-indexes-build-index-1-partition-1-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_events_category_events_kind_Events 2026" ON "app"."Events 2026" USING btree ("category");
 --rollback empty
 
---changeset colsync:events_category-05-indexes-build-index-1-partition-1-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:events_category-05-indexes-build-index-1-partition-1-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-9 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:events_category-06-indexes-build-index-1-partition-2-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'events_category', 'indexes/build-index-1-partition-2'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync events_category: indexes / build index "colsync_events_category_events_kind_events_2025" on the new column.
 -- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
 -- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
@@ -489,7 +744,7 @@ RESET lock_timeout;
 SET lock_timeout = '2000ms';
 --rollback empty
 
---changeset colsync:events_category-06-indexes-build-index-1-partition-2-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_index i
@@ -502,33 +757,60 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:events_category-06-indexes-build-index-1-partition-2-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DROP INDEX CONCURRENTLY IF EXISTS "archive"."colsync_events_category_events_kind_events_2025_invalid";
 --rollback empty
 
---changeset colsync:events_category-06-indexes-build-index-1-partition-2-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-06-indexes-build-index-1-partition-2-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-06-indexes-build-index-1-partition-2-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_events_category_events_kind_events_2025" ON "archive"."events_2025" USING btree ("category");
 --rollback empty
 
---changeset colsync:events_category-06-indexes-build-index-1-partition-2-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:events_category-06-indexes-build-index-1-partition-2-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-9 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:events_category-07-indexes-attach-index-1-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'events_category', 'indexes/attach-index-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-07-indexes-attach-index-1-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync events_category: indexes / attach each partition's index to "colsync_events_category_events_kind".
 -- Statement by statement, each partition in its own short transaction: an attach locks that
 -- partition's new index, and holding several at once could deadlock with a write that uses them.
@@ -538,7 +820,7 @@ RESET lock_timeout;
 SET lock_timeout = '2000ms';
 --rollback empty
 
---changeset colsync:events_category-07-indexes-attach-index-1-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-07-indexes-attach-index-1-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
@@ -549,7 +831,7 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:events_category-07-indexes-attach-index-1-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-07-indexes-attach-index-1-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
@@ -560,7 +842,7 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:events_category-07-indexes-attach-index-1-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-07-indexes-attach-index-1-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 DECLARE
   colsync_unindexed text;
@@ -581,11 +863,35 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:events_category-07-indexes-attach-index-1-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-07-indexes-attach-index-1-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:events_category-08-indexes-build-index-2-parent labels:events_category,indexes runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'events_category', 'indexes/build-index-2-parent'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync events_category: indexes / create index "colsync_events_category_events_kind_partial" on the new column of the
 -- partitioned table alone. One transaction; takes SHARE on the table for milliseconds. ON ONLY builds
 -- nothing: the index stays INVALID, and unused, until every partition's index is attached to it.
@@ -633,6 +939,33 @@ CREATE INDEX IF NOT EXISTS "colsync_events_category_events_kind_partial" ON ONLY
 --rollback empty
 
 --changeset colsync:events_category-09-indexes-build-index-2-partition-1-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'events_category', 'indexes/build-index-2-partition-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync events_category: indexes / build index "colsync_events_category_events_kind_partial_Events 2026" on the new column.
 -- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
 -- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
@@ -640,7 +973,7 @@ CREATE INDEX IF NOT EXISTS "colsync_events_category_events_kind_partial" ON ONLY
 SET lock_timeout = '2000ms';
 --rollback empty
 
---changeset colsync:events_category-09-indexes-build-index-2-partition-1-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_index i
@@ -653,33 +986,60 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:events_category-09-indexes-build-index-2-partition-1-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DROP INDEX CONCURRENTLY IF EXISTS "app"."colsync_events_category_events_kind_partial_Events 2026_invalid";
 --rollback empty
 
---changeset colsync:events_category-09-indexes-build-index-2-partition-1-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-09-indexes-build-index-2-partition-1-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-09-indexes-build-index-2-partition-1-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_events_category_events_kind_partial_Events 2026" ON "app"."Events 2026" USING btree (note) WHERE ("category" <> 'k1'::text);
 --rollback empty
 
---changeset colsync:events_category-09-indexes-build-index-2-partition-1-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:events_category-09-indexes-build-index-2-partition-1-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-9 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:events_category-10-indexes-build-index-2-partition-2-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'events_category', 'indexes/build-index-2-partition-2'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync events_category: indexes / build index "colsync_events_category_events_kind_partial_events_2025" on the new column.
 -- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
 -- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
@@ -687,7 +1047,7 @@ RESET lock_timeout;
 SET lock_timeout = '2000ms';
 --rollback empty
 
---changeset colsync:events_category-10-indexes-build-index-2-partition-2-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_index i
@@ -700,33 +1060,60 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:events_category-10-indexes-build-index-2-partition-2-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DROP INDEX CONCURRENTLY IF EXISTS "archive"."colsync_events_category_events_kind_partial_events_2025_invalid";
 --rollback empty
 
---changeset colsync:events_category-10-indexes-build-index-2-partition-2-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-10-indexes-build-index-2-partition-2-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-10-indexes-build-index-2-partition-2-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_events_category_events_kind_partial_events_2025" ON "archive"."events_2025" USING btree (note) WHERE ("category" <> 'k1'::text);
 --rollback empty
 
---changeset colsync:events_category-10-indexes-build-index-2-partition-2-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:events_category-10-indexes-build-index-2-partition-2-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-9 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:events_category-11-indexes-attach-index-2-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'events_category', 'indexes/attach-index-2'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-11-indexes-attach-index-2-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync events_category: indexes / attach each partition's index to "colsync_events_category_events_kind_partial".
 -- Statement by statement, each partition in its own short transaction: an attach locks that
 -- partition's new index, and holding several at once could deadlock with a write that uses them.
@@ -736,7 +1123,7 @@ RESET lock_timeout;
 SET lock_timeout = '2000ms';
 --rollback empty
 
---changeset colsync:events_category-11-indexes-attach-index-2-2 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-11-indexes-attach-index-2-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
@@ -747,7 +1134,7 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:events_category-11-indexes-attach-index-2-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-11-indexes-attach-index-2-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
@@ -758,7 +1145,7 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:events_category-11-indexes-attach-index-2-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-11-indexes-attach-index-2-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 DECLARE
   colsync_unindexed text;
@@ -779,11 +1166,35 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:events_category-11-indexes-attach-index-2-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-11-indexes-attach-index-2-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:events_category-12-validate-add-new-not-null labels:events_category,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'events_category', 'validate/add-new-not-null'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync events_category: validate / add NOT NULL on the new column as NOT VALID.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
@@ -798,6 +1209,30 @@ BEGIN
   END IF;
 END
 $colsync$;
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'events_category', 'validate/drop-not-null'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync events_category: rollback of validate / drop NOT NULL from the new column.
 --rollback -- One transaction; a short ACCESS EXCLUSIVE lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
@@ -806,6 +1241,30 @@ $colsync$;
 --rollback ALTER TABLE "app"."events" DROP CONSTRAINT IF EXISTS "colsync_events_category_new_not_null";
 
 --changeset colsync:events_category-13-validate-validate-new-not-null labels:events_category,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'events_category', 'validate/validate-new-not-null'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync events_category: validate / validate NOT NULL on the new column.
 -- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
 -- so the statement timeout is lifted for it.
@@ -822,6 +1281,30 @@ $colsync$;
 --rollback empty
 
 --changeset colsync:events_category-14-validate-set-new-not-null labels:events_category,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'events_category', 'validate/set-new-not-null'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync events_category: validate / mark the new column NOT NULL and drop the check.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
 SET LOCAL lock_timeout = '2000ms';

@@ -236,6 +236,30 @@ $colsync_expand$;
 --rollback ALTER TABLE "shop"."items" DROP COLUMN IF EXISTS "location";
 
 --changeset colsync:items_location-02-backfill-prepare labels:items_location,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'backfill/prepare'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync items_location: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
@@ -358,6 +382,30 @@ BEGIN
   END LOOP;
 END
 $colsync$;
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'items_location', 'backfill/drop-procedure'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync items_location: rollback of backfill / drop the backfill procedure and its checkpoint table.
 --rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
 --rollback SET LOCAL lock_timeout = '2000ms';
@@ -365,18 +413,78 @@ $colsync$;
 --rollback DROP PROCEDURE IF EXISTS "shop"."colsync_items_location_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "shop"."colsync_items_location_backfill_state";
 
---changeset colsync:items_location-03-backfill-run labels:items_location,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
+--changeset colsync:items_location-03-backfill-run-1 labels:items_location,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'backfill/run'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:items_location-03-backfill-run-2 labels:items_location,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync items_location: backfill / fill the new column from the old one.
 -- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
 -- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
+--rollback empty
+
+--changeset colsync:items_location-03-backfill-run-3 labels:items_location,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CALL "shop"."colsync_items_location_backfill"(colsync_direction => 'up');
+--rollback empty
+
+--changeset colsync:items_location-03-backfill-run-4 labels:items_location,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET statement_timeout;
 --rollback empty
 
 --changeset colsync:items_location-04-indexes-build-index-1-1 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'indexes/build-index-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:items_location-04-indexes-build-index-1-2 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync items_location: indexes / build index "colsync_items_location_items_path_key" on the new column.
 -- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
 -- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
@@ -384,7 +492,7 @@ RESET statement_timeout;
 SET lock_timeout = '2000ms';
 --rollback empty
 
---changeset colsync:items_location-04-indexes-build-index-1-2 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-04-indexes-build-index-1-3 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_index i
@@ -397,40 +505,160 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:items_location-04-indexes-build-index-1-3 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-04-indexes-build-index-1-4 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DROP INDEX CONCURRENTLY IF EXISTS "shop"."colsync_items_location_items_path_key_invalid";
 --rollback empty
 
---changeset colsync:items_location-04-indexes-build-index-1-4 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-04-indexes-build-index-1-5 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:items_location-04-indexes-build-index-1-5 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-04-indexes-build-index-1-6 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:items_location-04-indexes-build-index-1-6 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-04-indexes-build-index-1-7 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "colsync_items_location_items_path_key" ON "shop"."items" USING btree ("location");
 --rollback empty
 
---changeset colsync:items_location-04-indexes-build-index-1-7 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-04-indexes-build-index-1-8 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:items_location-04-indexes-build-index-1-8 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-04-indexes-build-index-1-9 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'items_location', 'indexes/drop-constraint-of-index-1'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync items_location: indexes / drop constraint "colsync_items_location_items_path_key".
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback ALTER TABLE "shop"."items" DROP CONSTRAINT IF EXISTS "colsync_items_location_items_path_key";
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'items_location', 'indexes/drop-index-1'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback DROP INDEX IF EXISTS "shop"."colsync_items_location_items_path_key";
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'items_location', 'indexes/drop-index-2'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback DROP INDEX IF EXISTS "shop"."colsync_items_location_items_path_pattern";
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'items_location', 'indexes/drop-index-3'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback DROP INDEX IF EXISTS "shop"."colsync_items_location_items_path_partial";
 
 --changeset colsync:items_location-05-indexes-adopt-index-1 labels:items_location,indexes runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'indexes/adopt-index-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync items_location: indexes / add constraint "colsync_items_location_items_path_key" as NOT VALID.
 -- One transaction; a short lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
@@ -446,6 +674,33 @@ $colsync$;
 --rollback empty
 
 --changeset colsync:items_location-06-indexes-build-index-2-1 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'indexes/build-index-2'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:items_location-06-indexes-build-index-2-2 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync items_location: indexes / build index "colsync_items_location_items_path_pattern" on the new column.
 -- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
 -- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
@@ -453,7 +708,7 @@ $colsync$;
 SET lock_timeout = '2000ms';
 --rollback empty
 
---changeset colsync:items_location-06-indexes-build-index-2-2 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-06-indexes-build-index-2-3 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_index i
@@ -466,33 +721,60 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:items_location-06-indexes-build-index-2-3 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-06-indexes-build-index-2-4 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DROP INDEX CONCURRENTLY IF EXISTS "shop"."colsync_items_location_items_path_pattern_invalid";
 --rollback empty
 
---changeset colsync:items_location-06-indexes-build-index-2-4 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-06-indexes-build-index-2-5 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:items_location-06-indexes-build-index-2-5 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-06-indexes-build-index-2-6 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:items_location-06-indexes-build-index-2-6 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-06-indexes-build-index-2-7 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_items_location_items_path_pattern" ON "shop"."items" USING btree ("location" text_pattern_ops) WITH (fillfactor='70');
 --rollback empty
 
---changeset colsync:items_location-06-indexes-build-index-2-7 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-06-indexes-build-index-2-8 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:items_location-06-indexes-build-index-2-8 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-06-indexes-build-index-2-9 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:items_location-07-indexes-build-index-3-1 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'indexes/build-index-3'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:items_location-07-indexes-build-index-3-2 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync items_location: indexes / build index "colsync_items_location_items_path_partial" on the new column.
 -- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
 -- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
@@ -500,7 +782,7 @@ RESET lock_timeout;
 SET lock_timeout = '2000ms';
 --rollback empty
 
---changeset colsync:items_location-07-indexes-build-index-3-2 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-07-indexes-build-index-3-3 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_index i
@@ -513,33 +795,57 @@ END
 $colsync$;
 --rollback empty
 
---changeset colsync:items_location-07-indexes-build-index-3-3 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-07-indexes-build-index-3-4 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DROP INDEX CONCURRENTLY IF EXISTS "shop"."colsync_items_location_items_path_partial_invalid";
 --rollback empty
 
---changeset colsync:items_location-07-indexes-build-index-3-4 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-07-indexes-build-index-3-5 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:items_location-07-indexes-build-index-3-5 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-07-indexes-build-index-3-6 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:items_location-07-indexes-build-index-3-6 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-07-indexes-build-index-3-7 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_items_location_items_path_partial" ON "shop"."items" USING btree (other) INCLUDE ("location") WHERE ("location" <> 'p1'::text);
 --rollback empty
 
---changeset colsync:items_location-07-indexes-build-index-3-7 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-07-indexes-build-index-3-8 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:items_location-07-indexes-build-index-3-8 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-07-indexes-build-index-3-9 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:items_location-08-validate-add-new-not-null labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'validate/add-new-not-null'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync items_location: validate / add NOT NULL on the new column as NOT VALID.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
@@ -554,6 +860,30 @@ BEGIN
   END IF;
 END
 $colsync$;
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'items_location', 'validate/drop-referencing-key-1'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync items_location: validate / drop constraint "colsync_items_location_notes_item_path_fkey".
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
@@ -562,16 +892,88 @@ $colsync$;
 --rollback LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
 --rollback LOCK TABLE "shop"."notes" IN ACCESS EXCLUSIVE MODE NOWAIT;
 --rollback ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "colsync_items_location_notes_item_path_fkey";
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'items_location', 'validate/drop-constraint-1'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync items_location: validate / drop constraint "colsync_items_location_items_path_check".
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback ALTER TABLE "shop"."items" DROP CONSTRAINT IF EXISTS "colsync_items_location_items_path_check";
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'items_location', 'validate/drop-constraint-2'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync items_location: validate / drop constraint "colsync_items_location_items_path_fkey".
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback ALTER TABLE "shop"."items" DROP CONSTRAINT IF EXISTS "colsync_items_location_items_path_fkey";
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'items_location', 'validate/drop-not-null'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync items_location: rollback of validate / drop NOT NULL from the new column.
 --rollback -- One transaction; a short ACCESS EXCLUSIVE lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
@@ -580,6 +982,30 @@ $colsync$;
 --rollback ALTER TABLE "shop"."items" DROP CONSTRAINT IF EXISTS "colsync_items_location_new_not_null";
 
 --changeset colsync:items_location-09-validate-validate-new-not-null labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'validate/validate-new-not-null'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync items_location: validate / validate NOT NULL on the new column.
 -- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
 -- so the statement timeout is lifted for it.
@@ -596,6 +1022,30 @@ $colsync$;
 --rollback empty
 
 --changeset colsync:items_location-10-validate-set-new-not-null labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'validate/set-new-not-null'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync items_location: validate / mark the new column NOT NULL and drop the check.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
 SET LOCAL lock_timeout = '2000ms';
@@ -606,6 +1056,30 @@ ALTER TABLE "shop"."items" DROP CONSTRAINT IF EXISTS "colsync_items_location_new
 --rollback empty
 
 --changeset colsync:items_location-11-validate-add-constraint-1 labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'validate/add-constraint-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync items_location: validate / add constraint "colsync_items_location_items_path_check" as NOT VALID.
 -- One transaction; a short lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
@@ -621,6 +1095,30 @@ $colsync$;
 --rollback empty
 
 --changeset colsync:items_location-12-validate-validate-constraint-1 labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'validate/validate-constraint-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync items_location: validate / validate constraint "colsync_items_location_items_path_check".
 -- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
 -- statement timeout is lifted for it.
@@ -637,6 +1135,30 @@ $colsync$;
 --rollback empty
 
 --changeset colsync:items_location-13-validate-add-constraint-2 labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'validate/add-constraint-2'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync items_location: validate / add constraint "colsync_items_location_items_path_fkey" as NOT VALID.
 -- One transaction; a short lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
@@ -652,6 +1174,30 @@ $colsync$;
 --rollback empty
 
 --changeset colsync:items_location-14-validate-validate-constraint-2 labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'validate/validate-constraint-2'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync items_location: validate / validate constraint "colsync_items_location_items_path_fkey".
 -- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
 -- statement timeout is lifted for it.
@@ -668,6 +1214,30 @@ $colsync$;
 --rollback empty
 
 --changeset colsync:items_location-15-validate-add-referencing-key-1 labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'validate/add-referencing-key-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync items_location: validate / add constraint "colsync_items_location_notes_item_path_fkey" as NOT VALID.
 -- One transaction; a short lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
@@ -686,6 +1256,30 @@ $colsync$;
 --rollback empty
 
 --changeset colsync:items_location-16-validate-validate-referencing-key-1 labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'items_location', 'validate/validate-referencing-key-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync items_location: validate / validate constraint "colsync_items_location_notes_item_path_fkey".
 -- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
 -- statement timeout is lifted for it.

@@ -216,6 +216,30 @@ $colsync_expand$;
 --rollback ALTER TABLE "public"."users" DROP COLUMN IF EXISTS "full_name";
 
 --changeset colsync:users_full_name-02-backfill-prepare labels:users_full_name,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'name' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_users_full_name_new_written', 'colsync_users_full_name_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'users_full_name');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'users_full_name');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'users_full_name', 'backfill/prepare'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync users_full_name: backfill / create the checkpoint table and the backfill procedure.
 -- One transaction; takes no lock on the table.
 SET LOCAL lock_timeout = '2000ms';
@@ -338,6 +362,30 @@ BEGIN
   END LOOP;
 END
 $colsync$;
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'name' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_users_full_name_new_written', 'colsync_users_full_name_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'users_full_name');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'users_full_name');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'users_full_name', 'backfill/drop-procedure'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync users_full_name: rollback of backfill / drop the backfill procedure and its checkpoint table.
 --rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
 --rollback SET LOCAL lock_timeout = '2000ms';
@@ -345,18 +393,75 @@ $colsync$;
 --rollback DROP PROCEDURE IF EXISTS "public"."colsync_users_full_name_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "public"."colsync_users_full_name_backfill_state";
 
---changeset colsync:users_full_name-03-backfill-run labels:users_full_name,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
+--changeset colsync:users_full_name-03-backfill-run-1 labels:users_full_name,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'name' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_users_full_name_new_written', 'colsync_users_full_name_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'users_full_name');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'users_full_name');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'users_full_name', 'backfill/run'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:users_full_name-03-backfill-run-2 labels:users_full_name,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync users_full_name: backfill / fill the new column from the old one.
 -- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
 -- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
+--rollback empty
+
+--changeset colsync:users_full_name-03-backfill-run-3 labels:users_full_name,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CALL "public"."colsync_users_full_name_backfill"(colsync_direction => 'up');
+--rollback empty
+
+--changeset colsync:users_full_name-03-backfill-run-4 labels:users_full_name,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET statement_timeout;
 --rollback empty
 
 --changeset colsync:users_full_name-04-validate-add-new-not-null labels:users_full_name,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'name' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_users_full_name_new_written', 'colsync_users_full_name_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'users_full_name');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'users_full_name');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'users_full_name', 'validate/add-new-not-null'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync users_full_name: validate / add NOT NULL on the new column as NOT VALID.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
@@ -371,6 +476,30 @@ BEGIN
   END IF;
 END
 $colsync$;
+--rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+--rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+--rollback DO $colsync$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'name' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_users_full_name_new_written', 'colsync_users_full_name_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'users_full_name');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'users_full_name');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+--rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+--rollback           ' before changing anything', 'users_full_name', 'validate/drop-not-null'),
+--rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback     END IF;
+--rollback   END IF;
+--rollback END
+--rollback $colsync$;
 --rollback -- colsync users_full_name: rollback of validate / drop NOT NULL from the new column.
 --rollback -- One transaction; a short ACCESS EXCLUSIVE lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
@@ -379,6 +508,30 @@ $colsync$;
 --rollback ALTER TABLE "public"."users" DROP CONSTRAINT IF EXISTS "colsync_users_full_name_new_not_null";
 
 --changeset colsync:users_full_name-05-validate-validate-new-not-null labels:users_full_name,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'name' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_users_full_name_new_written', 'colsync_users_full_name_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'users_full_name');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'users_full_name');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'users_full_name', 'validate/validate-new-not-null'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync users_full_name: validate / validate NOT NULL on the new column.
 -- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
 -- so the statement timeout is lifted for it.
@@ -395,6 +548,30 @@ $colsync$;
 --rollback empty
 
 --changeset colsync:users_full_name-06-validate-set-new-not-null labels:users_full_name,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'name' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."users"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_users_full_name_new_written', 'colsync_users_full_name_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'users_full_name');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'users_full_name');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'users_full_name', 'validate/set-new-not-null'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
 -- colsync users_full_name: validate / mark the new column NOT NULL and drop the check.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
 SET LOCAL lock_timeout = '2000ms';

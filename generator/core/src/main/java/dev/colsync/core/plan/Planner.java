@@ -56,7 +56,7 @@ public final class Planner {
     }
     phases.add(new PhasePlan(Phase.SWITCH, List.of(), List.of()));
     phases.add(builder.contract(true, false));
-    return new Plan(spec, names, phases);
+    return new Plan(spec, names, new ContractedGuard(steps, spec.migration(), sql.gate(true, false)).guard(phases));
   }
 
   /**
@@ -100,7 +100,7 @@ public final class Planner {
     }
     phases.add(new CutoverSteps(steps, columns, beforeObjects, beforeSteps, beforeSql, afterSql).phase());
     phases.add(late.contract(false, true));
-    return new Plan(spec, names, phases);
+    return new Plan(spec, names, new ContractedGuard(steps, spec.migration(), afterSql.gate(false, true)).guard(phases));
   }
 
   /** Builds each phase's scripts for one spec. */

@@ -194,6 +194,18 @@ public final class Models {
    * @param locks {@code LOCK TABLE} statements to run first, when the constraint ties two tables
    */
   /**
+   * What a script of a phase between expand and contract runs first: it stops, changing nothing, once the
+   * migration has been contracted.
+   *
+   * @param migration the migration as a string constant
+   * @param step {@code phase/step} as a string constant, for the message
+   * @param contracted whether the table looks contracted (old column and sync triggers gone), as a boolean
+   *     expression; colsync's record of the check or override is asked besides
+   */
+  public record ContractedGuardModel(String templateName, String migration, String step, String contracted,
+      String quote) implements TemplateModel {}
+
+  /**
    * Contract's drop of another table's foreign key on the old column: gated as the drop of the column, and
    * only while the key still references the old column.
    */

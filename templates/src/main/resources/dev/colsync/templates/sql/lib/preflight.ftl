@@ -25,14 +25,7 @@
   END IF;
 </#if>
   IF ${p.contracted} THEN
-    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
-      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
-        WHERE c.migration OPERATOR(pg_catalog.=) ${p.migration});
-    END IF;
-    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
-      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
-        WHERE g.migration OPERATOR(pg_catalog.=) ${p.migration});
-    END IF;
+<@contractRecorded p.migration/>
     IF colsync_recorded THEN
       RAISE NOTICE 'colsync %: %', ${p.migration}, ${p.doneNotice};
       RETURN;
@@ -104,4 +97,16 @@
       HINT = 'Nothing was changed. Name the object you mean with its schema (pg_catalog.round(...),'
         || ' OPERATOR(pg_catalog.*)), or remove the object that should not be there.';
   END IF;
+</#macro>
+
+<#-- Sets colsync_recorded when colsync recorded a convergence check or an override for {@code migration}. -->
+<#macro contractRecorded migration>
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) ${migration});
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) ${migration});
+    END IF;
 </#macro>

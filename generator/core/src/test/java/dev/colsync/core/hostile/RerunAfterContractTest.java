@@ -1,0 +1,92 @@
+package dev.colsync.core.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colsync.core.catalog.CatalogReader;
+import dev.colsync.core.catalog.ScaffoldedSpec;
+import dev.colsync.core.catalog.TableFacts;
+import dev.colsync.core.output.Generator;
+import dev.colsync.core.output.OutputFormat;
+import dev.colsync.core.output.OutputWriter;
+import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.core.spec.SpecLoader;
+import dev.colsync.runtime.flag.JdbcFlagStore;
+import dev.colsync.runtime.flag.ReadPath;
+import dev.colsync.testing.EachPostgres;
+import dev.colsync.testing.PostgresServer;
+import dev.colsync.testing.Psql;
+import dev.colsync.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * After contract, every script of the phases between expand and contract, forward and rollback, run again
+ * with psql stops before it changes anything: no second copy of an index or constraint, no NOT NULL dropped
+ * from the live column.
+ */
+class RerunAfterContractTest {
+  @EachPostgres
+  void everyScriptBetweenExpandAndContractIsRefusedAndChangesNothing(PostgresServer server, @TempDir Path output)
+      throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.items (id bigint PRIMARY KEY, code text NOT NULL,"
+          + " CONSTRAINT items_code_check CHECK (length(code) > 1))");
+      statement.execute("CREATE INDEX items_code ON public.items (lower(code))");
+      statement.execute("INSERT INTO public.items SELECT g, 'c' || g FROM generate_series(1, 50) AS g");
+      TableFacts facts = new CatalogReader(connection).read("public", "items", "code");
+      MigrationSpec spec = new SpecLoader().load("items_ref.yaml", ScaffoldedSpec.rename("items_ref", "public", "items",
+          facts.primaryKey(), "code", "ref", "text", true, Optional.of(facts)).yaml());
+      new OutputWriter().write(output, new Generator().files(List.of(spec), OutputFormat.PLAIN));
+      Path scripts = output.resolve(spec.migration());
+      Psql psql = Psql.onPath();
+      for (Path script : files(scripts)) {
+        if (script.getFileName().toString().contains("-contract-")) {
+          JdbcFlagStore.write(connection, spec.migration(), ReadPath.NEW);
+        }
+        assertThat(run(psql, database, script).succeeded()).as(script.toString()).isTrue();
+      }
+      List<String> contracted = CatalogSnapshot.of(connection, "public", "items");
+
+      List<Path> between = Stream.concat(files(scripts).stream(), rollbacks(scripts).stream())
+          .filter(RerunAfterContractTest::betweenExpandAndContract).toList();
+      assertThat(between).hasSizeGreaterThanOrEqualTo(10);
+      for (Path script : between) {
+        Psql.Result again = run(psql, database, script);
+        assertThat(again.succeeded()).as("%s: %s", script, again.output()).isFalse();
+        assertThat(again.output()).contains("contract has run already", "stopped before changing anything");
+        assertThat(CatalogSnapshot.of(connection, "public", "items")).as(script.toString()).isEqualTo(contracted);
+      }
+    }
+  }
+
+  private static boolean betweenExpandAndContract(Path script) {
+    String path = script.toString();
+    return !path.contains("/rollback/") && script.getFileName().toString().matches("[0-9]{2}-(backfill|indexes|validate)-.*")
+        || path.matches(".*/rollback/(backfill|indexes|validate)/.*");
+  }
+
+  private static Psql.Result run(Psql psql, TestDatabase database, Path script) throws Exception {
+    boolean noTransaction = Files.readString(script, StandardCharsets.UTF_8).contains("-- colsync:no-transaction");
+    return psql.run(database, script, !noTransaction, java.util.Map.of());
+  }
+
+  private static List<Path> files(Path directory) throws Exception {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.filter(path -> path.getFileName().toString().endsWith(".sql")).sorted().toList();
+    }
+  }
+
+  private static List<Path> rollbacks(Path directory) throws Exception {
+    try (Stream<Path> entries = Files.walk(directory.resolve("rollback"))) {
+      return entries.filter(path -> path.getFileName().toString().endsWith(".sql")).sorted().toList();
+    }
+  }
+}

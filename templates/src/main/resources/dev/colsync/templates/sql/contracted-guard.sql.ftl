@@ -1,0 +1,19 @@
+<#-- @ftlvariable name="model" type="dev.colsync.core.render.Models.ContractedGuardModel" -->
+<#import "lib/preflight.ftl" as pf>
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+DO ${model.quote}
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF ${model.contracted} THEN
+<@pf.contractRecorded model.migration/>
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', ${model.migration}, ${model.step}),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+${model.quote};
