@@ -396,47 +396,14 @@ $colsync$;
 --rollback DROP PROCEDURE IF EXISTS "public"."colsync_orders_view_cents_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "public"."colsync_orders_view_cents_backfill_state";
 
---changeset colsync:orders_view_cents-03-backfill-run-1 labels:orders_view_cents,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
-DECLARE
-  colsync_recorded boolean := false;
-BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'amount' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_orders_view_cents_new_written', 'colsync_orders_view_cents_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
-    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
-      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
-        WHERE c.migration OPERATOR(pg_catalog.=) 'orders_view_cents');
-    END IF;
-    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
-      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
-        WHERE g.migration OPERATOR(pg_catalog.=) 'orders_view_cents');
-    END IF;
-    IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'orders_view_cents', 'backfill/run'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
-    END IF;
-  END IF;
-END
-$colsync$;
---rollback empty
-
---changeset colsync:orders_view_cents-03-backfill-run-2 labels:orders_view_cents,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:orders_view_cents-03-backfill-run labels:orders_view_cents,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
 -- colsync orders_view_cents: backfill / fill the new column from the old one.
 -- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
 -- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
---rollback empty
-
---changeset colsync:orders_view_cents-03-backfill-run-3 labels:orders_view_cents,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CALL "public"."colsync_orders_view_cents_backfill"(colsync_direction => 'up');
---rollback empty
-
---changeset colsync:orders_view_cents-03-backfill-run-4 labels:orders_view_cents,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET statement_timeout;
 --rollback empty
 
