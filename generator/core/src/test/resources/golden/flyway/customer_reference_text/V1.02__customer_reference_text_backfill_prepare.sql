@@ -1,6 +1,10 @@
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync customer_reference_text: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -14,18 +18,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'customer_reference_text');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'customer_reference_text', 'backfill/prepare'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'customer_reference_text', 'backfill/prepare';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync customer_reference_text: backfill / create the checkpoint table and the backfill procedure.
--- One transaction; takes no lock on the table.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 CREATE TABLE IF NOT EXISTS "public"."colsync_customer_reference_text_backfill_state" (
   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
   last_key text[],
@@ -144,3 +140,5 @@ BEGIN
   END LOOP;
 END
 $colsync$;
+END
+$colsync_guard$;

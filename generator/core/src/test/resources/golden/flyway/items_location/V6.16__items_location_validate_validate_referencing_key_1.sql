@@ -1,6 +1,11 @@
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync items_location: validate / validate constraint "colsync_items_location_notes_item_path_fkey".
+-- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
+-- statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -14,19 +19,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'validate/validate-referencing-key-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/validate-referencing-key-1';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync items_location: validate / validate constraint "colsync_items_location_notes_item_path_fkey".
--- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
--- statement timeout is lifted for it.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = 0;
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -35,3 +31,5 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;

@@ -232,9 +232,13 @@ $colsync_expand$;
 --rollback ALTER TABLE "public"."accounts" DROP COLUMN IF EXISTS "id_colsync_new";
 
 --changeset colsync:accounts_id_bigint-02-backfill-prepare labels:accounts_id_bigint,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync accounts_id_bigint: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -248,18 +252,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'accounts_id_bigint', 'backfill/prepare'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'backfill/prepare';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync accounts_id_bigint: backfill / create the checkpoint table and the backfill procedure.
--- One transaction; takes no lock on the table.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 CREATE TABLE IF NOT EXISTS "public"."colsync_accounts_id_bigint_backfill_state" (
   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
   last_key text[],
@@ -378,9 +374,15 @@ BEGIN
   END LOOP;
 END
 $colsync$;
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+END
+$colsync_guard$;
+--rollback -- colsync accounts_id_bigint: rollback of backfill / drop the backfill procedure and its checkpoint table.
+--rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -394,20 +396,14 @@ $colsync$;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'accounts_id_bigint', 'backfill/drop-procedure'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'backfill/drop-procedure';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
---rollback END
---rollback $colsync$;
---rollback -- colsync accounts_id_bigint: rollback of backfill / drop the backfill procedure and its checkpoint table.
---rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
---rollback SET LOCAL lock_timeout = '2000ms';
---rollback SET LOCAL statement_timeout = '30000ms';
 --rollback DROP PROCEDURE IF EXISTS "public"."colsync_accounts_id_bigint_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "public"."colsync_accounts_id_bigint_backfill_state";
+--rollback END
+--rollback $colsync_guard$;
 
 --changeset colsync:accounts_id_bigint-03-backfill-run labels:accounts_id_bigint,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
 -- colsync accounts_id_bigint: backfill / fill the new column from the old one.
@@ -422,7 +418,7 @@ RESET statement_timeout;
 
 --changeset colsync:accounts_id_bigint-04-indexes-build-index-1-1 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
@@ -492,9 +488,9 @@ RESET statement_timeout;
 
 --changeset colsync:accounts_id_bigint-04-indexes-build-index-1-9 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -508,18 +504,16 @@ RESET lock_timeout;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'accounts_id_bigint', 'indexes/drop-index-1'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'indexes/drop-index-1';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
---rollback END
---rollback $colsync$;
 --rollback DROP INDEX IF EXISTS "public"."colsync_accounts_id_bigint_accounts_pkey";
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+--rollback END
+--rollback $colsync_guard$;
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -533,19 +527,17 @@ RESET lock_timeout;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'accounts_id_bigint', 'indexes/drop-index-2'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'indexes/drop-index-2';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
---rollback END
---rollback $colsync$;
 --rollback DROP INDEX IF EXISTS "public"."colsync_accounts_id_bigint_accounts_id_owner";
+--rollback END
+--rollback $colsync_guard$;
 
 --changeset colsync:accounts_id_bigint-05-indexes-build-index-2-1 labels:accounts_id_bigint,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
@@ -618,9 +610,13 @@ RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:accounts_id_bigint-06-validate-add-new-not-null labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync accounts_id_bigint: validate / add NOT NULL on the new column as NOT VALID.
+-- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -634,18 +630,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'accounts_id_bigint', 'validate/add-new-not-null'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'validate/add-new-not-null';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync accounts_id_bigint: validate / add NOT NULL on the new column as NOT VALID.
--- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -656,41 +644,16 @@ BEGIN
   END IF;
 END
 $colsync$;
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
---rollback DECLARE
---rollback   colsync_recorded boolean := false;
---rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
---rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
---rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
---rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
---rollback     END IF;
---rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
---rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
---rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
---rollback     END IF;
---rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'accounts_id_bigint', 'validate/drop-referencing-key-1'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
---rollback     END IF;
---rollback   END IF;
---rollback END
---rollback $colsync$;
+END
+$colsync_guard$;
 --rollback -- colsync accounts_id_bigint: validate / drop constraint "colsync_accounts_id_bigint_entries_account_id_fkey".
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback -- This table's lock first, the other's only if free at once: never wait while holding one.
---rollback LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
---rollback LOCK TABLE "public"."entries" IN ACCESS EXCLUSIVE MODE NOWAIT;
---rollback ALTER TABLE "public"."entries" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_entries_account_id_fkey";
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -704,22 +667,22 @@ $colsync$;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'accounts_id_bigint', 'validate/drop-constraint-1'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'validate/drop-referencing-key-1';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
+--rollback LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
+--rollback LOCK TABLE "public"."entries" IN ACCESS EXCLUSIVE MODE NOWAIT;
+--rollback ALTER TABLE "public"."entries" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_entries_account_id_fkey";
 --rollback END
---rollback $colsync$;
+--rollback $colsync_guard$;
 --rollback -- colsync accounts_id_bigint: validate / drop constraint "colsync_accounts_id_bigint_accounts_id_check".
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
---rollback ALTER TABLE "public"."accounts" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_accounts_id_check";
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -733,25 +696,51 @@ $colsync$;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'accounts_id_bigint', 'validate/drop-not-null'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'validate/drop-constraint-1';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
+--rollback ALTER TABLE "public"."accounts" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_accounts_id_check";
 --rollback END
---rollback $colsync$;
+--rollback $colsync_guard$;
 --rollback -- colsync accounts_id_bigint: rollback of validate / drop NOT NULL from the new column.
 --rollback -- One transaction; a short ACCESS EXCLUSIVE lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'validate/drop-not-null';
+--rollback       RETURN;
+--rollback     END IF;
+--rollback   END IF;
 --rollback ALTER TABLE "public"."accounts" ALTER COLUMN "id_colsync_new" DROP NOT NULL;
 --rollback ALTER TABLE "public"."accounts" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_new_not_null";
+--rollback END
+--rollback $colsync_guard$;
 
 --changeset colsync:accounts_id_bigint-07-validate-validate-new-not-null labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync accounts_id_bigint: validate / validate NOT NULL on the new column.
+-- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
+-- so the statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -765,19 +754,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'accounts_id_bigint', 'validate/validate-new-not-null'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'validate/validate-new-not-null';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync accounts_id_bigint: validate / validate NOT NULL on the new column.
--- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
--- so the statement timeout is lifted for it.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = 0;
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -786,46 +766,19 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:accounts_id_bigint-08-validate-set-new-not-null labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
-DECLARE
-  colsync_recorded boolean := false;
-BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
-    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
-      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
-        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
-    END IF;
-    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
-      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
-        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
-    END IF;
-    IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'accounts_id_bigint', 'validate/set-new-not-null'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
-    END IF;
-  END IF;
-END
-$colsync$;
 -- colsync accounts_id_bigint: validate / mark the new column NOT NULL and drop the check.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 -- The validated check proves there is no NULL, so SET NOT NULL skips its table scan (PostgreSQL 12+).
-ALTER TABLE "public"."accounts" ALTER COLUMN "id_colsync_new" SET NOT NULL;
-ALTER TABLE "public"."accounts" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_new_not_null";
---rollback empty
-
---changeset colsync:accounts_id_bigint-09-validate-add-constraint-1 labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -839,18 +792,41 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'accounts_id_bigint', 'validate/add-constraint-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'validate/set-new-not-null';
+      RETURN;
     END IF;
   END IF;
+ALTER TABLE "public"."accounts" ALTER COLUMN "id_colsync_new" SET NOT NULL;
+ALTER TABLE "public"."accounts" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_new_not_null";
 END
-$colsync$;
+$colsync_guard$;
+--rollback empty
+
+--changeset colsync:accounts_id_bigint-09-validate-add-constraint-1 labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync accounts_id_bigint: validate / add constraint "colsync_accounts_id_bigint_accounts_id_check" as NOT VALID.
 -- One transaction; a short lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'validate/add-constraint-1';
+      RETURN;
+    END IF;
+  END IF;
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -859,12 +835,19 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:accounts_id_bigint-10-validate-validate-constraint-1 labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync accounts_id_bigint: validate / validate constraint "colsync_accounts_id_bigint_accounts_id_check".
+-- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
+-- statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -878,19 +861,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'accounts_id_bigint', 'validate/validate-constraint-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'validate/validate-constraint-1';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync accounts_id_bigint: validate / validate constraint "colsync_accounts_id_bigint_accounts_id_check".
--- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
--- statement timeout is lifted for it.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = 0;
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -899,12 +873,19 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:accounts_id_bigint-11-validate-add-referencing-key-1 labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync accounts_id_bigint: validate / add constraint "colsync_accounts_id_bigint_entries_account_id_fkey" as NOT VALID.
+-- One transaction; a short lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- This table's lock first, the other's only if free at once: never wait while holding one.
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -918,19 +899,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'accounts_id_bigint', 'validate/add-referencing-key-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'validate/add-referencing-key-1';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync accounts_id_bigint: validate / add constraint "colsync_accounts_id_bigint_entries_account_id_fkey" as NOT VALID.
--- One transaction; a short lock, no table scan. New writes are checked from now on.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
--- This table's lock first, the other's only if free at once: never wait while holding one.
 LOCK TABLE "public"."accounts" IN SHARE ROW EXCLUSIVE MODE;
 LOCK TABLE "public"."entries" IN SHARE ROW EXCLUSIVE MODE NOWAIT;
 DO $colsync$
@@ -941,12 +913,19 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:accounts_id_bigint-12-validate-validate-referencing-key-1 labels:accounts_id_bigint,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync accounts_id_bigint: validate / validate constraint "colsync_accounts_id_bigint_entries_account_id_fkey".
+-- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
+-- statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -960,19 +939,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'accounts_id_bigint', 'validate/validate-referencing-key-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'validate/validate-referencing-key-1';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync accounts_id_bigint: validate / validate constraint "colsync_accounts_id_bigint_entries_account_id_fkey".
--- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
--- statement timeout is lifted for it.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = 0;
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -981,6 +951,8 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:accounts_id_bigint-13-cutover-swap-columns labels:accounts_id_bigint,cutover runInTransaction:true rollbackSplitStatements:false splitStatements:false

@@ -222,9 +222,13 @@ $colsync_expand$;
 --rollback ALTER TABLE "app"."events" DROP COLUMN IF EXISTS "category";
 
 --changeset colsync:events_category-02-backfill-prepare labels:events_category,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync events_category: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -238,18 +242,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'backfill/prepare'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'backfill/prepare';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync events_category: backfill / create the checkpoint table and the backfill procedure.
--- One transaction; takes no lock on the table.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 CREATE TABLE IF NOT EXISTS "app"."colsync_events_category_backfill_state" (
   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
   last_key text[],
@@ -374,9 +370,15 @@ BEGIN
   END LOOP;
 END
 $colsync$;
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+END
+$colsync_guard$;
+--rollback -- colsync events_category: rollback of backfill / drop the backfill procedure and its checkpoint table.
+--rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -390,20 +392,14 @@ $colsync$;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'events_category', 'backfill/drop-procedure'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'backfill/drop-procedure';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
---rollback END
---rollback $colsync$;
---rollback -- colsync events_category: rollback of backfill / drop the backfill procedure and its checkpoint table.
---rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
---rollback SET LOCAL lock_timeout = '2000ms';
---rollback SET LOCAL statement_timeout = '30000ms';
 --rollback DROP PROCEDURE IF EXISTS "app"."colsync_events_category_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "app"."colsync_events_category_backfill_state";
+--rollback END
+--rollback $colsync_guard$;
 
 --changeset colsync:events_category-03-backfill-run labels:events_category,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
 -- colsync events_category: backfill / fill the new column from the old one.
@@ -417,9 +413,15 @@ RESET statement_timeout;
 --rollback empty
 
 --changeset colsync:events_category-04-indexes-build-index-1-parent labels:events_category,indexes runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync events_category: indexes / create index "colsync_events_category_events_kind" on the new column of the
+-- partitioned table alone. One transaction; takes SHARE on the table for milliseconds. ON ONLY builds
+-- nothing: the index stays INVALID, and unused, until every partition's index is attached to it.
+-- Refuses to start when the table's partitions are not exactly those the spec lists.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -433,20 +435,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'indexes/build-index-1-parent'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/build-index-1-parent';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync events_category: indexes / create index "colsync_events_category_events_kind" on the new column of the
--- partitioned table alone. One transaction; takes SHARE on the table for milliseconds. ON ONLY builds
--- nothing: the index stays INVALID, and unused, until every partition's index is attached to it.
--- Refuses to start when the table's partitions are not exactly those the spec lists.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 DO $colsync$
 DECLARE
   colsync_missing text;
@@ -485,39 +477,16 @@ BEGIN
 END
 $colsync$;
 CREATE INDEX IF NOT EXISTS "colsync_events_category_events_kind" ON ONLY "app"."events" USING btree ("category");
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
---rollback DECLARE
---rollback   colsync_recorded boolean := false;
---rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
---rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
---rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
---rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
---rollback     END IF;
---rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
---rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
---rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
---rollback     END IF;
---rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'events_category', 'indexes/drop-index-1'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
---rollback     END IF;
---rollback   END IF;
---rollback END
---rollback $colsync$;
+END
+$colsync_guard$;
 --rollback -- colsync events_category: indexes / drop index "colsync_events_category_events_kind" of the partitioned table, and with it
 --rollback -- every partition's index attached to it. One transaction: PostgreSQL cannot drop a partitioned
 --rollback -- index concurrently; no data is read, so its ACCESS EXCLUSIVE lasts milliseconds.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
---rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind";
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -531,51 +500,47 @@ CREATE INDEX IF NOT EXISTS "colsync_events_category_events_kind" ON ONLY "app"."
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'events_category', 'indexes/drop-index-1-leftovers'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/drop-index-1';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
+--rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind";
 --rollback END
---rollback $colsync$;
+--rollback $colsync_guard$;
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/drop-index-1-leftovers';
+--rollback       RETURN;
+--rollback     END IF;
+--rollback   END IF;
 --rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_Events 2026";
 --rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_Events 2026_invalid";
 --rollback DROP INDEX IF EXISTS "archive"."colsync_events_category_events_kind_events_2025";
 --rollback DROP INDEX IF EXISTS "archive"."colsync_events_category_events_kind_events_2025_invalid";
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
---rollback DECLARE
---rollback   colsync_recorded boolean := false;
---rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
---rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
---rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
---rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
---rollback     END IF;
---rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
---rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
---rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
---rollback     END IF;
---rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'events_category', 'indexes/drop-index-2'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
---rollback     END IF;
---rollback   END IF;
 --rollback END
---rollback $colsync$;
+--rollback $colsync_guard$;
 --rollback -- colsync events_category: indexes / drop index "colsync_events_category_events_kind_partial" of the partitioned table, and with it
 --rollback -- every partition's index attached to it. One transaction: PostgreSQL cannot drop a partitioned
 --rollback -- index concurrently; no data is read, so its ACCESS EXCLUSIVE lasts milliseconds.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
---rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_partial";
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -589,22 +554,43 @@ CREATE INDEX IF NOT EXISTS "colsync_events_category_events_kind" ON ONLY "app"."
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'events_category', 'indexes/drop-index-2-leftovers'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/drop-index-2';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
+--rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_partial";
 --rollback END
---rollback $colsync$;
+--rollback $colsync_guard$;
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_category_new_written', 'colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/drop-index-2-leftovers';
+--rollback       RETURN;
+--rollback     END IF;
+--rollback   END IF;
 --rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_partial_Events 2026";
 --rollback DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind_partial_Events 2026_invalid";
 --rollback DROP INDEX IF EXISTS "archive"."colsync_events_category_events_kind_partial_events_2025";
 --rollback DROP INDEX IF EXISTS "archive"."colsync_events_category_events_kind_partial_events_2025_invalid";
+--rollback END
+--rollback $colsync_guard$;
 
 --changeset colsync:events_category-05-indexes-build-index-1-partition-1-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
@@ -678,7 +664,7 @@ RESET lock_timeout;
 
 --changeset colsync:events_category-06-indexes-build-index-1-partition-2-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
@@ -752,7 +738,7 @@ RESET lock_timeout;
 
 --changeset colsync:events_category-07-indexes-attach-index-1-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
@@ -835,9 +821,15 @@ RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:events_category-08-indexes-build-index-2-parent labels:events_category,indexes runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync events_category: indexes / create index "colsync_events_category_events_kind_partial" on the new column of the
+-- partitioned table alone. One transaction; takes SHARE on the table for milliseconds. ON ONLY builds
+-- nothing: the index stays INVALID, and unused, until every partition's index is attached to it.
+-- Refuses to start when the table's partitions are not exactly those the spec lists.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -851,20 +843,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'indexes/build-index-2-parent'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/build-index-2-parent';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync events_category: indexes / create index "colsync_events_category_events_kind_partial" on the new column of the
--- partitioned table alone. One transaction; takes SHARE on the table for milliseconds. ON ONLY builds
--- nothing: the index stays INVALID, and unused, until every partition's index is attached to it.
--- Refuses to start when the table's partitions are not exactly those the spec lists.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 DO $colsync$
 DECLARE
   colsync_missing text;
@@ -903,11 +885,13 @@ BEGIN
 END
 $colsync$;
 CREATE INDEX IF NOT EXISTS "colsync_events_category_events_kind_partial" ON ONLY "app"."events" USING btree (note) WHERE ("category" <> 'k1'::text);
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:events_category-09-indexes-build-index-2-partition-1-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
@@ -981,7 +965,7 @@ RESET lock_timeout;
 
 --changeset colsync:events_category-10-indexes-build-index-2-partition-2-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
@@ -1055,7 +1039,7 @@ RESET lock_timeout;
 
 --changeset colsync:events_category-11-indexes-attach-index-2-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
@@ -1138,9 +1122,13 @@ RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:events_category-12-validate-add-new-not-null labels:events_category,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync events_category: validate / add NOT NULL on the new column as NOT VALID.
+-- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -1154,18 +1142,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'validate/add-new-not-null'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'validate/add-new-not-null';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync events_category: validate / add NOT NULL on the new column as NOT VALID.
--- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -1176,9 +1156,15 @@ BEGIN
   END IF;
 END
 $colsync$;
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+END
+$colsync_guard$;
+--rollback -- colsync events_category: rollback of validate / drop NOT NULL from the new column.
+--rollback -- One transaction; a short ACCESS EXCLUSIVE lock.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -1192,25 +1178,24 @@ $colsync$;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'events_category', 'validate/drop-not-null'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'validate/drop-not-null';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
---rollback END
---rollback $colsync$;
---rollback -- colsync events_category: rollback of validate / drop NOT NULL from the new column.
---rollback -- One transaction; a short ACCESS EXCLUSIVE lock.
---rollback SET LOCAL lock_timeout = '2000ms';
---rollback SET LOCAL statement_timeout = '30000ms';
 --rollback ALTER TABLE "app"."events" ALTER COLUMN "category" DROP NOT NULL;
 --rollback ALTER TABLE "app"."events" DROP CONSTRAINT IF EXISTS "colsync_events_category_new_not_null";
+--rollback END
+--rollback $colsync_guard$;
 
 --changeset colsync:events_category-13-validate-validate-new-not-null labels:events_category,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync events_category: validate / validate NOT NULL on the new column.
+-- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
+-- so the statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -1224,19 +1209,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'validate/validate-new-not-null'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'validate/validate-new-not-null';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync events_category: validate / validate NOT NULL on the new column.
--- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
--- so the statement timeout is lifted for it.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = 0;
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -1245,12 +1221,19 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:events_category-14-validate-set-new-not-null labels:events_category,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync events_category: validate / mark the new column NOT NULL and drop the check.
+-- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- The validated check proves there is no NULL, so SET NOT NULL skips its table scan (PostgreSQL 12+).
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -1264,21 +1247,14 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'validate/set-new-not-null'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'validate/set-new-not-null';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync events_category: validate / mark the new column NOT NULL and drop the check.
--- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
--- The validated check proves there is no NULL, so SET NOT NULL skips its table scan (PostgreSQL 12+).
 ALTER TABLE "app"."events" ALTER COLUMN "category" SET NOT NULL;
 ALTER TABLE "app"."events" DROP CONSTRAINT IF EXISTS "colsync_events_category_new_not_null";
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:events_category-15-contract-check-convergence labels:events_category,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false

@@ -216,9 +216,13 @@ $colsync_expand$;
 --rollback ALTER TABLE "public"."events" DROP COLUMN IF EXISTS "created_at_tz";
 
 --changeset colsync:events_created_at_tz-02-backfill-prepare labels:events_created_at_tz,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync events_created_at_tz: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -232,18 +236,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_created_at_tz', 'backfill/prepare'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_created_at_tz', 'backfill/prepare';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync events_created_at_tz: backfill / create the checkpoint table and the backfill procedure.
--- One transaction; takes no lock on the table.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 CREATE TABLE IF NOT EXISTS "public"."colsync_events_created_at_tz_backfill_state" (
   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
   last_key text[],
@@ -362,9 +358,15 @@ BEGIN
   END LOOP;
 END
 $colsync$;
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+END
+$colsync_guard$;
+--rollback -- colsync events_created_at_tz: rollback of backfill / drop the backfill procedure and its checkpoint table.
+--rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -378,20 +380,14 @@ $colsync$;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'events_created_at_tz', 'backfill/drop-procedure'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_created_at_tz', 'backfill/drop-procedure';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
---rollback END
---rollback $colsync$;
---rollback -- colsync events_created_at_tz: rollback of backfill / drop the backfill procedure and its checkpoint table.
---rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
---rollback SET LOCAL lock_timeout = '2000ms';
---rollback SET LOCAL statement_timeout = '30000ms';
 --rollback DROP PROCEDURE IF EXISTS "public"."colsync_events_created_at_tz_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "public"."colsync_events_created_at_tz_backfill_state";
+--rollback END
+--rollback $colsync_guard$;
 
 --changeset colsync:events_created_at_tz-03-backfill-run labels:events_created_at_tz,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
 -- colsync events_created_at_tz: backfill / fill the new column from the old one.
@@ -405,9 +401,13 @@ RESET statement_timeout;
 --rollback empty
 
 --changeset colsync:events_created_at_tz-04-validate-add-new-not-null labels:events_created_at_tz,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync events_created_at_tz: validate / add NOT NULL on the new column as NOT VALID.
+-- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -421,18 +421,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_created_at_tz', 'validate/add-new-not-null'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_created_at_tz', 'validate/add-new-not-null';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync events_created_at_tz: validate / add NOT NULL on the new column as NOT VALID.
--- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -443,9 +435,15 @@ BEGIN
   END IF;
 END
 $colsync$;
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+END
+$colsync_guard$;
+--rollback -- colsync events_created_at_tz: rollback of validate / drop NOT NULL from the new column.
+--rollback -- One transaction; a short ACCESS EXCLUSIVE lock.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -459,25 +457,24 @@ $colsync$;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'events_created_at_tz', 'validate/drop-not-null'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_created_at_tz', 'validate/drop-not-null';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
---rollback END
---rollback $colsync$;
---rollback -- colsync events_created_at_tz: rollback of validate / drop NOT NULL from the new column.
---rollback -- One transaction; a short ACCESS EXCLUSIVE lock.
---rollback SET LOCAL lock_timeout = '2000ms';
---rollback SET LOCAL statement_timeout = '30000ms';
 --rollback ALTER TABLE "public"."events" ALTER COLUMN "created_at_tz" DROP NOT NULL;
 --rollback ALTER TABLE "public"."events" DROP CONSTRAINT IF EXISTS "colsync_events_created_at_tz_new_not_null";
+--rollback END
+--rollback $colsync_guard$;
 
 --changeset colsync:events_created_at_tz-05-validate-validate-new-not-null labels:events_created_at_tz,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync events_created_at_tz: validate / validate NOT NULL on the new column.
+-- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
+-- so the statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -491,19 +488,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_created_at_tz', 'validate/validate-new-not-null'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_created_at_tz', 'validate/validate-new-not-null';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync events_created_at_tz: validate / validate NOT NULL on the new column.
--- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
--- so the statement timeout is lifted for it.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = 0;
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -512,6 +500,8 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:events_created_at_tz-06-contract-check-convergence labels:events_created_at_tz,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false

@@ -236,9 +236,13 @@ $colsync_expand$;
 --rollback ALTER TABLE "shop"."items" DROP COLUMN IF EXISTS "location";
 
 --changeset colsync:items_location-02-backfill-prepare labels:items_location,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync items_location: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -252,18 +256,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'backfill/prepare'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'backfill/prepare';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync items_location: backfill / create the checkpoint table and the backfill procedure.
--- One transaction; takes no lock on the table.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 CREATE TABLE IF NOT EXISTS "shop"."colsync_items_location_backfill_state" (
   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
   last_key text[],
@@ -382,9 +378,15 @@ BEGIN
   END LOOP;
 END
 $colsync$;
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+END
+$colsync_guard$;
+--rollback -- colsync items_location: rollback of backfill / drop the backfill procedure and its checkpoint table.
+--rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -398,20 +400,14 @@ $colsync$;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'items_location', 'backfill/drop-procedure'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'backfill/drop-procedure';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
---rollback END
---rollback $colsync$;
---rollback -- colsync items_location: rollback of backfill / drop the backfill procedure and its checkpoint table.
---rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
---rollback SET LOCAL lock_timeout = '2000ms';
---rollback SET LOCAL statement_timeout = '30000ms';
 --rollback DROP PROCEDURE IF EXISTS "shop"."colsync_items_location_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "shop"."colsync_items_location_backfill_state";
+--rollback END
+--rollback $colsync_guard$;
 
 --changeset colsync:items_location-03-backfill-run labels:items_location,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
 -- colsync items_location: backfill / fill the new column from the old one.
@@ -426,7 +422,7 @@ RESET statement_timeout;
 
 --changeset colsync:items_location-04-indexes-build-index-1-1 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
@@ -496,38 +492,36 @@ RESET statement_timeout;
 
 --changeset colsync:items_location-04-indexes-build-index-1-9 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
---rollback DECLARE
---rollback   colsync_recorded boolean := false;
---rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
---rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
---rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
---rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
---rollback     END IF;
---rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
---rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
---rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
---rollback     END IF;
---rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'items_location', 'indexes/drop-constraint-of-index-1'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
---rollback     END IF;
---rollback   END IF;
---rollback END
---rollback $colsync$;
 --rollback -- colsync items_location: indexes / drop constraint "colsync_items_location_items_path_key".
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'indexes/drop-constraint-of-index-1';
+--rollback       RETURN;
+--rollback     END IF;
+--rollback   END IF;
 --rollback ALTER TABLE "shop"."items" DROP CONSTRAINT IF EXISTS "colsync_items_location_items_path_key";
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+--rollback END
+--rollback $colsync_guard$;
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -541,18 +535,16 @@ RESET lock_timeout;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'items_location', 'indexes/drop-index-1'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'indexes/drop-index-1';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
---rollback END
---rollback $colsync$;
 --rollback DROP INDEX IF EXISTS "shop"."colsync_items_location_items_path_key";
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+--rollback END
+--rollback $colsync_guard$;
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -566,18 +558,16 @@ RESET lock_timeout;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'items_location', 'indexes/drop-index-2'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'indexes/drop-index-2';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
---rollback END
---rollback $colsync$;
 --rollback DROP INDEX IF EXISTS "shop"."colsync_items_location_items_path_pattern";
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+--rollback END
+--rollback $colsync_guard$;
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -591,20 +581,22 @@ RESET lock_timeout;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'items_location', 'indexes/drop-index-3'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'indexes/drop-index-3';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
---rollback END
---rollback $colsync$;
 --rollback DROP INDEX IF EXISTS "shop"."colsync_items_location_items_path_partial";
+--rollback END
+--rollback $colsync_guard$;
 
 --changeset colsync:items_location-05-indexes-adopt-index-1 labels:items_location,indexes runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync items_location: indexes / add constraint "colsync_items_location_items_path_key" as NOT VALID.
+-- One transaction; a short lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -618,18 +610,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'indexes/adopt-index-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'indexes/adopt-index-1';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync items_location: indexes / add constraint "colsync_items_location_items_path_key" as NOT VALID.
--- One transaction; a short lock, no table scan. New writes are checked from now on.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -638,11 +622,13 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:items_location-06-indexes-build-index-2-1 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
@@ -716,7 +702,7 @@ RESET lock_timeout;
 
 --changeset colsync:items_location-07-indexes-build-index-3-1 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
@@ -789,9 +775,13 @@ RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:items_location-08-validate-add-new-not-null labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync items_location: validate / add NOT NULL on the new column as NOT VALID.
+-- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -805,18 +795,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'validate/add-new-not-null'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/add-new-not-null';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync items_location: validate / add NOT NULL on the new column as NOT VALID.
--- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -827,41 +809,16 @@ BEGIN
   END IF;
 END
 $colsync$;
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
---rollback DECLARE
---rollback   colsync_recorded boolean := false;
---rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
---rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
---rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
---rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
---rollback     END IF;
---rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
---rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
---rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
---rollback     END IF;
---rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'items_location', 'validate/drop-referencing-key-1'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
---rollback     END IF;
---rollback   END IF;
---rollback END
---rollback $colsync$;
+END
+$colsync_guard$;
 --rollback -- colsync items_location: validate / drop constraint "colsync_items_location_notes_item_path_fkey".
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
 --rollback -- This table's lock first, the other's only if free at once: never wait while holding one.
---rollback LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
---rollback LOCK TABLE "shop"."notes" IN ACCESS EXCLUSIVE MODE NOWAIT;
---rollback ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "colsync_items_location_notes_item_path_fkey";
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -875,22 +832,22 @@ $colsync$;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'items_location', 'validate/drop-constraint-1'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/drop-referencing-key-1';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
+--rollback LOCK TABLE "shop"."items" IN ACCESS EXCLUSIVE MODE;
+--rollback LOCK TABLE "shop"."notes" IN ACCESS EXCLUSIVE MODE NOWAIT;
+--rollback ALTER TABLE "shop"."notes" DROP CONSTRAINT IF EXISTS "colsync_items_location_notes_item_path_fkey";
 --rollback END
---rollback $colsync$;
+--rollback $colsync_guard$;
 --rollback -- colsync items_location: validate / drop constraint "colsync_items_location_items_path_check".
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
---rollback ALTER TABLE "shop"."items" DROP CONSTRAINT IF EXISTS "colsync_items_location_items_path_check";
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -904,22 +861,20 @@ $colsync$;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'items_location', 'validate/drop-constraint-2'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/drop-constraint-1';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
+--rollback ALTER TABLE "shop"."items" DROP CONSTRAINT IF EXISTS "colsync_items_location_items_path_check";
 --rollback END
---rollback $colsync$;
+--rollback $colsync_guard$;
 --rollback -- colsync items_location: validate / drop constraint "colsync_items_location_items_path_fkey".
 --rollback -- One transaction; a short lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
---rollback ALTER TABLE "shop"."items" DROP CONSTRAINT IF EXISTS "colsync_items_location_items_path_fkey";
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -933,25 +888,51 @@ $colsync$;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'items_location', 'validate/drop-not-null'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/drop-constraint-2';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
+--rollback ALTER TABLE "shop"."items" DROP CONSTRAINT IF EXISTS "colsync_items_location_items_path_fkey";
 --rollback END
---rollback $colsync$;
+--rollback $colsync_guard$;
 --rollback -- colsync items_location: rollback of validate / drop NOT NULL from the new column.
 --rollback -- One transaction; a short ACCESS EXCLUSIVE lock.
 --rollback SET LOCAL lock_timeout = '2000ms';
 --rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
+--rollback DECLARE
+--rollback   colsync_recorded boolean := false;
+--rollback BEGIN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+--rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+--rollback       colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+--rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+--rollback     END IF;
+--rollback     IF colsync_recorded THEN
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/drop-not-null';
+--rollback       RETURN;
+--rollback     END IF;
+--rollback   END IF;
 --rollback ALTER TABLE "shop"."items" ALTER COLUMN "location" DROP NOT NULL;
 --rollback ALTER TABLE "shop"."items" DROP CONSTRAINT IF EXISTS "colsync_items_location_new_not_null";
+--rollback END
+--rollback $colsync_guard$;
 
 --changeset colsync:items_location-09-validate-validate-new-not-null labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync items_location: validate / validate NOT NULL on the new column.
+-- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
+-- so the statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -965,19 +946,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'validate/validate-new-not-null'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/validate-new-not-null';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync items_location: validate / validate NOT NULL on the new column.
--- One transaction; scans the table under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes,
--- so the statement timeout is lifted for it.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = 0;
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -986,46 +958,19 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:items_location-10-validate-set-new-not-null labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
-DECLARE
-  colsync_recorded boolean := false;
-BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
-    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
-      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
-        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
-    END IF;
-    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
-      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
-        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
-    END IF;
-    IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'validate/set-new-not-null'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
-    END IF;
-  END IF;
-END
-$colsync$;
 -- colsync items_location: validate / mark the new column NOT NULL and drop the check.
 -- One transaction; a short ACCESS EXCLUSIVE lock, no table scan.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 -- The validated check proves there is no NULL, so SET NOT NULL skips its table scan (PostgreSQL 12+).
-ALTER TABLE "shop"."items" ALTER COLUMN "location" SET NOT NULL;
-ALTER TABLE "shop"."items" DROP CONSTRAINT IF EXISTS "colsync_items_location_new_not_null";
---rollback empty
-
---changeset colsync:items_location-11-validate-add-constraint-1 labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -1039,18 +984,41 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'validate/add-constraint-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/set-new-not-null';
+      RETURN;
     END IF;
   END IF;
+ALTER TABLE "shop"."items" ALTER COLUMN "location" SET NOT NULL;
+ALTER TABLE "shop"."items" DROP CONSTRAINT IF EXISTS "colsync_items_location_new_not_null";
 END
-$colsync$;
+$colsync_guard$;
+--rollback empty
+
+--changeset colsync:items_location-11-validate-add-constraint-1 labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
 -- colsync items_location: validate / add constraint "colsync_items_location_items_path_check" as NOT VALID.
 -- One transaction; a short lock, no table scan. New writes are checked from now on.
 SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_location_new_written', 'colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/add-constraint-1';
+      RETURN;
+    END IF;
+  END IF;
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -1059,12 +1027,19 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:items_location-12-validate-validate-constraint-1 labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync items_location: validate / validate constraint "colsync_items_location_items_path_check".
+-- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
+-- statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -1078,19 +1053,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'validate/validate-constraint-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/validate-constraint-1';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync items_location: validate / validate constraint "colsync_items_location_items_path_check".
--- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
--- statement timeout is lifted for it.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = 0;
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -1099,12 +1065,18 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:items_location-13-validate-add-constraint-2 labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync items_location: validate / add constraint "colsync_items_location_items_path_fkey" as NOT VALID.
+-- One transaction; a short lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -1118,18 +1090,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'validate/add-constraint-2'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/add-constraint-2';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync items_location: validate / add constraint "colsync_items_location_items_path_fkey" as NOT VALID.
--- One transaction; a short lock, no table scan. New writes are checked from now on.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -1138,12 +1102,19 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:items_location-14-validate-validate-constraint-2 labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync items_location: validate / validate constraint "colsync_items_location_items_path_fkey".
+-- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
+-- statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -1157,19 +1128,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'validate/validate-constraint-2'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/validate-constraint-2';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync items_location: validate / validate constraint "colsync_items_location_items_path_fkey".
--- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
--- statement timeout is lifted for it.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = 0;
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -1178,12 +1140,19 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:items_location-15-validate-add-referencing-key-1 labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync items_location: validate / add constraint "colsync_items_location_notes_item_path_fkey" as NOT VALID.
+-- One transaction; a short lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- This table's lock first, the other's only if free at once: never wait while holding one.
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -1197,19 +1166,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'validate/add-referencing-key-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/add-referencing-key-1';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync items_location: validate / add constraint "colsync_items_location_notes_item_path_fkey" as NOT VALID.
--- One transaction; a short lock, no table scan. New writes are checked from now on.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
--- This table's lock first, the other's only if free at once: never wait while holding one.
 LOCK TABLE "shop"."items" IN SHARE ROW EXCLUSIVE MODE;
 LOCK TABLE "shop"."notes" IN SHARE ROW EXCLUSIVE MODE NOWAIT;
 DO $colsync$
@@ -1220,12 +1180,19 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:items_location-16-validate-validate-referencing-key-1 labels:items_location,validate runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync items_location: validate / validate constraint "colsync_items_location_notes_item_path_fkey".
+-- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
+-- statement timeout is lifted for it.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = 0;
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -1239,19 +1206,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'validate/validate-referencing-key-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'validate/validate-referencing-key-1';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync items_location: validate / validate constraint "colsync_items_location_notes_item_path_fkey".
--- One transaction; scans under SHARE UPDATE EXCLUSIVE, which blocks no reads or writes, so the
--- statement timeout is lifted for it.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = 0;
 DO $colsync$
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -1260,6 +1218,8 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;
 --rollback empty
 
 --changeset colsync:items_location-17-contract-check-convergence labels:items_location,contract runInTransaction:true rollbackSplitStatements:false splitStatements:false

@@ -216,9 +216,13 @@ $colsync_expand$;
 --rollback ALTER TABLE "public"."orders" DROP COLUMN IF EXISTS "amount_cents";
 
 --changeset colsync:orders_amount_cents-02-backfill-prepare labels:orders_amount_cents,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync orders_amount_cents: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -232,18 +236,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'orders_amount_cents');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'orders_amount_cents', 'backfill/prepare'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'orders_amount_cents', 'backfill/prepare';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync orders_amount_cents: backfill / create the checkpoint table and the backfill procedure.
--- One transaction; takes no lock on the table.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 CREATE TABLE IF NOT EXISTS "public"."colsync_orders_amount_cents_backfill_state" (
   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
   last_key text[],
@@ -362,9 +358,15 @@ BEGIN
   END LOOP;
 END
 $colsync$;
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+END
+$colsync_guard$;
+--rollback -- colsync orders_amount_cents: rollback of backfill / drop the backfill procedure and its checkpoint table.
+--rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -378,20 +380,14 @@ $colsync$;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'orders_amount_cents');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'orders_amount_cents', 'backfill/drop-procedure'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'orders_amount_cents', 'backfill/drop-procedure';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
---rollback END
---rollback $colsync$;
---rollback -- colsync orders_amount_cents: rollback of backfill / drop the backfill procedure and its checkpoint table.
---rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
---rollback SET LOCAL lock_timeout = '2000ms';
---rollback SET LOCAL statement_timeout = '30000ms';
 --rollback DROP PROCEDURE IF EXISTS "public"."colsync_orders_amount_cents_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "public"."colsync_orders_amount_cents_backfill_state";
+--rollback END
+--rollback $colsync_guard$;
 
 --changeset colsync:orders_amount_cents-03-backfill-run labels:orders_amount_cents,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
 -- colsync orders_amount_cents: backfill / fill the new column from the old one.

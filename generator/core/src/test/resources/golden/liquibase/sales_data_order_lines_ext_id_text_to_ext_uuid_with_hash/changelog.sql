@@ -228,9 +228,13 @@ $colsync_expand$;
 --rollback ALTER TABLE "Sales Data"."Order ""Lines""" DROP COLUMN IF EXISTS "ext_uuid";
 
 --changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-02-backfill-prepare labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,backfill runInTransaction:true rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -244,18 +248,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash', 'backfill/prepare'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash', 'backfill/prepare';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: backfill / create the checkpoint table and the backfill procedure.
--- One transaction; takes no lock on the table.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" (
   direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
   last_key text[],
@@ -380,9 +376,15 @@ BEGIN
   END LOOP;
 END
 $colsync$;
---rollback -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
---rollback -- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
---rollback DO $colsync$
+END
+$colsync_guard$;
+--rollback -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: rollback of backfill / drop the backfill procedure and its checkpoint table.
+--rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
+--rollback SET LOCAL lock_timeout = '2000ms';
+--rollback SET LOCAL statement_timeout = '30000ms';
+--rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
+--rollback -- then returns at once with a notice and changes nothing.
+--rollback DO $colsync_guard$
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
@@ -396,20 +398,14 @@ $colsync$;
 --rollback         WHERE g.migration OPERATOR(pg_catalog.=) 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash');
 --rollback     END IF;
 --rollback     IF colsync_recorded THEN
---rollback       RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
---rollback         MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
---rollback           ' before changing anything', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash', 'backfill/drop-procedure'),
---rollback         HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+--rollback       RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash', 'backfill/drop-procedure';
+--rollback       RETURN;
 --rollback     END IF;
 --rollback   END IF;
---rollback END
---rollback $colsync$;
---rollback -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: rollback of backfill / drop the backfill procedure and its checkpoint table.
---rollback -- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
---rollback SET LOCAL lock_timeout = '2000ms';
---rollback SET LOCAL statement_timeout = '30000ms';
 --rollback DROP PROCEDURE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_7b36cd13_backfill"(text, integer, interval, boolean);
 --rollback DROP TABLE IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state";
+--rollback END
+--rollback $colsync_guard$;
 
 --changeset colsync:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash-03-backfill-run labels:sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
 -- colsync sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: backfill / fill the new column from the old one.

@@ -1,6 +1,12 @@
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync events_category: indexes / create index "colsync_events_category_events_kind" on the new column of the
+-- partitioned table alone. One transaction; takes SHARE on the table for milliseconds. ON ONLY builds
+-- nothing: the index stays INVALID, and unused, until every partition's index is attached to it.
+-- Refuses to start when the table's partitions are not exactly those the spec lists.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -14,20 +20,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'indexes/build-index-1-parent'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/build-index-1-parent';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync events_category: indexes / create index "colsync_events_category_events_kind" on the new column of the
--- partitioned table alone. One transaction; takes SHARE on the table for milliseconds. ON ONLY builds
--- nothing: the index stays INVALID, and unused, until every partition's index is attached to it.
--- Refuses to start when the table's partitions are not exactly those the spec lists.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 DO $colsync$
 DECLARE
   colsync_missing text;
@@ -66,3 +62,5 @@ BEGIN
 END
 $colsync$;
 CREATE INDEX IF NOT EXISTS "colsync_events_category_events_kind" ON ONLY "app"."events" USING btree ("category");
+END
+$colsync_guard$;

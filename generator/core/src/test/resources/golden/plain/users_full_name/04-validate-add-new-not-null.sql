@@ -1,6 +1,10 @@
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync users_full_name: validate / add NOT NULL on the new column as NOT VALID.
+-- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -14,18 +18,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'users_full_name');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'users_full_name', 'validate/add-new-not-null'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'users_full_name', 'validate/add-new-not-null';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync users_full_name: validate / add NOT NULL on the new column as NOT VALID.
--- One transaction; a short ACCESS EXCLUSIVE lock, no table scan. New writes are checked from now on.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 DO $colsync$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
@@ -36,3 +32,5 @@ BEGIN
   END IF;
 END
 $colsync$;
+END
+$colsync_guard$;

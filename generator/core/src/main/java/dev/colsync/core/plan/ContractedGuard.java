@@ -47,11 +47,45 @@ final class ContractedGuard {
   }
 
   private Step guard(Step step) {
+    return new Step(step.phase(), step.name(), step.mode(), step.lock(), step.summary(), guarded(step, step.sql()),
+        guarded(step, step.asOneTransaction()));
+  }
+
+  /**
+   * A transactional script becomes one block that returns with a notice once the migration is contracted
+   * (its leading comments and settings stay in front); a script run statement by statement gets a first block
+   * that stops it with an error then.
+   */
+  private String guarded(Step step, String script) {
+    boolean noTransaction = SqlScript.isNoTransaction(script);
+    String header = noTransaction ? "" : leadingComments(script);
+    String body = noTransaction ? "" : script.substring(header.length()).stripTrailing();
     String guard = steps.render(new ContractedGuardModel("sql/contracted-guard.sql.ftl", literal(migration),
         literal(step.phase().id() + "/" + step.name()),
-        "NOT " + gate.oldColumnExists() + " AND " + gate.triggers() + " OPERATOR(pg_catalog.=) 0", gate.quote()));
-    return new Step(step.phase(), step.name(), step.mode(), step.lock(), step.summary(), prepend(guard, step.sql()),
-        prepend(guard, step.asOneTransaction()));
+        "NOT " + gate.oldColumnExists() + " AND " + gate.triggers() + " OPERATOR(pg_catalog.=) 0", gate.quote(),
+        body, outerQuote(script)));
+    return noTransaction ? prepend(guard, script) : header + guard;
+  }
+
+  /**
+   * The leading comment lines and {@code SET LOCAL} settings: they stay in front of the block, so that the
+   * script's statement_timeout bounds the block itself (set inside, it would bound nothing already running).
+   */
+  private static String leadingComments(String script) {
+    int end = 0;
+    while (script.startsWith("--", end) || script.startsWith("SET LOCAL ", end)) {
+      end = script.indexOf('\n', end) + 1;
+    }
+    return script.substring(0, end);
+  }
+
+  /** {@code $colsync_guard$}, or {@code $colsync_guard_N$} when the script contains it. */
+  private static String outerQuote(String script) {
+    String tag = "$colsync_guard$";
+    for (int n = 1; script.contains(tag); n++) {
+      tag = "$colsync_guard_" + n + "$";
+    }
+    return tag;
   }
 
   /** {@code guard} first, after the no-transaction marker when the script starts with it. */

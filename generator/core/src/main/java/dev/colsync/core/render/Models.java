@@ -201,9 +201,12 @@ public final class Models {
    * @param step {@code phase/step} as a string constant, for the message
    * @param contracted whether the table looks contracted (old column and sync triggers gone), as a boolean
    *     expression; colsync's record of the check or override is asked besides
+   * @param body a transactional script's statements, run inside the guard's block; empty for a script that
+   *     runs statement by statement, which the guard stops with an error instead
+   * @param outerQuote the guard block's dollar-quote tag when it holds {@code body}, one {@code body} lacks
    */
   public record ContractedGuardModel(String templateName, String migration, String step, String contracted,
-      String quote) implements TemplateModel {}
+      String quote, String body, String outerQuote) implements TemplateModel {}
 
   /**
    * Contract's drop of another table's foreign key on the old column: gated as the drop of the column, and

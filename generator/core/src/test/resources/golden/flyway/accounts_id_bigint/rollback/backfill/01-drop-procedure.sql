@@ -1,6 +1,10 @@
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync accounts_id_bigint: rollback of backfill / drop the backfill procedure and its checkpoint table.
+-- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -14,17 +18,11 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'accounts_id_bigint', 'backfill/drop-procedure'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'backfill/drop-procedure';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync accounts_id_bigint: rollback of backfill / drop the backfill procedure and its checkpoint table.
--- Values already copied into the new column stay; they are harmless and the trigger keeps them right.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 DROP PROCEDURE IF EXISTS "public"."colsync_accounts_id_bigint_backfill"(text, integer, interval, boolean);
 DROP TABLE IF EXISTS "public"."colsync_accounts_id_bigint_backfill_state";
+END
+$colsync_guard$;

@@ -1,6 +1,11 @@
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync events_category: indexes / drop index "colsync_events_category_events_kind" of the partitioned table, and with it
+-- every partition's index attached to it. One transaction: PostgreSQL cannot drop a partitioned
+-- index concurrently; no data is read, so its ACCESS EXCLUSIVE lasts milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -14,17 +19,10 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'indexes/drop-index-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/drop-index-1';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync events_category: indexes / drop index "colsync_events_category_events_kind" of the partitioned table, and with it
--- every partition's index attached to it. One transaction: PostgreSQL cannot drop a partitioned
--- index concurrently; no data is read, so its ACCESS EXCLUSIVE lasts milliseconds.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
 DROP INDEX IF EXISTS "app"."colsync_events_category_events_kind";
+END
+$colsync_guard$;

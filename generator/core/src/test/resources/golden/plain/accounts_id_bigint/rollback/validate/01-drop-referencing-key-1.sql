@@ -1,6 +1,11 @@
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
-DO $colsync$
+-- colsync accounts_id_bigint: validate / drop constraint "colsync_accounts_id_bigint_entries_account_id_fkey".
+-- One transaction; a short lock.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- This table's lock first, the other's only if free at once: never wait while holding one.
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
@@ -14,19 +19,12 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'accounts_id_bigint', 'validate/drop-referencing-key-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'accounts_id_bigint', 'validate/drop-referencing-key-1';
+      RETURN;
     END IF;
   END IF;
-END
-$colsync$;
--- colsync accounts_id_bigint: validate / drop constraint "colsync_accounts_id_bigint_entries_account_id_fkey".
--- One transaction; a short lock.
-SET LOCAL lock_timeout = '2000ms';
-SET LOCAL statement_timeout = '30000ms';
--- This table's lock first, the other's only if free at once: never wait while holding one.
 LOCK TABLE "public"."accounts" IN ACCESS EXCLUSIVE MODE;
 LOCK TABLE "public"."entries" IN ACCESS EXCLUSIVE MODE NOWAIT;
 ALTER TABLE "public"."entries" DROP CONSTRAINT IF EXISTS "colsync_accounts_id_bigint_entries_account_id_fkey";
+END
+$colsync_guard$;

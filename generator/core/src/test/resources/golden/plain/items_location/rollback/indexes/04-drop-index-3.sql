@@ -1,6 +1,6 @@
 -- colsync:no-transaction
 -- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -1 or -v ON_ERROR_STOP=1 so that nothing after runs).
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
