@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
  * Refuses to commit a transaction that holds ACCESS EXCLUSIVE on more than one existing table: each
  * such lock queues every query of its table behind it, and two at once also risk a deadlock with the
  * application. Tables the transaction created itself do not count (nobody else can see them yet), nor do
- * colsync's own tables; a partitioned table counts once with its partitions. One exception: dropping a foreign key locks both its tables ACCESS EXCLUSIVE and
- * PostgreSQL offers no way around that, so two tables joined by a foreign key (before or after the
- * transaction) pass.
+ * colsync's own tables; a partitioned table counts once with its partitions. One exception: adding,
+ * dropping or moving a foreign key locks both its tables ACCESS EXCLUSIVE and PostgreSQL offers no way
+ * around that, so a table and the tables joined to it by foreign keys (before or after the transaction)
+ * pass: the scripts lock the table first and each other one NOWAIT, and are retried as a whole.
  */
 final class ExclusiveLockGuard {
   private ExclusiveLockGuard() {}
@@ -48,8 +49,7 @@ final class ExclusiveLockGuard {
     Set<Long> existing = Set.copyOf(Jdbc.list(monitor,
         "SELECT oid::bigint FROM pg_catalog.pg_class WHERE oid::bigint = ANY (?)", row -> row.getLong(1), oids));
     List<Locked> contendedLocks = locked.stream().filter(table -> existing.contains(table.oid())).toList();
-    if (contendedLocks.size() == 2
-        && (joinedByForeignKey(work, contendedLocks) || joinedByForeignKey(monitor, contendedLocks))) {
+    if (contendedLocks.size() >= 2 && joinedThroughOne(work, monitor, contendedLocks)) {
       return;
     }
     List<QualifiedName> contended = contendedLocks.stream().map(Locked::name).toList();
@@ -61,10 +61,32 @@ final class ExclusiveLockGuard {
     }
   }
 
+  /**
+   * Whether one of the locked tables is joined by a foreign key (before or after the transaction) to each
+   * of the others: the migrated table and the tables whose keys reference it, which a script locks this
+   * table first and each other one NOWAIT, so it never waits while it holds a lock.
+   */
+  private static boolean joinedThroughOne(Connection work, Connection monitor, List<Locked> locked)
+      throws SQLException {
+    for (Locked hub : locked) {
+      boolean joinedToAll = true;
+      for (Locked other : locked) {
+        if (other != hub && !joinedByForeignKey(work, hub, other) && !joinedByForeignKey(monitor, hub, other)) {
+          joinedToAll = false;
+          break;
+        }
+      }
+      if (joinedToAll) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether, as {@code connection} sees the catalog, a foreign key joins the two tables. */
-  private static boolean joinedByForeignKey(Connection connection, List<Locked> pair) throws SQLException {
-    long one = pair.get(0).oid();
-    long other = pair.get(1).oid();
+  private static boolean joinedByForeignKey(Connection connection, Locked first, Locked second) throws SQLException {
+    long one = first.oid();
+    long other = second.oid();
     return Jdbc.first(connection, "SELECT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE contype = 'f'"
             + " AND ((conrelid::bigint = ? AND confrelid::bigint = ?) OR (conrelid::bigint = ? AND confrelid::bigint = ?)))",
         row -> row.getBoolean(1), one, other, other, one).orElse(false);

@@ -154,4 +154,39 @@ class InPlaceExecutionTest {
     return Sql.text(connection, "SELECT string_agg(column_name, ',' ORDER BY column_name)"
         + " FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'accounts'");
   }
+
+  @EachPostgres
+  void aKeyReferencedByTwoTablesAndByItselfIsWidenedThroughTheExecutor(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect()) {
+      Sql.execute(admin, "CREATE TABLE public.accounts (id serial PRIMARY KEY, parent_id integer"
+          + " REFERENCES public.accounts (id), note text)");
+      Sql.execute(admin, "CREATE TABLE public.entries (id bigint PRIMARY KEY,"
+          + " account_id integer REFERENCES public.accounts (id))");
+      Sql.execute(admin, "CREATE TABLE public.transfers (id bigint PRIMARY KEY,"
+          + " to_account integer NOT NULL REFERENCES public.accounts (id))");
+      Sql.execute(admin, "INSERT INTO public.accounts (note) SELECT 'n' || g FROM generate_series(1, 300) g");
+      Sql.execute(admin, "UPDATE public.accounts SET parent_id = 1 WHERE id > 1");
+      Sql.execute(admin, "INSERT INTO public.entries SELECT g, 1 + g % 300 FROM generate_series(1, 200) g");
+      Sql.execute(admin, "INSERT INTO public.transfers SELECT g, 1 + g % 300 FROM generate_series(1, 200) g");
+      TableFacts facts = new CatalogReader(admin).read("public", "accounts", "id");
+      Plan plan = new Generator().plan(new SpecLoader().load("accounts_id.yaml", ScaffoldedSpec.retype(
+          "accounts_id", "public", "accounts", facts.primaryKey(), "id", facts.column().type(), true, "id", "bigint",
+          "id::bigint", "id::integer", "reject", Optional.of(facts)).yaml()));
+      MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()),
+          ExecutionPlans.of(plan), TestMigration.quickSettings(), new RecordingListener());
+
+      for (String phase : List.of("expand", "backfill", "indexes", "validate", "cutover", "contract")) {
+        assertThat(executor.apply(phase).complete()).as(phase).isTrue();
+      }
+
+      assertThat(type(admin)).isEqualTo("bigint");
+      assertThat(Sql.text(admin, "SELECT string_agg(conrelid::regclass || ' ' || pg_get_constraintdef(oid), '; '"
+          + " ORDER BY conrelid::regclass::text) FROM pg_constraint WHERE contype = 'f' AND confrelid = 'public.accounts'::regclass"))
+          .isEqualTo("accounts FOREIGN KEY (parent_id) REFERENCES accounts(id); entries FOREIGN KEY (account_id)"
+              + " REFERENCES accounts(id); transfers FOREIGN KEY (to_account) REFERENCES accounts(id)");
+      Sql.execute(admin, "INSERT INTO public.accounts (note) VALUES ('after contract')");
+      Sql.execute(admin, "INSERT INTO public.transfers VALUES (1000, 301)");
+    }
+  }
+
 }
