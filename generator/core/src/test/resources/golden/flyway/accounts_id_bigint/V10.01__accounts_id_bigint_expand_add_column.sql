@@ -153,6 +153,26 @@ CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_sync"
   BEFORE INSERT OR UPDATE ON "public"."accounts"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"();
 
+  -- Each CHECK the validate phase copies onto the new column is tried here (NOT VALID: no scan) and
+  -- dropped again, so that one PostgreSQL cannot make over the new type stops expand, not validate.
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass
+                 AND k.conname OPERATOR(pg_catalog.=) 'colsync_accounts_id_bigint_accounts_id_check') THEN
+    BEGIN
+      ALTER TABLE "public"."accounts" ADD CONSTRAINT "colsync_accounts_id_bigint_accounts_id_check" CHECK (("id_colsync_new" > 0)) NOT VALID;
+      ALTER TABLE "public"."accounts" DROP CONSTRAINT "colsync_accounts_id_bigint_accounts_id_check";
+    EXCEPTION WHEN OTHERS THEN
+      colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format(
+        'the copy of CHECK %s over the new column cannot be made (%s)', 'accounts_id_check', SQLERRM);
+    END;
+  END IF;
+  IF pg_catalog.cardinality(colsync_problems) OPERATOR(pg_catalog.>) 0 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused: %s', 'accounts_id_bigint',
+        pg_catalog.array_to_string(colsync_problems, '; ')),
+      HINT = 'Nothing was changed. Drop or rewrite the constraint so that it holds over the new type, and'
+        || ' scaffold the spec again.';
+  END IF;
+
   -- up and down were bound to functions and operators as their functions were created. Each must be
   -- immutable or stable, read no table, and belong to pg_catalog, an extension, a superuser or a role of
   -- this session: an object someone else planted on the search path would otherwise have captured them.

@@ -157,6 +157,26 @@ CREATE OR REPLACE TRIGGER "colsync_items_location_sync"
   BEFORE INSERT OR UPDATE ON "shop"."items"
   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_location_sync"();
 
+  -- Each CHECK the validate phase copies onto the new column is tried here (NOT VALID: no scan) and
+  -- dropped again, so that one PostgreSQL cannot make over the new type stops expand, not validate.
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass
+                 AND k.conname OPERATOR(pg_catalog.=) 'colsync_items_location_items_path_check') THEN
+    BEGIN
+      ALTER TABLE "shop"."items" ADD CONSTRAINT "colsync_items_location_items_path_check" CHECK (((shop.subpath("location") > 0) AND ('path'::text <> "location"))) NOT VALID;
+      ALTER TABLE "shop"."items" DROP CONSTRAINT "colsync_items_location_items_path_check";
+    EXCEPTION WHEN OTHERS THEN
+      colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format(
+        'the copy of CHECK %s over the new column cannot be made (%s)', 'items_path_check', SQLERRM);
+    END;
+  END IF;
+  IF pg_catalog.cardinality(colsync_problems) OPERATOR(pg_catalog.>) 0 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused: %s', 'items_location',
+        pg_catalog.array_to_string(colsync_problems, '; ')),
+      HINT = 'Nothing was changed. Drop or rewrite the constraint so that it holds over the new type, and'
+        || ' scaffold the spec again.';
+  END IF;
+
   -- up and down were bound to functions and operators as their functions were created. Each must be
   -- immutable or stable, read no table, and belong to pg_catalog, an extension, a superuser or a role of
   -- this session: an object someone else planted on the search path would otherwise have captured them.

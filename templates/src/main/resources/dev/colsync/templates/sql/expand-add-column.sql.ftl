@@ -24,6 +24,30 @@ ${statement}
 </#list>
 
 <@o.syncObjects s/>
+<#if model.checkProbes?has_content>
+
+  -- Each CHECK the validate phase copies onto the new column is tried here (NOT VALID: no scan) and
+  -- dropped again, so that one PostgreSQL cannot make over the new type stops expand, not validate.
+<#list model.checkProbes as probe>
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) ${s.table.regclass}
+                 AND k.conname OPERATOR(pg_catalog.=) ${probe.nameLiteral}) THEN
+    BEGIN
+      ALTER TABLE ${s.table.qualified} ADD CONSTRAINT ${probe.name} ${probe.definition} NOT VALID;
+      ALTER TABLE ${s.table.qualified} DROP CONSTRAINT ${probe.name};
+    EXCEPTION WHEN OTHERS THEN
+      colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format(
+        'the copy of CHECK %s over the new column cannot be made (%s)', ${probe.originalLiteral}, SQLERRM);
+    END;
+  END IF;
+</#list>
+  IF pg_catalog.cardinality(colsync_problems) OPERATOR(pg_catalog.>) 0 THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: expand refused: %s', ${p.migration},
+        pg_catalog.array_to_string(colsync_problems, '; ')),
+      HINT = 'Nothing was changed. Drop or rewrite the constraint so that it holds over the new type, and'
+        || ' scaffold the spec again.';
+  END IF;
+</#if>
 
 <@pf.binding p p.conversionFunctions/>
   SET LOCAL search_path = ${s.table.searchPath};

@@ -10,6 +10,7 @@ import static dev.colsync.runtime.sql.SqlIdentifiers.literal;
 import dev.colsync.core.render.CarriedObjects;
 import dev.colsync.core.render.Models.BackfillPrepareModel;
 import dev.colsync.core.render.Models.BackfillRunModel;
+import dev.colsync.core.render.Models.CheckProbe;
 import dev.colsync.core.render.Models.ContractModel;
 import dev.colsync.core.render.Models.ConvergenceCheckModel;
 import dev.colsync.core.render.Models.GateSql;
@@ -69,7 +70,7 @@ public final class Planner {
     Optional<InPlaceColumns> inPlace = spec.change().inPlace() ? Optional.of(InPlaceColumns.of(spec)) : Optional.empty();
     SqlFragments sql = new SqlFragments(inPlace.map(InPlaceColumns::before).orElse(spec), names);
     return steps.render(new ExpandModel("sql/expand-check.sql.ftl", spec.migration(), sql.sync(),
-        sql.preflight(inPlace), "", List.of()));
+        sql.preflight(inPlace), "", List.of(), List.of()));
   }
 
   /**
@@ -123,10 +124,14 @@ public final class Planner {
     }
 
     PhasePlan expand() {
+      List<CheckProbe> probes = objects.checks().stream()
+          .map(check -> new CheckProbe(check.copy(), check.copyLiteral(), check.originalLiteral(), check.copyDefinition()))
+          .toList();
       ExpandModel forward = new ExpandModel("sql/expand-add-column.sql.ftl", migration, sql.sync(),
-          sql.preflight(inPlace), objects.newColumnType(), objects.propertyStatements(spec.change().to().name()));
+          sql.preflight(inPlace), objects.newColumnType(), objects.propertyStatements(spec.change().to().name()),
+          probes);
       ExpandModel undo = new ExpandModel("sql/rollback-expand.sql.ftl", migration, sql.sync(),
-          sql.preflight(inPlace), objects.newColumnType(), List.of());
+          sql.preflight(inPlace), objects.newColumnType(), List.of(), List.of());
       return new PhasePlan(Phase.EXPAND,
           List.of(steps.transactional(Phase.EXPAND, "add-column", ACCESS_EXCLUSIVE,
               "add the new column (nullable, no rewrite) and the sync trigger", forward)),

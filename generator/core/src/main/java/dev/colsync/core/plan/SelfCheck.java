@@ -71,6 +71,10 @@ public final class SelfCheck {
               addedHere.add(added);
             }
           }
+          String dropped = droppedConstraint(inner);
+          if (dropped != null) {
+            addedHere.remove(dropped); // tried and taken back (expand's probe of a CHECK copy)
+          }
           String validated = validatedConstraint(inner);
           if (validated != null) {
             if (addedHere.remove(validated)) {
@@ -145,6 +149,19 @@ public final class SelfCheck {
       if (what.isKeyword("check") || what.isKeyword("foreign") || what.isKeyword("unique")
           || what.isKeyword("primary") || what.isKeyword("exclude")) {
         return "";
+      }
+    }
+    return null;
+  }
+
+  private static String droppedConstraint(List<SqlToken> code) {
+    if (!startsWith(code, "alter", "table")) {
+      return null;
+    }
+    for (int i = 0; i + 2 < code.size(); i++) {
+      if (code.get(i).isKeyword("drop") && code.get(i + 1).isKeyword("constraint")) {
+        boolean ifExists = code.get(i + 2).isKeyword("if") && i + 4 < code.size();
+        return code.get(ifExists ? i + 4 : i + 2).identifier();
       }
     }
     return null;

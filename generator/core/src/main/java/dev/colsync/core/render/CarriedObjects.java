@@ -102,10 +102,20 @@ public final class CarriedObjects {
     return copies;
   }
 
+  /**
+   * Each CHECK and its copy over the new column. When {@code up} changes the value, not only its type
+   * ({@code amount * 100}), the copy checks {@code down(new)}: the old value, so it means what the original
+   * means; when {@code up} is a cast of the column, the copy checks the new column itself (a widened key keeps
+   * its check, and is not held to the old type's range). Expand tries each copy and refuses one PostgreSQL
+   * cannot make over the new type.
+   */
   public List<ConstraintCopy> checks() {
+    String overNew = change instanceof Rename || ConversionShape.isCast(change.up(), change.from().name())
+        ? quote(change.to().name())
+        : "(" + change.down() + ")";
     List<ConstraintCopy> copies = new ArrayList<>();
     for (ConstraintSpec check : objects.constraints()) {
-      copies.add(copy(check, Definitions.check(check.definition(), recorded, quote(change.to().name())),
+      copies.add(copy(check, Definitions.check(check.definition(), recorded, overNew),
           Definitions.check(check.definition(), recorded, quote(change.from().name()))));
     }
     return copies;

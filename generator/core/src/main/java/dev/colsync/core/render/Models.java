@@ -72,10 +72,22 @@ public final class Models {
    *
    * @param newColumnType the new column's type as ADD COLUMN takes it (collation included)
    * @param columnProperties COMMENT and SET STATISTICS statements for the new column
+   * @param checkProbes the CHECK copies expand tries over the new column (none for its rollback)
    */
   public record ExpandModel(
       String templateName, String migration, SyncSql sync, PreflightSql preflight, String newColumnType,
-      List<String> columnProperties) implements TemplateModel {}
+      List<String> columnProperties, List<CheckProbe> checkProbes) implements TemplateModel {}
+
+  /**
+   * A CHECK copy expand tries over the new column (added NOT VALID and dropped again), so that one PostgreSQL
+   * cannot make is refused before anything else runs, not at validate.
+   *
+   * @param name the copy's name, quoted
+   * @param nameLiteral the same as a string constant
+   * @param originalLiteral the original constraint's name as a string constant, for the message
+   * @param definition the copy's {@code CHECK (…)} over the new column
+   */
+  public record CheckProbe(String name, String nameLiteral, String originalLiteral, String definition) {}
 
   /**
    * What expand asserts before it changes anything, each a catalog expression.
