@@ -224,19 +224,21 @@ public final class CatalogReader {
 
   /**
    * The table's triggers, and whether each uses the column: through a dependency (its {@code UPDATE OF}
-   * list or {@code WHEN} condition), or by naming it in the source of its PL/pgSQL or SQL function.
+   * list or {@code WHEN} condition), by naming it in its arguments ({@code tsvector_update_trigger(…,
+   * 'title')}), or by naming it in the source of its PL/pgSQL or SQL function.
    */
   private List<TriggerFacts> otherTriggers(long tableOid, int attnum, String column) throws SQLException {
     return query("SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid), EXISTS ("
             + "   SELECT FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass"
-            + "   AND dep.objid = t.oid AND dep.refobjid = t.tgrelid AND dep.refobjsubid = ?),"
+            + "   AND dep.objid = t.oid AND dep.refobjid = t.tgrelid AND dep.refobjsubid = ?)"
+            + " OR ? = ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\\000')),"
             + " CASE WHEN l.lanname IN ('plpgsql', 'sql') THEN p.prosrc END"
             + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid"
             + " JOIN pg_catalog.pg_language l ON l.oid = p.prolang"
             + " WHERE t.tgrelid = ? AND NOT t.tgisinternal AND t.tgname NOT LIKE 'colsync\\_%' ORDER BY t.tgname",
         row -> new TriggerFacts(row.getString(1), row.getString(2),
             row.getBoolean(3) || FunctionSource.names(row.getString(4), column)),
-        attnum, tableOid);
+        attnum, column, tableOid);
   }
 
   private List<String> partitions(long tableOid) throws SQLException {

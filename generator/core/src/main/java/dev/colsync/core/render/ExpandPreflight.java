@@ -93,6 +93,9 @@ final class ExpandPreflight {
         message("%s has no primary key or unique index on exactly (%s) over NOT NULL columns, which the"
             + " backfill walks", literal(table), literal(String.join(", ", spec.primaryKey())))));
     checks.addAll(recordedObjects(spec.objects(), table));
+    if (inPlace.isEmpty()) {
+      checks.add(triggersUsing(oldColumn, table));
+    }
     return new PreflightSql(quote, literal(table), literal(spec.migration()), exists(oldColumn), exists(newColumn),
         oursExpression, cutOver, contracted, doneNotice,
         newExists + " AND " + ours, literal("expand has run already; its functions and triggers are created"
@@ -197,6 +200,28 @@ final class ExpandPreflight {
 
   private String nullability(String column) {
     return "(SELECT CASE WHEN a.attnotnull THEN 'NOT NULL' ELSE 'nullable' END " + attribute(column) + ")";
+  }
+
+  /**
+   * A trigger of the table (not colsync's) that names the old column in its {@code UPDATE OF} list, its
+   * {@code WHEN} condition or its arguments ({@code tsvector_update_trigger(…, 'title')}): once contract
+   * drops the column it would fail every write, and colsync cannot rewrite it.
+   */
+  private PreflightCheck triggersUsing(String column, String table) {
+    String using = "FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) " + regclass
+        + " AND NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.<>) ALL (ARRAY[" + literal(names.newWrittenTrigger())
+        + ", " + literal(names.syncTrigger()) + "]::pg_catalog.name[]) AND (EXISTS (SELECT FROM pg_catalog.pg_depend AS d"
+        + " WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass"
+        + " AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid"
+        + " AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum " + attribute(column) + "))"
+        + " OR " + literal(column) + " OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array("
+        + "pg_catalog.encode(t.tgargs, 'escape'), '\\000')))";
+    return new PreflightCheck("EXISTS (SELECT " + using + ")",
+        "(SELECT pg_catalog.format('trigger %s of %s uses column %I (in its UPDATE OF list, WHEN condition or"
+            + " arguments) and would fail every write once contract drops it; colsync cannot rewrite a trigger: drop"
+            + " it before expand and create it again over the new column after contract',"
+            + " pg_catalog.string_agg(pg_catalog.quote_ident(t.tgname), ', ' ORDER BY t.tgname), " + literal(table)
+            + ", " + literal(column) + ") " + using + ")");
   }
 
   private String triggers() {
