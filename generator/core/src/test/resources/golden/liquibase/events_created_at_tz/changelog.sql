@@ -26,7 +26,7 @@ BEGIN
   END IF;
   colsync_old_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
   colsync_new_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at_tz' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
-  colsync_ours := pg_catalog.to_regprocedure('"public"."colsync_events_created_at_tz_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[]));
+  colsync_ours := pg_catalog.to_regprocedure('"public"."colsync_events_created_at_tz_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[]));
   IF NOT colsync_old_exists AND colsync_new_exists AND NOT colsync_ours THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -59,8 +59,8 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_index AS i WHERE i.indrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL AND i.indnkeyatts OPERATOR(pg_catalog.=) 1 AND (SELECT pg_catalog.count(*) FROM pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY AS k(attnum, n) JOIN pg_catalog.pg_attribute AS a ON a.attrelid OPERATOR(pg_catalog.=) i.indrelid AND a.attnum OPERATOR(pg_catalog.=) k.attnum WHERE k.n OPERATOR(pg_catalog.<=) i.indnkeyatts AND a.attnotnull AND a.attname OPERATOR(pg_catalog.=) ANY (ARRAY['id']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 1) THEN
     colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('%s has no primary key or unique index on exactly (%s) over NOT NULL columns, which the backfill walks', '"public"."events"', 'id');
   END IF;
-  IF EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.<>) ALL (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[]) AND (EXISTS (SELECT FROM pg_catalog.pg_depend AS d WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) OR 'created_at' OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\000')))) THEN
-    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) (SELECT pg_catalog.format('trigger %s of %s uses column %I (in its UPDATE OF list, WHEN condition or arguments) and would fail every write once contract drops it; colsync cannot rewrite a trigger: drop it before expand and create it again over the new column after contract', pg_catalog.string_agg(pg_catalog.quote_ident(t.tgname), ', ' ORDER BY t.tgname), '"public"."events"', 'created_at') FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.<>) ALL (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[]) AND (EXISTS (SELECT FROM pg_catalog.pg_depend AS d WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) OR 'created_at' OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\000'))));
+  IF EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.<>) ALL (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[]) AND (EXISTS (SELECT FROM pg_catalog.pg_depend AS d WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) OR 'created_at' OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\000')))) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) (SELECT pg_catalog.format('trigger %s of %s uses column %I (in its UPDATE OF list, WHEN condition or arguments) and would fail every write once contract drops it; colsync cannot rewrite a trigger: drop it before expand and create it again over the new column after contract', pg_catalog.string_agg(pg_catalog.quote_ident(t.tgname), ', ' ORDER BY t.tgname), '"public"."events"', 'created_at') FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.<>) ALL (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[]) AND (EXISTS (SELECT FROM pg_catalog.pg_depend AS d WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) OR 'created_at' OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\000'))));
   END IF;
   IF pg_catalog.cardinality(colsync_problems) OPERATOR(pg_catalog.>) 0 THEN
     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -135,11 +135,11 @@ BEGIN
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_new_written"
+CREATE OR REPLACE TRIGGER "~colsync_events_created_at_tz_new_written"
   BEFORE UPDATE OF "created_at_tz" ON "public"."events"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_events_created_at_tz_sync"('new column written');
 
-CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_sync"
+CREATE OR REPLACE TRIGGER "~colsync_events_created_at_tz_sync"
   BEFORE INSERT OR UPDATE ON "public"."events"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_events_created_at_tz_sync"();
 
@@ -209,8 +209,8 @@ $colsync_expand$;
 --rollback   END IF;
 --rollback END
 --rollback $colsync_expand$;
---rollback DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_new_written" ON "public"."events";
---rollback DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_sync" ON "public"."events";
+--rollback DROP TRIGGER IF EXISTS "~colsync_events_created_at_tz_new_written" ON "public"."events";
+--rollback DROP TRIGGER IF EXISTS "~colsync_events_created_at_tz_sync" ON "public"."events";
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_sync"();
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_to_new"(timestamp);
 --rollback DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_to_old"(timestamptz);
@@ -229,7 +229,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
@@ -373,7 +373,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
@@ -414,7 +414,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
@@ -450,7 +450,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
@@ -481,7 +481,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
@@ -542,7 +542,7 @@ DECLARE
   colsync_diverging bigint;
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
-    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to check', 'events_created_at_tz',
         'created_at';
       RETURN;
@@ -552,13 +552,13 @@ BEGIN
         'events_created_at_tz', 'created_at', '"public"."events"'::pg_catalog.regclass),
       HINT = 'The table is not as this migration left it; see the runbook.';
   END IF;
-  IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[]) AND t.tgenabled OPERATOR(pg_catalog.<>) 'D' AND t.tgenabled OPERATOR(pg_catalog.<>) 'R') OPERATOR(pg_catalog.<>) 2 THEN
+  IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[]) AND t.tgenabled OPERATOR(pg_catalog.<>) 'D' AND t.tgenabled OPERATOR(pg_catalog.<>) 'R') OPERATOR(pg_catalog.<>) 2 THEN
     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
       MESSAGE = pg_catalog.format('colsync %s: the sync triggers of %s are missing or disabled, so rows written'
         ' meanwhile may disagree', 'events_created_at_tz', '"public"."events"'::pg_catalog.regclass),
       HINT = 'Run expand again (it creates them again), then the backfill, then this check.';
   END IF;
-  colsync_seal := pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_to_new', 'colsync_events_created_at_tz_to_old', 'colsync_events_created_at_tz_old_differs', 'colsync_events_created_at_tz_new_differs']::pg_catalog.name[])));
+  colsync_seal := pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_to_new', 'colsync_events_created_at_tz_to_old', 'colsync_events_created_at_tz_old_differs', 'colsync_events_created_at_tz_new_differs']::pg_catalog.name[])));
   SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE "public"."colsync_events_created_at_tz_new_differs"("created_at_tz", "public"."colsync_events_created_at_tz_to_new"("created_at")))
     INTO colsync_rows, colsync_diverging
     FROM "public"."events";
@@ -635,10 +635,10 @@ $colsync$;
 --rollback   RETURN NEW;
 --rollback END
 --rollback $colsync$;
---rollback CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_new_written"
+--rollback CREATE OR REPLACE TRIGGER "~colsync_events_created_at_tz_new_written"
 --rollback   BEFORE UPDATE OF "created_at_tz" ON "public"."events"
 --rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_events_created_at_tz_sync"('new column written');
---rollback CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_sync"
+--rollback CREATE OR REPLACE TRIGGER "~colsync_events_created_at_tz_sync"
 --rollback   BEFORE INSERT OR UPDATE ON "public"."events"
 --rollback   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_events_created_at_tz_sync"();
 --rollback CREATE TABLE IF NOT EXISTS "public"."colsync_events_created_at_tz_backfill_state" (
@@ -809,7 +809,7 @@ DECLARE
   colsync_read_path text;
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
-    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'events_created_at_tz',
         'created_at';
       RETURN;
@@ -844,7 +844,7 @@ BEGIN
         ' is not known to be copied', 'events_created_at_tz', 'created_at'),
       HINT = 'Once the backfill is done, run the check-convergence script before this one (or colsync verify).';
   END IF;
-  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_new_written', 'colsync_events_created_at_tz_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_to_new', 'colsync_events_created_at_tz_to_old', 'colsync_events_created_at_tz_old_differs', 'colsync_events_created_at_tz_new_differs']::pg_catalog.name[]))) THEN
+  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_events_created_at_tz_to_new', 'colsync_events_created_at_tz_to_old', 'colsync_events_created_at_tz_old_differs', 'colsync_events_created_at_tz_new_differs']::pg_catalog.name[]))) THEN
     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
       MESSAGE = pg_catalog.format('colsync %s: contract refused: the sync trigger or its functions were'
         ' disabled, dropped or replaced after the convergence check of %s', 'events_created_at_tz', colsync_checked),
@@ -862,8 +862,8 @@ BEGIN
   END IF;
 END
 $colsync$;
-DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_new_written" ON "public"."events";
-DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_sync" ON "public"."events";
+DROP TRIGGER IF EXISTS "~colsync_events_created_at_tz_new_written" ON "public"."events";
+DROP TRIGGER IF EXISTS "~colsync_events_created_at_tz_sync" ON "public"."events";
 DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_sync"();
 DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_to_new"(timestamp);
 DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_to_old"(timestamptz);

@@ -26,7 +26,7 @@ BEGIN
   END IF;
   colsync_old_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
   colsync_new_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'location' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
-  colsync_ours := pg_catalog.to_regprocedure('"shop"."colsync_items_view_location_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_view_location_new_written', 'colsync_items_view_location_sync']::pg_catalog.name[]));
+  colsync_ours := pg_catalog.to_regprocedure('"shop"."colsync_items_view_location_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_view_location_new_written', '~colsync_items_view_location_sync']::pg_catalog.name[]));
   IF NOT colsync_old_exists AND colsync_new_exists AND NOT colsync_ours THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -65,8 +65,8 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) pg_catalog.to_regclass('"shop"."Items & Codes"') AND c.relkind OPERATOR(pg_catalog.=) 'v') THEN
     colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('the view %s the spec records does not exist', '"shop"."Items & Codes"');
   END IF;
-  IF EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.<>) ALL (ARRAY['colsync_items_view_location_new_written', 'colsync_items_view_location_sync']::pg_catalog.name[]) AND (EXISTS (SELECT FROM pg_catalog.pg_depend AS d WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) OR 'path' OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\000')))) THEN
-    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) (SELECT pg_catalog.format('trigger %s of %s uses column %I (in its UPDATE OF list, WHEN condition or arguments) and would fail every write once contract drops it; colsync cannot rewrite a trigger: drop it before expand and create it again over the new column after contract', pg_catalog.string_agg(pg_catalog.quote_ident(t.tgname), ', ' ORDER BY t.tgname), '"shop"."items"', 'path') FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.<>) ALL (ARRAY['colsync_items_view_location_new_written', 'colsync_items_view_location_sync']::pg_catalog.name[]) AND (EXISTS (SELECT FROM pg_catalog.pg_depend AS d WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) OR 'path' OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\000'))));
+  IF EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.<>) ALL (ARRAY['~colsync_items_view_location_new_written', '~colsync_items_view_location_sync']::pg_catalog.name[]) AND (EXISTS (SELECT FROM pg_catalog.pg_depend AS d WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) OR 'path' OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\000')))) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) (SELECT pg_catalog.format('trigger %s of %s uses column %I (in its UPDATE OF list, WHEN condition or arguments) and would fail every write once contract drops it; colsync cannot rewrite a trigger: drop it before expand and create it again over the new column after contract', pg_catalog.string_agg(pg_catalog.quote_ident(t.tgname), ', ' ORDER BY t.tgname), '"shop"."items"', 'path') FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.<>) ALL (ARRAY['~colsync_items_view_location_new_written', '~colsync_items_view_location_sync']::pg_catalog.name[]) AND (EXISTS (SELECT FROM pg_catalog.pg_depend AS d WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) OR 'path' OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\000'))));
   END IF;
   IF pg_catalog.cardinality(colsync_problems) OPERATOR(pg_catalog.>) 0 THEN
     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -141,11 +141,11 @@ BEGIN
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_items_view_location_new_written"
+CREATE OR REPLACE TRIGGER "~colsync_items_view_location_new_written"
   BEFORE UPDATE OF "location" ON "shop"."items"
   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_view_location_sync"('new column written');
 
-CREATE OR REPLACE TRIGGER "colsync_items_view_location_sync"
+CREATE OR REPLACE TRIGGER "~colsync_items_view_location_sync"
   BEFORE INSERT OR UPDATE ON "shop"."items"
   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_view_location_sync"();
 
@@ -215,8 +215,8 @@ $colsync_expand$;
 --rollback   END IF;
 --rollback END
 --rollback $colsync_expand$;
---rollback DROP TRIGGER IF EXISTS "colsync_items_view_location_new_written" ON "shop"."items";
---rollback DROP TRIGGER IF EXISTS "colsync_items_view_location_sync" ON "shop"."items";
+--rollback DROP TRIGGER IF EXISTS "~colsync_items_view_location_new_written" ON "shop"."items";
+--rollback DROP TRIGGER IF EXISTS "~colsync_items_view_location_sync" ON "shop"."items";
 --rollback DROP FUNCTION IF EXISTS "shop"."colsync_items_view_location_sync"();
 --rollback DROP FUNCTION IF EXISTS "shop"."colsync_items_view_location_to_new"(text);
 --rollback DROP FUNCTION IF EXISTS "shop"."colsync_items_view_location_to_old"(text);
@@ -235,7 +235,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_view_location_new_written', 'colsync_items_view_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_view_location_new_written', '~colsync_items_view_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_view_location');
@@ -379,7 +379,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_view_location_new_written', 'colsync_items_view_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_view_location_new_written', '~colsync_items_view_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_view_location');
@@ -444,7 +444,7 @@ DECLARE
   colsync_diverging bigint;
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
-    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_view_location_new_written', 'colsync_items_view_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_view_location_new_written', '~colsync_items_view_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to check', 'items_view_location',
         'path';
       RETURN;
@@ -454,13 +454,13 @@ BEGIN
         'items_view_location', 'path', '"shop"."items"'::pg_catalog.regclass),
       HINT = 'The table is not as this migration left it; see the runbook.';
   END IF;
-  IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_view_location_new_written', 'colsync_items_view_location_sync']::pg_catalog.name[]) AND t.tgenabled OPERATOR(pg_catalog.<>) 'D' AND t.tgenabled OPERATOR(pg_catalog.<>) 'R') OPERATOR(pg_catalog.<>) 2 THEN
+  IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_view_location_new_written', '~colsync_items_view_location_sync']::pg_catalog.name[]) AND t.tgenabled OPERATOR(pg_catalog.<>) 'D' AND t.tgenabled OPERATOR(pg_catalog.<>) 'R') OPERATOR(pg_catalog.<>) 2 THEN
     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
       MESSAGE = pg_catalog.format('colsync %s: the sync triggers of %s are missing or disabled, so rows written'
         ' meanwhile may disagree', 'items_view_location', '"shop"."items"'::pg_catalog.regclass),
       HINT = 'Run expand again (it creates them again), then the backfill, then this check.';
   END IF;
-  colsync_seal := pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_view_location_new_written', 'colsync_items_view_location_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_view_location_to_new', 'colsync_items_view_location_to_old', 'colsync_items_view_location_old_differs', 'colsync_items_view_location_new_differs']::pg_catalog.name[])));
+  colsync_seal := pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_view_location_new_written', '~colsync_items_view_location_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_view_location_to_new', 'colsync_items_view_location_to_old', 'colsync_items_view_location_old_differs', 'colsync_items_view_location_new_differs']::pg_catalog.name[])));
   SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE "shop"."colsync_items_view_location_new_differs"("location", "shop"."colsync_items_view_location_to_new"("path")))
     INTO colsync_rows, colsync_diverging
     FROM "shop"."items";
@@ -537,10 +537,10 @@ $colsync$;
 --rollback   RETURN NEW;
 --rollback END
 --rollback $colsync$;
---rollback CREATE OR REPLACE TRIGGER "colsync_items_view_location_new_written"
+--rollback CREATE OR REPLACE TRIGGER "~colsync_items_view_location_new_written"
 --rollback   BEFORE UPDATE OF "location" ON "shop"."items"
 --rollback   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_view_location_sync"('new column written');
---rollback CREATE OR REPLACE TRIGGER "colsync_items_view_location_sync"
+--rollback CREATE OR REPLACE TRIGGER "~colsync_items_view_location_sync"
 --rollback   BEFORE INSERT OR UPDATE ON "shop"."items"
 --rollback   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_view_location_sync"();
 --rollback CREATE TABLE IF NOT EXISTS "shop"."colsync_items_view_location_backfill_state" (
@@ -719,7 +719,7 @@ DECLARE
   colsync_read_path text;
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
-    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_view_location_new_written', 'colsync_items_view_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_view_location_new_written', '~colsync_items_view_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'items_view_location',
         'path';
       RETURN;
@@ -754,7 +754,7 @@ BEGIN
         ' is not known to be copied', 'items_view_location', 'path'),
       HINT = 'Once the backfill is done, run the check-convergence script before this one (or colsync verify).';
   END IF;
-  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_view_location_new_written', 'colsync_items_view_location_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_view_location_to_new', 'colsync_items_view_location_to_old', 'colsync_items_view_location_old_differs', 'colsync_items_view_location_new_differs']::pg_catalog.name[]))) THEN
+  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_view_location_new_written', '~colsync_items_view_location_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_items_view_location_to_new', 'colsync_items_view_location_to_old', 'colsync_items_view_location_old_differs', 'colsync_items_view_location_new_differs']::pg_catalog.name[]))) THEN
     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
       MESSAGE = pg_catalog.format('colsync %s: contract refused: the sync trigger or its functions were'
         ' disabled, dropped or replaced after the convergence check of %s', 'items_view_location', colsync_checked),
@@ -772,8 +772,8 @@ BEGIN
   END IF;
 END
 $colsync$;
-DROP TRIGGER IF EXISTS "colsync_items_view_location_new_written" ON "shop"."items";
-DROP TRIGGER IF EXISTS "colsync_items_view_location_sync" ON "shop"."items";
+DROP TRIGGER IF EXISTS "~colsync_items_view_location_new_written" ON "shop"."items";
+DROP TRIGGER IF EXISTS "~colsync_items_view_location_sync" ON "shop"."items";
 DROP FUNCTION IF EXISTS "shop"."colsync_items_view_location_sync"();
 DROP FUNCTION IF EXISTS "shop"."colsync_items_view_location_to_new"(text);
 DROP FUNCTION IF EXISTS "shop"."colsync_items_view_location_to_old"(text);

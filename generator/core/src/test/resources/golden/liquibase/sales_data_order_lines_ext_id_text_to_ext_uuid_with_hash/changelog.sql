@@ -26,7 +26,7 @@ BEGIN
   END IF;
   colsync_old_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'ext id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
   colsync_new_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'ext_uuid' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
-  colsync_ours := pg_catalog.to_regprocedure('"Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written', 'colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync']::pg_catalog.name[]));
+  colsync_ours := pg_catalog.to_regprocedure('"Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[]));
   IF NOT colsync_old_exists AND colsync_new_exists AND NOT colsync_ours THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -59,8 +59,8 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_index AS i WHERE i.indrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL AND i.indnkeyatts OPERATOR(pg_catalog.=) 2 AND (SELECT pg_catalog.count(*) FROM pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY AS k(attnum, n) JOIN pg_catalog.pg_attribute AS a ON a.attrelid OPERATOR(pg_catalog.=) i.indrelid AND a.attnum OPERATOR(pg_catalog.=) k.attnum WHERE k.n OPERATOR(pg_catalog.<=) i.indnkeyatts AND a.attnotnull AND a.attname OPERATOR(pg_catalog.=) ANY (ARRAY['Region', 'line id']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 2) THEN
     colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format('%s has no primary key or unique index on exactly (%s) over NOT NULL columns, which the backfill walks', '"Sales Data"."Order ""Lines"""', 'Region, line id');
   END IF;
-  IF EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.<>) ALL (ARRAY['colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written', 'colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync']::pg_catalog.name[]) AND (EXISTS (SELECT FROM pg_catalog.pg_depend AS d WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'ext id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) OR 'ext id' OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\000')))) THEN
-    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) (SELECT pg_catalog.format('trigger %s of %s uses column %I (in its UPDATE OF list, WHEN condition or arguments) and would fail every write once contract drops it; colsync cannot rewrite a trigger: drop it before expand and create it again over the new column after contract', pg_catalog.string_agg(pg_catalog.quote_ident(t.tgname), ', ' ORDER BY t.tgname), '"Sales Data"."Order ""Lines"""', 'ext id') FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.<>) ALL (ARRAY['colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written', 'colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync']::pg_catalog.name[]) AND (EXISTS (SELECT FROM pg_catalog.pg_depend AS d WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'ext id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) OR 'ext id' OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\000'))));
+  IF EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.<>) ALL (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[]) AND (EXISTS (SELECT FROM pg_catalog.pg_depend AS d WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'ext id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) OR 'ext id' OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\000')))) THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) (SELECT pg_catalog.format('trigger %s of %s uses column %I (in its UPDATE OF list, WHEN condition or arguments) and would fail every write once contract drops it; colsync cannot rewrite a trigger: drop it before expand and create it again over the new column after contract', pg_catalog.string_agg(pg_catalog.quote_ident(t.tgname), ', ' ORDER BY t.tgname), '"Sales Data"."Order ""Lines"""', 'ext id') FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.<>) ALL (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[]) AND (EXISTS (SELECT FROM pg_catalog.pg_depend AS d WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'ext id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)) OR 'ext id' OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\000'))));
   END IF;
   IF pg_catalog.cardinality(colsync_problems) OPERATOR(pg_catalog.>) 0 THEN
     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -146,11 +146,11 @@ BEGIN
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written"
+CREATE OR REPLACE TRIGGER "~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written"
   BEFORE UPDATE OF "ext_uuid" ON "Sales Data"."Order ""Lines"""
   FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"('new column written');
 
-CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"
+CREATE OR REPLACE TRIGGER "~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync"
   BEFORE INSERT OR UPDATE ON "Sales Data"."Order ""Lines"""
   FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
 
@@ -220,8 +220,8 @@ $colsync_expand$;
 --rollback   END IF;
 --rollback END
 --rollback $colsync_expand$;
---rollback DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written" ON "Sales Data"."Order ""Lines""";
---rollback DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
+--rollback DROP TRIGGER IF EXISTS "~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written" ON "Sales Data"."Order ""Lines""";
+--rollback DROP TRIGGER IF EXISTS "~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
 --rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
 --rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text);
 --rollback DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new"(text);
@@ -241,7 +241,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'ext id' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written', 'colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'ext id' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash');
@@ -391,7 +391,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'ext id' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written', 'colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'ext id' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash');
@@ -456,7 +456,7 @@ DECLARE
   colsync_diverging bigint;
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'ext id' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
-    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written', 'colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to check', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash',
         'ext id';
       RETURN;
@@ -466,13 +466,13 @@ BEGIN
         'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash', 'ext id', '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass),
       HINT = 'The table is not as this migration left it; see the runbook.';
   END IF;
-  IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written', 'colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync']::pg_catalog.name[]) AND t.tgenabled OPERATOR(pg_catalog.<>) 'D' AND t.tgenabled OPERATOR(pg_catalog.<>) 'R') OPERATOR(pg_catalog.<>) 2 THEN
+  IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[]) AND t.tgenabled OPERATOR(pg_catalog.<>) 'D' AND t.tgenabled OPERATOR(pg_catalog.<>) 'R') OPERATOR(pg_catalog.<>) 2 THEN
     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
       MESSAGE = pg_catalog.format('colsync %s: the sync triggers of %s are missing or disabled, so rows written'
         ' meanwhile may disagree', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash', '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass),
       HINT = 'Run expand again (it creates them again), then the backfill, then this check.';
   END IF;
-  colsync_seal := pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written', 'colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new', 'colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old', 'colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs', 'colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs', 'colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up']::pg_catalog.name[])));
+  colsync_seal := pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new', 'colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old', 'colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs', 'colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs', 'colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up']::pg_catalog.name[])));
   SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE "Sales Data"."colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs"("ext_uuid", "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"("ext id")))
     INTO colsync_rows, colsync_diverging
     FROM "Sales Data"."Order ""Lines""";
@@ -559,10 +559,10 @@ $colsync$;
 --rollback   RETURN NEW;
 --rollback END
 --rollback $colsync$;
---rollback CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written"
+--rollback CREATE OR REPLACE TRIGGER "~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written"
 --rollback   BEFORE UPDATE OF "ext_uuid" ON "Sales Data"."Order ""Lines"""
 --rollback   FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"('new column written');
---rollback CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"
+--rollback CREATE OR REPLACE TRIGGER "~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync"
 --rollback   BEFORE INSERT OR UPDATE ON "Sales Data"."Order ""Lines"""
 --rollback   FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
 --rollback CREATE TABLE IF NOT EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" (
@@ -712,7 +712,7 @@ DECLARE
   colsync_read_path text;
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'ext id' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
-    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written', 'colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash',
         'ext id';
       RETURN;
@@ -747,7 +747,7 @@ BEGIN
         ' is not known to be copied', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash', 'ext id'),
       HINT = 'Once the backfill is done, run the check-convergence script before this one (or colsync verify).';
   END IF;
-  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written', 'colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new', 'colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old', 'colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs', 'colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs', 'colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up']::pg_catalog.name[]))) THEN
+  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new', 'colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old', 'colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs', 'colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs', 'colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up']::pg_catalog.name[]))) THEN
     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
       MESSAGE = pg_catalog.format('colsync %s: contract refused: the sync trigger or its functions were'
         ' disabled, dropped or replaced after the convergence check of %s', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash', colsync_checked),
@@ -765,8 +765,8 @@ BEGIN
   END IF;
 END
 $colsync$;
-DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written" ON "Sales Data"."Order ""Lines""";
-DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
+DROP TRIGGER IF EXISTS "~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written" ON "Sales Data"."Order ""Lines""";
+DROP TRIGGER IF EXISTS "~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
 DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
 DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text);
 DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new"(text);

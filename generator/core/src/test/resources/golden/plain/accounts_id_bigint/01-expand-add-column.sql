@@ -23,7 +23,7 @@ BEGIN
   END IF;
   colsync_old_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
   colsync_new_exists := EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id_colsync_new' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped);
-  colsync_ours := pg_catalog.to_regprocedure('"public"."colsync_accounts_id_bigint_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_accounts_id_bigint_new_written', 'colsync_accounts_id_bigint_sync']::pg_catalog.name[]));
+  colsync_ours := pg_catalog.to_regprocedure('"public"."colsync_accounts_id_bigint_sync"()') IS NOT NULL OR EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_accounts_id_bigint_new_written', '~colsync_accounts_id_bigint_sync']::pg_catalog.name[]));
   IF colsync_old_exists AND EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND colsync_ours THEN
     RAISE NOTICE 'colsync %: %', 'accounts_id_bigint', 'the cut-over or contract of this migration has run already (column id has its new type); nothing to do';
     RETURN;
@@ -145,11 +145,11 @@ BEGIN
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_new_written"
+CREATE OR REPLACE TRIGGER "~colsync_accounts_id_bigint_new_written"
   BEFORE UPDATE OF "id_colsync_new" ON "public"."accounts"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"('new column written');
 
-CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_sync"
+CREATE OR REPLACE TRIGGER "~colsync_accounts_id_bigint_sync"
   BEFORE INSERT OR UPDATE ON "public"."accounts"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"();
 

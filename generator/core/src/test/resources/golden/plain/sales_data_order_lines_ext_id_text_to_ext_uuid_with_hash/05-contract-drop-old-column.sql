@@ -17,7 +17,7 @@ DECLARE
   colsync_read_path text;
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'ext id' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
-    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written', 'colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash',
         'ext id';
       RETURN;
@@ -52,7 +52,7 @@ BEGIN
         ' is not known to be copied', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash', 'ext id'),
       HINT = 'Once the backfill is done, run the check-convergence script before this one (or colsync verify).';
   END IF;
-  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written', 'colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new', 'colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old', 'colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs', 'colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs', 'colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up']::pg_catalog.name[]))) THEN
+  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new', 'colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old', 'colsync_sales_data_order_lines_ext_id_text_7b36cd13_old_differs', 'colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_differs', 'colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up']::pg_catalog.name[]))) THEN
     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
       MESSAGE = pg_catalog.format('colsync %s: contract refused: the sync trigger or its functions were'
         ' disabled, dropped or replaced after the convergence check of %s', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash', colsync_checked),
@@ -70,8 +70,8 @@ BEGIN
   END IF;
 END
 $colsync$;
-DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written" ON "Sales Data"."Order ""Lines""";
-DROP TRIGGER IF EXISTS "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
+DROP TRIGGER IF EXISTS "~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written" ON "Sales Data"."Order ""Lines""";
+DROP TRIGGER IF EXISTS "~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync" ON "Sales Data"."Order ""Lines""";
 DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
 DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"(text);
 DROP FUNCTION IF EXISTS "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_new"(text);

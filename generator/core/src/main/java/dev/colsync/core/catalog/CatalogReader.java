@@ -235,7 +235,7 @@ public final class CatalogReader {
             + " CASE WHEN l.lanname IN ('plpgsql', 'sql') THEN p.prosrc END"
             + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid"
             + " JOIN pg_catalog.pg_language l ON l.oid = p.prolang"
-            + " WHERE t.tgrelid = ? AND NOT t.tgisinternal AND t.tgname NOT LIKE 'colsync\\_%' ORDER BY t.tgname",
+            + " WHERE t.tgrelid = ? AND NOT t.tgisinternal AND t.tgname NOT LIKE 'colsync\\_%' AND t.tgname NOT LIKE '~colsync\\_%' ORDER BY t.tgname",
         row -> new TriggerFacts(row.getString(1), row.getString(2),
             row.getBoolean(3) || FunctionSource.names(row.getString(4), column)),
         attnum, column, tableOid);

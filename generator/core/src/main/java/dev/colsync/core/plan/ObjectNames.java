@@ -6,7 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Names of the objects colsync creates for one migration. Each is {@code colsync_<migration>_<role>};
+ * Names of the objects colsync creates for one migration. Each is {@code colsync_<migration>_<role>}
+ * (the triggers' begin with {@code ~});
  * a name over PostgreSQL's 63-byte limit is cut at a character boundary and ends in a hash of the
  * whole name, so names never collide between migrations or roles.
  *
@@ -31,13 +32,21 @@ public record ObjectNames(
     String oldNotNull) {
 
   static final int MAX_BYTES = 63;
+  private static final String PREFIX = "colsync_";
+  /**
+   * The sync triggers' names start with {@code ~}, which sorts after letters, digits and {@code _}:
+   * PostgreSQL fires BEFORE triggers in name order, and the sync must see the row as the table's own
+   * triggers leave it (an {@code updated_at} or tsvector trigger writes the column first). The
+   * {@code new_written} one still sorts, and fires, before {@code sync}.
+   */
+  public static final String TRIGGER_PREFIX = "~colsync_";
   private static final int HASH_CHARS = 8;
 
   public static ObjectNames forMigration(String migration) {
     return new ObjectNames(
         fit(role(migration, "sync")),
-        fit(role(migration, "sync")),
-        fit(role(migration, "new_written")),
+        trigger(migration, "sync"),
+        trigger(migration, "new_written"),
         fit(role(migration, "up")),
         fit(role(migration, "to_new")),
         fit(role(migration, "to_old")),
@@ -54,12 +63,29 @@ public record ObjectNames(
    * by a hash of the whole migration name, so the role stays readable and names stay distinct.
    */
   private static String role(String migration, String role) {
-    String name = "colsync_" + migration + "_" + role;
+    return role(PREFIX, migration, role);
+  }
+
+  private static String role(String prefix, String migration, String role) {
+    String name = prefix + migration + "_" + role;
     if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
       return name;
     }
     String suffix = "_" + hash(migration) + "_" + role;
-    return cut("colsync_" + migration, MAX_BYTES - suffix.length()) + suffix;
+    return cut(prefix + migration, MAX_BYTES - suffix.length()) + suffix;
+  }
+
+  /**
+   * A sync trigger's name. Both are cut alike (as the longer, {@code new_written}, needs), so that they
+   * differ only in their role and {@code new_written} sorts first however long the migration's name is.
+   */
+  private static String trigger(String migration, String role) {
+    String longest = "new_written";
+    if ((TRIGGER_PREFIX + migration + "_" + longest).getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
+      return TRIGGER_PREFIX + migration + "_" + role;
+    }
+    String hashed = "_" + hash(migration) + "_";
+    return cut(TRIGGER_PREFIX + migration, MAX_BYTES - hashed.length() - longest.length()) + hashed + role;
   }
 
   /** {@code name} if it fits 63 bytes of UTF-8; otherwise a prefix of it, {@code _}, and 8 hex digits of its SHA-256. */

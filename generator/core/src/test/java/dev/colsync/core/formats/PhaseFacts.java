@@ -124,7 +124,8 @@ final class PhaseFacts {
     return strings("SELECT 'routine ' || proname FROM pg_catalog.pg_proc WHERE proname LIKE " + prefix
         + " UNION ALL SELECT 'relation ' || relname FROM pg_catalog.pg_class WHERE relname LIKE " + prefix
         + " UNION ALL SELECT 'constraint ' || conname FROM pg_catalog.pg_constraint WHERE contype <> 'n' AND conname LIKE " + prefix
-        + " UNION ALL SELECT 'trigger ' || tgname FROM pg_catalog.pg_trigger WHERE tgname LIKE " + prefix);
+        + " UNION ALL SELECT 'trigger ' || tgname FROM pg_catalog.pg_trigger WHERE tgname LIKE " + prefix
+        + " OR tgname LIKE '~' || " + prefix);
   }
 
   private long syncTriggers() throws SQLException {

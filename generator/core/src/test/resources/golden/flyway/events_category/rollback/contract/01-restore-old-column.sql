@@ -70,11 +70,11 @@ BEGIN
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_events_category_new_written"
+CREATE OR REPLACE TRIGGER "~colsync_events_category_new_written"
   BEFORE UPDATE OF "category" ON "app"."events"
   FOR EACH ROW EXECUTE FUNCTION "app"."colsync_events_category_sync"('new column written');
 
-CREATE OR REPLACE TRIGGER "colsync_events_category_sync"
+CREATE OR REPLACE TRIGGER "~colsync_events_category_sync"
   BEFORE INSERT OR UPDATE ON "app"."events"
   FOR EACH ROW EXECUTE FUNCTION "app"."colsync_events_category_sync"();
 

@@ -64,11 +64,11 @@ BEGIN
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_new_written"
+CREATE OR REPLACE TRIGGER "~colsync_events_created_at_tz_new_written"
   BEFORE UPDATE OF "created_at_tz" ON "public"."events"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_events_created_at_tz_sync"('new column written');
 
-CREATE OR REPLACE TRIGGER "colsync_events_created_at_tz_sync"
+CREATE OR REPLACE TRIGGER "~colsync_events_created_at_tz_sync"
   BEFORE INSERT OR UPDATE ON "public"."events"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_events_created_at_tz_sync"();
 

@@ -64,11 +64,11 @@ BEGIN
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_items_view_location_new_written"
+CREATE OR REPLACE TRIGGER "~colsync_items_view_location_new_written"
   BEFORE UPDATE OF "location" ON "shop"."items"
   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_view_location_sync"('new column written');
 
-CREATE OR REPLACE TRIGGER "colsync_items_view_location_sync"
+CREATE OR REPLACE TRIGGER "~colsync_items_view_location_sync"
   BEFORE INSERT OR UPDATE ON "shop"."items"
   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_view_location_sync"();
 

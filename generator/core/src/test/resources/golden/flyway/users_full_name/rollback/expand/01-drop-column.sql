@@ -14,8 +14,8 @@ BEGIN
   END IF;
 END
 $colsync_expand$;
-DROP TRIGGER IF EXISTS "colsync_users_full_name_new_written" ON "public"."users";
-DROP TRIGGER IF EXISTS "colsync_users_full_name_sync" ON "public"."users";
+DROP TRIGGER IF EXISTS "~colsync_users_full_name_new_written" ON "public"."users";
+DROP TRIGGER IF EXISTS "~colsync_users_full_name_sync" ON "public"."users";
 DROP FUNCTION IF EXISTS "public"."colsync_users_full_name_sync"();
 DROP FUNCTION IF EXISTS "public"."colsync_users_full_name_to_new"(text);
 DROP FUNCTION IF EXISTS "public"."colsync_users_full_name_to_old"(text);

@@ -64,11 +64,11 @@ BEGIN
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_customer_reference_text_new_written"
+CREATE OR REPLACE TRIGGER "~colsync_customer_reference_text_new_written"
   BEFORE UPDATE OF "customer_reference_code_from_the_legacy_billing_system_v2_text1" ON "public"."customers"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_customer_reference_text_sync"('new column written');
 
-CREATE OR REPLACE TRIGGER "colsync_customer_reference_text_sync"
+CREATE OR REPLACE TRIGGER "~colsync_customer_reference_text_sync"
   BEFORE INSERT OR UPDATE ON "public"."customers"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_customer_reference_text_sync"();
 

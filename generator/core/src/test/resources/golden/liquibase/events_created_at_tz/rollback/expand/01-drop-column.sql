@@ -14,8 +14,8 @@ BEGIN
   END IF;
 END
 $colsync_expand$;
-DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_new_written" ON "public"."events";
-DROP TRIGGER IF EXISTS "colsync_events_created_at_tz_sync" ON "public"."events";
+DROP TRIGGER IF EXISTS "~colsync_events_created_at_tz_new_written" ON "public"."events";
+DROP TRIGGER IF EXISTS "~colsync_events_created_at_tz_sync" ON "public"."events";
 DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_sync"();
 DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_to_new"(timestamp);
 DROP FUNCTION IF EXISTS "public"."colsync_events_created_at_tz_to_old"(timestamptz);

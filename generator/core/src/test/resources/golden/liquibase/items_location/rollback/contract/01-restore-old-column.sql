@@ -91,11 +91,11 @@ BEGIN
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_items_location_new_written"
+CREATE OR REPLACE TRIGGER "~colsync_items_location_new_written"
   BEFORE UPDATE OF "location" ON "shop"."items"
   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_location_sync"('new column written');
 
-CREATE OR REPLACE TRIGGER "colsync_items_location_sync"
+CREATE OR REPLACE TRIGGER "~colsync_items_location_sync"
   BEFORE INSERT OR UPDATE ON "shop"."items"
   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_location_sync"();
 

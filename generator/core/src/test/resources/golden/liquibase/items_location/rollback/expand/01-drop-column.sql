@@ -14,8 +14,8 @@ BEGIN
   END IF;
 END
 $colsync_expand$;
-DROP TRIGGER IF EXISTS "colsync_items_location_new_written" ON "shop"."items";
-DROP TRIGGER IF EXISTS "colsync_items_location_sync" ON "shop"."items";
+DROP TRIGGER IF EXISTS "~colsync_items_location_new_written" ON "shop"."items";
+DROP TRIGGER IF EXISTS "~colsync_items_location_sync" ON "shop"."items";
 DROP FUNCTION IF EXISTS "shop"."colsync_items_location_sync"();
 DROP FUNCTION IF EXISTS "shop"."colsync_items_location_to_new"(text);
 DROP FUNCTION IF EXISTS "shop"."colsync_items_location_to_old"(text);

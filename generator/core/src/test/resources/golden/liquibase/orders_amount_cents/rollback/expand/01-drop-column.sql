@@ -14,8 +14,8 @@ BEGIN
   END IF;
 END
 $colsync_expand$;
-DROP TRIGGER IF EXISTS "colsync_orders_amount_cents_new_written" ON "public"."orders";
-DROP TRIGGER IF EXISTS "colsync_orders_amount_cents_sync" ON "public"."orders";
+DROP TRIGGER IF EXISTS "~colsync_orders_amount_cents_new_written" ON "public"."orders";
+DROP TRIGGER IF EXISTS "~colsync_orders_amount_cents_sync" ON "public"."orders";
 DROP FUNCTION IF EXISTS "public"."colsync_orders_amount_cents_sync"();
 DROP FUNCTION IF EXISTS "public"."colsync_orders_amount_cents_to_new"(numeric(12,2));
 DROP FUNCTION IF EXISTS "public"."colsync_orders_amount_cents_to_old"(bigint);

@@ -75,11 +75,11 @@ BEGIN
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_7b36cd13_new_written"
+CREATE OR REPLACE TRIGGER "~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written"
   BEFORE UPDATE OF "ext_uuid" ON "Sales Data"."Order ""Lines"""
   FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"('new column written');
 
-CREATE OR REPLACE TRIGGER "colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"
+CREATE OR REPLACE TRIGGER "~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync"
   BEFORE INSERT OR UPDATE ON "Sales Data"."Order ""Lines"""
   FOR EACH ROW EXECUTE FUNCTION "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_7b36cd13_sync"();
 

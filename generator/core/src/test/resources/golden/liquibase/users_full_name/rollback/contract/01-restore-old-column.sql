@@ -64,11 +64,11 @@ BEGIN
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_users_full_name_new_written"
+CREATE OR REPLACE TRIGGER "~colsync_users_full_name_new_written"
   BEFORE UPDATE OF "full_name" ON "public"."users"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_users_full_name_sync"('new column written');
 
-CREATE OR REPLACE TRIGGER "colsync_users_full_name_sync"
+CREATE OR REPLACE TRIGGER "~colsync_users_full_name_sync"
   BEFORE INSERT OR UPDATE ON "public"."users"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_users_full_name_sync"();
 

@@ -72,11 +72,11 @@ BEGIN
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_new_written"
+CREATE OR REPLACE TRIGGER "~colsync_accounts_id_bigint_new_written"
   BEFORE UPDATE OF "id" ON "public"."accounts"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"('new column written');
 
-CREATE OR REPLACE TRIGGER "colsync_accounts_id_bigint_sync"
+CREATE OR REPLACE TRIGGER "~colsync_accounts_id_bigint_sync"
   BEFORE INSERT OR UPDATE ON "public"."accounts"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_accounts_id_bigint_sync"();
 

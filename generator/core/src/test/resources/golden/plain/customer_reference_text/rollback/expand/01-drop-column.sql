@@ -14,8 +14,8 @@ BEGIN
   END IF;
 END
 $colsync_expand$;
-DROP TRIGGER IF EXISTS "colsync_customer_reference_text_new_written" ON "public"."customers";
-DROP TRIGGER IF EXISTS "colsync_customer_reference_text_sync" ON "public"."customers";
+DROP TRIGGER IF EXISTS "~colsync_customer_reference_text_new_written" ON "public"."customers";
+DROP TRIGGER IF EXISTS "~colsync_customer_reference_text_sync" ON "public"."customers";
 DROP FUNCTION IF EXISTS "public"."colsync_customer_reference_text_sync"();
 DROP FUNCTION IF EXISTS "public"."colsync_customer_reference_text_to_new"(varchar(40));
 DROP FUNCTION IF EXISTS "public"."colsync_customer_reference_text_to_old"(text);

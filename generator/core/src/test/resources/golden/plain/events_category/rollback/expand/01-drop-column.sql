@@ -14,8 +14,8 @@ BEGIN
   END IF;
 END
 $colsync_expand$;
-DROP TRIGGER IF EXISTS "colsync_events_category_new_written" ON "app"."events";
-DROP TRIGGER IF EXISTS "colsync_events_category_sync" ON "app"."events";
+DROP TRIGGER IF EXISTS "~colsync_events_category_new_written" ON "app"."events";
+DROP TRIGGER IF EXISTS "~colsync_events_category_sync" ON "app"."events";
 DROP FUNCTION IF EXISTS "app"."colsync_events_category_sync"();
 DROP FUNCTION IF EXISTS "app"."colsync_events_category_to_new"(text);
 DROP FUNCTION IF EXISTS "app"."colsync_events_category_to_old"(text);

@@ -64,11 +64,11 @@ BEGIN
 END
 $colsync$;
 
-CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_new_written"
+CREATE OR REPLACE TRIGGER "~colsync_orders_amount_cents_new_written"
   BEFORE UPDATE OF "amount_cents" ON "public"."orders"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_orders_amount_cents_sync"('new column written');
 
-CREATE OR REPLACE TRIGGER "colsync_orders_amount_cents_sync"
+CREATE OR REPLACE TRIGGER "~colsync_orders_amount_cents_sync"
   BEFORE INSERT OR UPDATE ON "public"."orders"
   FOR EACH ROW EXECUTE FUNCTION "public"."colsync_orders_amount_cents_sync"();
 
