@@ -6,26 +6,42 @@ import static dev.colsync.runtime.sql.SqlIdentifiers.qualified;
 import dev.colsync.core.plan.InPlaceColumns;
 import dev.colsync.core.plan.Phase;
 import dev.colsync.core.plan.Plan;
+import dev.colsync.core.render.CarriedObjects;
+import dev.colsync.core.render.CarriedObjects.ConstraintCopy;
+import dev.colsync.core.render.Models.NotNullSql;
 import dev.colsync.core.render.Models.PreflightSql;
 import dev.colsync.core.render.SqlFragments;
 import dev.colsync.core.spec.MigrationSpec;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * How the executor recognises, from the catalog, a step another runner (psql, Flyway, Liquibase) applied:
  * expand by the new column with this migration's sync objects, the backfill's preparation by its
- * checkpoint table and procedure, the backfill by its checkpoint marked done. Other steps are not
- * recognised; the executor refuses to run past them until it applied them itself.
+ * checkpoint table and procedure, the backfill by its checkpoint marked done, an index copy by a valid
+ * index of its name, a constraint copy by a constraint of its name (validated, for the validate step),
+ * the new column's NOT NULL by the column's NOT NULL or the check standing in for it. Other steps (the
+ * copies on a partitioned table, other tables' keys, the cut-over) are not recognised; the executor refuses
+ * to run past them until it applied them itself.
  */
 final class AppliedProbes {
   private final MigrationSpec first;
   private final Plan plan;
   private final Optional<InPlaceColumns> inPlace;
+  private final SqlFragments fragments;
+  private final String regclass;
+  private final CarriedObjects objects;
+  private final boolean partitioned;
 
   AppliedProbes(Plan plan, Optional<InPlaceColumns> inPlace) {
     this.plan = plan;
     this.inPlace = inPlace;
     this.first = inPlace.map(InPlaceColumns::before).orElse(plan.spec());
+    this.fragments = new SqlFragments(first, plan.names());
+    this.regclass = fragments.table().regclass();
+    this.objects = inPlace.map(columns -> new CarriedObjects(columns.before(), columns.column()))
+        .orElseGet(() -> new CarriedObjects(first));
+    this.partitioned = !first.objects().partitions().isEmpty();
   }
 
   /** A query of one boolean, true when {@code step} of {@code phase} is in the database. */
@@ -33,7 +49,7 @@ final class AppliedProbes {
     String schema = first.table().schema();
     String state = qualified(schema, plan.names().backfillState());
     if (phase == Phase.EXPAND) {
-      PreflightSql preflight = new SqlFragments(first, plan.names()).preflight(inPlace);
+      PreflightSql preflight = fragments.preflight(inPlace);
       return Optional.of("SELECT (" + preflight.newExists() + ") AND (" + preflight.ours() + ")");
     }
     if (phase == Phase.BACKFILL && step.equals(ExecutionPlans.BACKFILL_RUN)) {
@@ -45,6 +61,50 @@ final class AppliedProbes {
           + " AND pg_catalog.to_regprocedure(" + literal(qualified(schema, plan.names().backfillProcedure())
           + "(text, integer, interval, boolean)") + ") IS NOT NULL");
     }
+    if (phase == Phase.INDEXES && !partitioned) {
+      return numbered(step, "build-index-").map(n -> objects.indexes().get(n - 1))
+          .map(index -> "SELECT EXISTS (SELECT FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c"
+              + " ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) " + regclass
+              + " AND c.relname OPERATOR(pg_catalog.=) " + index.copyLiteral() + " AND i.indisvalid)")
+          .or(() -> numbered(step, "adopt-index-").map(n -> objects.indexes().get(n - 1))
+              .map(index -> constraintExists(index.copyLiteral(), false)));
+    }
+    if (phase == Phase.VALIDATE) {
+      NotNullSql notNull = fragments.newNotNull();
+      String columnNotNull = "(SELECT a.attnotnull FROM pg_catalog.pg_attribute AS a WHERE a.attrelid"
+          + " OPERATOR(pg_catalog.=) " + regclass + " AND a.attname OPERATOR(pg_catalog.=) " + notNull.columnLiteral() + ")";
+      String check = "FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) " + regclass
+          + " AND k.conname OPERATOR(pg_catalog.=) " + notNull.constraintLiteral();
+      switch (step) {
+        case "add-new-not-null":
+          return Optional.of("SELECT " + columnNotNull + " OR EXISTS (SELECT " + check + ")");
+        case "validate-new-not-null":
+          return Optional.of("SELECT " + columnNotNull + " OR EXISTS (SELECT " + check + " AND k.convalidated)");
+        case "set-new-not-null":
+          return Optional.of("SELECT " + columnNotNull + " AND NOT EXISTS (SELECT " + check + ")");
+        default:
+          break;
+      }
+      List<ConstraintCopy> copies = objects.constraints();
+      return numbered(step, "add-constraint-").filter(n -> n <= copies.size())
+          .map(n -> constraintExists(copies.get(n - 1).copyLiteral(), false))
+          .or(() -> numbered(step, "validate-constraint-").filter(n -> n <= copies.size())
+              .map(n -> constraintExists(copies.get(n - 1).copyLiteral(), true)));
+    }
     return Optional.empty();
+  }
+
+  private String constraintExists(String nameLiteral, boolean validated) {
+    return "SELECT EXISTS (SELECT FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) "
+        + regclass + " AND k.conname OPERATOR(pg_catalog.=) " + nameLiteral + (validated ? " AND k.convalidated" : "")
+        + ")";
+  }
+
+  /** N of a step named {@code <prefix>N}. */
+  private static Optional<Integer> numbered(String step, String prefix) {
+    if (!step.startsWith(prefix) || !step.substring(prefix.length()).matches("[0-9]+")) {
+      return Optional.empty();
+    }
+    return Optional.of(Integer.parseInt(step.substring(prefix.length())));
   }
 }

@@ -82,4 +82,49 @@ class ExecutorAdoptionTest {
       }
     }
   }
+
+  @EachPostgres
+  void indexesConstraintsAndNotNullAppliedByPsqlAreRecognisedAndContractRuns(PostgresServer server,
+      @TempDir Path output) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.items (id bigint PRIMARY KEY, code text NOT NULL,"
+          + " CONSTRAINT items_code_check CHECK (length(code) > 1))");
+      statement.execute("CREATE INDEX items_code ON public.items (lower(code))");
+      statement.execute("INSERT INTO public.items SELECT g, 'c' || g FROM generate_series(1, 100) AS g");
+      dev.colsync.core.catalog.TableFacts facts = new dev.colsync.core.catalog.CatalogReader(connection)
+          .read("public", "items", "code");
+      MigrationSpec spec = new SpecLoader().load("items_ref.yaml", dev.colsync.core.catalog.ScaffoldedSpec.rename(
+          "items_ref", "public", "items", facts.primaryKey(), "code", "ref", "text", true,
+          java.util.Optional.of(facts)).yaml());
+      new OutputWriter().write(output, new Generator().files(List.of(spec), OutputFormat.PLAIN));
+      PsqlScripts scripts = new PsqlScripts(Psql.onPath(), database, output.resolve(spec.migration()));
+      for (String phase : List.of("expand", "backfill", "indexes", "validate")) {
+        scripts.runPhase(phase);
+      }
+      dev.colsync.runtime.flag.JdbcFlagStore.write(connection, spec.migration(), dev.colsync.runtime.flag.ReadPath.NEW);
+      List<String> notices = new CopyOnWriteArrayList<>();
+      MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()),
+          ExecutionPlans.of(new Generator().plan(spec)), ExecutionSettings.defaults(), new ExecutionListener() {
+            @Override
+            public void notice(String message) {
+              notices.add(message);
+            }
+          });
+
+      assertThat(executor.apply("contract").complete()).isTrue();
+
+      assertThat(notices).filteredOn(notice -> notice.endsWith("recorded as applied"))
+          .extracting(notice -> notice.substring(0, notice.indexOf(' ')))
+          .containsExactly("expand/add-column", "backfill/prepare", "backfill/run", "indexes/build-index-1",
+              "validate/add-new-not-null", "validate/validate-new-not-null", "validate/set-new-not-null",
+              "validate/add-constraint-1", "validate/validate-constraint-1");
+      try (ResultSet columns = statement.executeQuery("SELECT string_agg(attname, ',' ORDER BY attnum)"
+          + " FROM pg_attribute WHERE attrelid = 'public.items'::regclass AND attnum > 0 AND NOT attisdropped")) {
+        columns.next();
+        assertThat(columns.getString(1)).isEqualTo("id,ref");
+      }
+    }
+  }
+
 }

@@ -132,11 +132,29 @@ class ExpandPreflightTest {
     }
   }
 
+  /** Refused by psql, Flyway and the executor alike, each naming every problem. */
   private static void assertRefused(TestDatabase database, Path output, MigrationSpec spec, String... problems)
       throws Exception {
-    Psql.Result result = plain(spec, output, database).run("expand-add-column");
+    Psql.Result result = plain(spec, output.resolve("plain"), database).run("expand-add-column");
     assertThat(result.succeeded()).as("%s: %s", spec.migration(), result.output()).isFalse();
     assertThat(result.output()).contains(problems);
+
+    new OutputWriter().write(output.resolve("flyway"), new Generator().files(List.of(spec), OutputFormat.FLYWAY));
+    Throwable flyway = org.assertj.core.api.Assertions.catchThrowable(() -> Flyway.configure()
+        .dataSource(database.jdbcUrl(), null, null).locations("filesystem:" + output.resolve("flyway").toAbsolutePath())
+        .baselineOnMigrate(true).baselineVersion("0").table("flyway_" + spec.migration()).load().migrate());
+    assertThat(flyway).as("%s by Flyway", spec.migration()).isInstanceOf(FlywayException.class);
+    for (String problem : problems) {
+      assertThat(flyway).hasMessageContaining(problem);
+    }
+
+    MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()),
+        ExecutionPlans.of(new Generator().plan(spec)), ExecutionSettings.defaults(), new ExecutionListener() {});
+    Throwable applied = org.assertj.core.api.Assertions.catchThrowable(() -> executor.apply("expand"));
+    assertThat(applied).as("%s by colsync apply", spec.migration()).isInstanceOf(StepFailedException.class);
+    for (String problem : problems) {
+      assertThat(applied).hasMessageContaining(problem);
+    }
   }
 
   private static PsqlScripts plain(MigrationSpec spec, Path output, TestDatabase database) throws Exception {
