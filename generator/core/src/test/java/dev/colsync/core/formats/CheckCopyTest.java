@@ -2,14 +2,10 @@ package dev.colsync.core.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.colsync.core.catalog.CatalogReader;
-import dev.colsync.core.catalog.ScaffoldedSpec;
-import dev.colsync.core.catalog.TableFacts;
 import dev.colsync.core.output.Generator;
 import dev.colsync.core.output.OutputFormat;
 import dev.colsync.core.output.OutputWriter;
 import dev.colsync.core.spec.MigrationSpec;
-import dev.colsync.core.spec.SpecLoader;
 import dev.colsync.runtime.flag.JdbcFlagStore;
 import dev.colsync.runtime.flag.ReadPath;
 import dev.colsync.testing.EachPostgres;
@@ -22,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -84,10 +79,7 @@ class CheckCopyTest {
 
   private static MigrationSpec spec(Connection connection, String table, String column, String toColumn,
       String toType, String up, String down) throws Exception {
-    TableFacts facts = new CatalogReader(connection).read("public", table, column);
-    return new SpecLoader().load(table + ".yaml", ScaffoldedSpec.retype(table + "_" + toColumn, "public", table,
-        facts.primaryKey(), column, facts.column().type(), facts.column().notNull(), toColumn, toType, up, down,
-        "reject", Optional.of(facts)).yaml());
+    return LiveSpecs.retype(connection, table, column, toColumn, toType, up, down);
   }
 
   private static boolean fails(Statement statement, String sql) {

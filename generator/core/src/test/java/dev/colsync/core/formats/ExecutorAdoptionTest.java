@@ -46,13 +46,7 @@ class ExecutorAdoptionTest {
       statement.execute("CREATE TABLE public.items (id bigint PRIMARY KEY, amount numeric(12,2))");
       statement.execute("INSERT INTO public.items SELECT g, g * 1.25 FROM generate_series(1, 300) AS g");
       List<String> notices = new CopyOnWriteArrayList<>();
-      MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()),
-          ExecutionPlans.of(new Generator().plan(spec)), ExecutionSettings.defaults(), new ExecutionListener() {
-            @Override
-            public void notice(String message) {
-              notices.add(message);
-            }
-          });
+      MigrationExecutor executor = executor(spec, database, notices);
       assertThatThrownBy(() -> executor.apply("backfill")).isInstanceOf(ExecutionRefusedException.class)
           .hasMessageContaining("expand/add-column must be applied first");
 
@@ -92,11 +86,7 @@ class ExecutorAdoptionTest {
           + " CONSTRAINT items_code_check CHECK (length(code) > 1))");
       statement.execute("CREATE INDEX items_code ON public.items (lower(code))");
       statement.execute("INSERT INTO public.items SELECT g, 'c' || g FROM generate_series(1, 100) AS g");
-      dev.colsync.core.catalog.TableFacts facts = new dev.colsync.core.catalog.CatalogReader(connection)
-          .read("public", "items", "code");
-      MigrationSpec spec = new SpecLoader().load("items_ref.yaml", dev.colsync.core.catalog.ScaffoldedSpec.rename(
-          "items_ref", "public", "items", facts.primaryKey(), "code", "ref", "text", true,
-          java.util.Optional.of(facts)).yaml());
+      MigrationSpec spec = LiveSpecs.rename(connection, "items", "code", "ref");
       new OutputWriter().write(output, new Generator().files(List.of(spec), OutputFormat.PLAIN));
       PsqlScripts scripts = new PsqlScripts(Psql.onPath(), database, output.resolve(spec.migration()));
       for (String phase : List.of("expand", "backfill", "indexes", "validate")) {
@@ -104,13 +94,7 @@ class ExecutorAdoptionTest {
       }
       dev.colsync.runtime.flag.JdbcFlagStore.write(connection, spec.migration(), dev.colsync.runtime.flag.ReadPath.NEW);
       List<String> notices = new CopyOnWriteArrayList<>();
-      MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()),
-          ExecutionPlans.of(new Generator().plan(spec)), ExecutionSettings.defaults(), new ExecutionListener() {
-            @Override
-            public void notice(String message) {
-              notices.add(message);
-            }
-          });
+      MigrationExecutor executor = executor(spec, database, notices);
 
       assertThat(executor.apply("contract").complete()).isTrue();
 
@@ -127,4 +111,15 @@ class ExecutorAdoptionTest {
     }
   }
 
+
+  /** An executor of {@code spec} whose notices go to {@code notices}. */
+  private static MigrationExecutor executor(MigrationSpec spec, TestDatabase database, List<String> notices) {
+    return new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()), ExecutionPlans.of(new Generator().plan(spec)),
+        ExecutionSettings.defaults(), new ExecutionListener() {
+          @Override
+          public void notice(String message) {
+            notices.add(message);
+          }
+        });
+  }
 }

@@ -2,14 +2,10 @@ package dev.colsync.core.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.colsync.core.catalog.CatalogReader;
-import dev.colsync.core.catalog.ScaffoldedSpec;
-import dev.colsync.core.catalog.TableFacts;
 import dev.colsync.core.output.Generator;
 import dev.colsync.core.output.OutputFormat;
 import dev.colsync.core.output.OutputWriter;
 import dev.colsync.core.spec.MigrationSpec;
-import dev.colsync.core.spec.SpecLoader;
 import dev.colsync.runtime.flag.JdbcFlagStore;
 import dev.colsync.runtime.flag.ReadPath;
 import dev.colsync.testing.EachPostgres;
@@ -21,7 +17,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,9 +37,7 @@ class ReferencingKeyGateTest {
       statement.execute("CREATE TABLE public.notes (id bigint PRIMARY KEY, item_code text REFERENCES public.items (code))");
       statement.execute("INSERT INTO public.items SELECT g, 'c' || g FROM generate_series(1, 50) AS g");
       statement.execute("INSERT INTO public.notes SELECT g, 'c' || g FROM generate_series(1, 50) AS g");
-      TableFacts facts = new CatalogReader(connection).read("public", "items", "code");
-      MigrationSpec spec = new SpecLoader().load("items_ref.yaml", ScaffoldedSpec.rename("items_ref", "public", "items",
-          facts.primaryKey(), "code", "ref", "text", true, Optional.of(facts)).yaml());
+      MigrationSpec spec = LiveSpecs.rename(connection, "items", "code", "ref");
       new OutputWriter().write(output, new Generator().files(List.of(spec), OutputFormat.PLAIN));
       PsqlScripts scripts = new PsqlScripts(Psql.onPath(), database, output.resolve(spec.migration()));
       for (String phase : List.of("expand", "backfill", "indexes", "validate")) {

@@ -2,14 +2,11 @@ package dev.colsync.core.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.colsync.core.catalog.CatalogReader;
-import dev.colsync.core.catalog.ScaffoldedSpec;
-import dev.colsync.core.catalog.TableFacts;
+import dev.colsync.core.formats.LiveSpecs;
 import dev.colsync.core.output.Generator;
 import dev.colsync.core.output.OutputFormat;
 import dev.colsync.core.output.OutputWriter;
 import dev.colsync.core.spec.MigrationSpec;
-import dev.colsync.core.spec.SpecLoader;
 import dev.colsync.runtime.flag.JdbcFlagStore;
 import dev.colsync.runtime.flag.ReadPath;
 import dev.colsync.testing.EachPostgres;
@@ -22,7 +19,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,9 +37,7 @@ class RerunAfterContractTest {
           + " CONSTRAINT items_code_check CHECK (length(code) > 1))");
       statement.execute("CREATE INDEX items_code ON public.items (lower(code))");
       statement.execute("INSERT INTO public.items SELECT g, 'c' || g FROM generate_series(1, 50) AS g");
-      TableFacts facts = new CatalogReader(connection).read("public", "items", "code");
-      MigrationSpec spec = new SpecLoader().load("items_ref.yaml", ScaffoldedSpec.rename("items_ref", "public", "items",
-          facts.primaryKey(), "code", "ref", "text", true, Optional.of(facts)).yaml());
+      MigrationSpec spec = LiveSpecs.rename(connection, "items", "code", "ref");
       new OutputWriter().write(output, new Generator().files(List.of(spec), OutputFormat.PLAIN));
       Path scripts = output.resolve(spec.migration());
       Psql psql = Psql.onPath();
