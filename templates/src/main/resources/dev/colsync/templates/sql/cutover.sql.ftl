@@ -6,6 +6,12 @@
 -- Takes ACCESS EXCLUSIVE on the table (and on each table whose foreign key moves) for milliseconds,
 -- under lock_timeout. Once the names are swapped a second run changes nothing.
 <@o.timeouts s.table/>
+<#if model.viewLocks?has_content>
+-- The views over the column first, as their readers lock them (a view's lock takes its tables' too).
+</#if>
+<#list model.viewLocks as lock>
+${lock}
+</#list>
 LOCK TABLE ${s.table.qualified} IN ACCESS EXCLUSIVE MODE;
 <#if model.referencing?has_content>
 -- Other tables only if free at once: waiting for one while holding the table's lock could deadlock with
@@ -16,6 +22,12 @@ LOCK TABLE ${s.table.qualified} IN ACCESS EXCLUSIVE MODE;
 LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE NOWAIT;
 </#list>
 DO ${s.quote}
+<#if model.declarations?has_content>
+DECLARE
+<#list model.declarations as declaration>
+  ${declaration}
+</#list>
+</#if>
 BEGIN
   IF EXISTS (SELECT FROM pg_catalog.pg_attribute
              WHERE attrelid = ${s.table.regclass} AND attname = ${model.guardLiteral} AND attnum > 0

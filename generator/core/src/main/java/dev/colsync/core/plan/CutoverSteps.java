@@ -7,6 +7,7 @@ import static dev.colsync.runtime.sql.SqlIdentifiers.quote;
 import dev.colsync.core.render.CarriedObjects;
 import dev.colsync.core.render.CarriedObjects.IndexCopy;
 import dev.colsync.core.render.CarriedObjects.ReferencingKey;
+import dev.colsync.core.render.InPlaceViews;
 import dev.colsync.core.render.Models.CutoverModel;
 import dev.colsync.core.render.Models.TableSql;
 import dev.colsync.core.render.SqlFragments;
@@ -25,7 +26,8 @@ import java.util.Set;
  * The cut-over of an in-place type change and its rollback. Cut-over swaps the two columns' names in
  * one short transaction and moves with the name what the application relies on: the primary key
  * (onto the unique index the indexes phase built), other tables' foreign keys (onto the copies the
- * validate phase added and validated), the owned sequence and the default. The sync trigger stays,
+ * validate phase added and validated), the owned sequence, the default and the views over the column
+ * (dropped and created again from their recorded queries, as they were). The sync trigger stays,
  * now over the swapped names, so writes keep reaching the old column until contract.
  */
 final class CutoverSteps {
@@ -42,6 +44,7 @@ final class CutoverSteps {
   private final String migration;
   private final Optional<IndexCopy> primaryIndex;
   private final Optional<IndexSpec> primarySpec;
+  private final InPlaceViews views;
 
   CutoverSteps(Steps steps, InPlaceColumns columns, CarriedObjects carried, CarriedSteps carriedSteps,
       SqlFragments before, SqlFragments after) {
@@ -55,6 +58,7 @@ final class CutoverSteps {
     this.migration = columns.before().migration();
     this.primaryIndex = carried.indexes().stream().filter(IndexCopy::primary).findFirst();
     this.primarySpec = columns.before().objects().indexes().stream().filter(IndexSpec::primary).findFirst();
+    this.views = new InPlaceViews(columns.before(), table);
   }
 
   PhasePlan phase() {
@@ -63,7 +67,7 @@ final class CutoverSteps {
 
   private Step forward() {
     String column = quote(columns.column());
-    List<String> swap = new ArrayList<>();
+    List<String> swap = new ArrayList<>(views.beforeSwap());
     for (ReferencingKey key : carried.referencing()) {
       swap.add("ALTER TABLE " + key.table().qualified() + " DROP CONSTRAINT " + key.key().original() + ";");
     }
@@ -89,11 +93,12 @@ final class CutoverSteps {
     carried.newDefault().ifPresent(expression ->
         swap.add(alterTable() + "ALTER COLUMN " + column + " SET DEFAULT " + expression + ";"));
     swap.addAll(rebindTriggers());
+    swap.addAll(views.afterSwap());
     return steps.transactional(Phase.CUTOVER, "swap-columns", ACCESS_EXCLUSIVE,
-        "give the new column the name, the primary key, the sequence, the default and the foreign keys",
+        "give the new column the name, the primary key, the sequence, the default, the foreign keys and the views",
         new CutoverModel("sql/cutover.sql.ftl", migration, "cutover",
             "the new column takes the name and what goes with it; the old one is kept in sync", table, referencingTables(),
-            literal(columns.newTemporary()), swap, after.sync(), after.backfill()));
+            literal(columns.newTemporary()), swap, after.sync(), after.backfill(), views.locks(), views.declarations()));
   }
 
   /**
@@ -115,7 +120,7 @@ final class CutoverSteps {
           index.invalid(), Definitions.concurrentIndex(definition, index.copy(), table.qualified(), columns.column(),
               column)));
     });
-    List<String> swap = new ArrayList<>();
+    List<String> swap = new ArrayList<>(views.beforeSwap());
     for (ReferencingKey key : carried.referencing()) {
       swap.add("ALTER TABLE " + key.table().qualified() + " DROP CONSTRAINT " + key.key().original() + ";");
     }
@@ -137,6 +142,7 @@ final class CutoverSteps {
     carried.oldDefault().ifPresent(expression ->
         swap.add(alterTable() + "ALTER COLUMN " + column + " SET DEFAULT " + expression + ";"));
     swap.addAll(rebindTriggers());
+    swap.addAll(views.afterSwap());
     for (ReferencingKey key : carried.referencing()) {
       swap.add("ALTER TABLE " + key.table().qualified() + " ADD CONSTRAINT " + key.key().original() + " "
           + key.key().originalDefinition() + " NOT VALID;");
@@ -147,7 +153,8 @@ final class CutoverSteps {
         "give the old column back the name, the primary key, the sequence, the default and the foreign keys",
         new CutoverModel("sql/cutover.sql.ftl", migration, "rollback of cutover",
             "the old column takes the name back; the new one is kept in sync", table, referencingTables(),
-            literal(columns.oldTemporary()), swap, before.sync(), before.backfill())));
+            literal(columns.oldTemporary()), swap, before.sync(), before.backfill(), views.locks(),
+            views.declarations())));
     int n = 0;
     for (ReferencingKey key : carried.referencing()) {
       n++;

@@ -184,7 +184,8 @@ public final class Models {
    */
   public record CutoverModel(
       String templateName, String migration, String phase, String purpose, TableSql table, List<String> referencing,
-      String guardLiteral, List<String> statements, SyncSql sync, BackfillSql backfill) implements TemplateModel {}
+      String guardLiteral, List<String> statements, SyncSql sync, BackfillSql backfill, List<String> viewLocks,
+      List<String> declarations) implements TemplateModel {}
 
   /**
    * Building (or dropping) one index outside a transaction.

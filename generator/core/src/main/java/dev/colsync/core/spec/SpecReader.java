@@ -87,12 +87,7 @@ final class SpecReader {
     } else {
       spec.node("primaryKey").ifPresent(key -> checkKeyAvoidsChangedColumns(key, change.columnNames()));
     }
-    if (inPlace && objects.isPresent() && !objects.get().views().isEmpty()) {
-      problems.reportAtKey(spec.node("dependents").orElseThrow(), "views " + String.join(", ", objects.get().views()
-          .stream().map(view -> view.schema() + "." + view.name()).toList()) + " use the column, and an in-place"
-          + " type change cannot move a view yet (a view keeps reading the old column after cut-over)",
-          "no view over the column: drop it before cutover and create it again after contract");
-    } else if (table.isPresent() && change.change().isPresent() && objects.isPresent()) {
+    if (table.isPresent() && change.change().isPresent() && objects.isPresent()) {
       new ViewChecks(problems).check(spec, table.get(), change.change().get(), objects.get());
     }
     if (!problems.isEmpty()) {

@@ -189,4 +189,47 @@ class InPlaceExecutionTest {
     }
   }
 
+
+  @EachPostgres
+  void aViewOverTheKeyMovesInsideTheCutOverWithItsGrantsAndComments(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect()) {
+      Sql.execute(admin, "CREATE TABLE public.accounts (id serial PRIMARY KEY, note text)");
+      Sql.execute(admin, "INSERT INTO public.accounts (note) SELECT 'n' || g FROM generate_series(1, 200) g");
+      Sql.execute(admin, "CREATE VIEW public.account_notes AS SELECT id, upper(note) AS note FROM public.accounts");
+      Sql.execute(admin, "COMMENT ON VIEW public.account_notes IS 'notes by account'");
+      Sql.execute(admin, "COMMENT ON COLUMN public.account_notes.id IS 'the account'");
+      Sql.execute(admin, "DO $$ BEGIN CREATE ROLE colsync_view_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+      Sql.execute(admin, "GRANT SELECT ON public.account_notes TO colsync_view_reader");
+      TableFacts facts = new CatalogReader(admin).read("public", "accounts", "id");
+      Plan plan = new Generator().plan(new SpecLoader().load("accounts_id.yaml", ScaffoldedSpec.retype(
+          "accounts_id", "public", "accounts", facts.primaryKey(), "id", facts.column().type(), true, "id", "bigint",
+          "id::bigint", "id::integer", "reject", Optional.of(facts)).yaml()));
+      MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()),
+          ExecutionPlans.of(plan), TestMigration.quickSettings(), new RecordingListener());
+      for (String phase : List.of("expand", "backfill", "indexes", "validate", "cutover")) {
+        assertThat(executor.apply(phase).complete()).as(phase).isTrue();
+      }
+      assertThat(viewFacts(admin)).isEqualTo("bigint|notes by account|the account|t");
+
+      executor.rollback("cutover");
+      assertThat(viewFacts(admin)).isEqualTo("integer|notes by account|the account|t");
+      executor.apply("cutover");
+      assertThat(executor.apply("contract").complete()).isTrue();
+
+      assertThat(viewFacts(admin)).isEqualTo("bigint|notes by account|the account|t");
+      assertThat(columns(admin)).isEqualTo("id,note");
+      Sql.execute(admin, "INSERT INTO public.accounts (id, note) VALUES (3000000000, 'wide')");
+      assertThat(Sql.text(admin, "SELECT note FROM public.account_notes WHERE id = 3000000000")).isEqualTo("WIDE");
+    }
+  }
+
+  /** The view's id type, its comment, its id column's comment, and whether the reader may select from it. */
+  private static String viewFacts(Connection admin) throws SQLException {
+    return Sql.text(admin, "SELECT concat_ws('|', (SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+        + " WHERE attrelid = 'public.account_notes'::regclass AND attname = 'id'),"
+        + " obj_description('public.account_notes'::regclass, 'pg_class'),"
+        + " col_description('public.account_notes'::regclass, 1),"
+        + " has_table_privilege('colsync_view_reader', 'public.account_notes', 'SELECT'))");
+  }
+
 }

@@ -219,8 +219,8 @@ class RecordedObjectsTest {
   }
 
   @Test
-  void anInPlaceChangeRefusesViews() {
-    assertThatThrownBy(() -> new SpecLoader().load("items.yaml", """
+  void anInPlaceChangeCarriesARecordedViewAndRefusesOneReadByAnother() throws Exception {
+    String spec = """
         migration: items_id
         table: shop.items
         primaryKey: [id]
@@ -232,9 +232,10 @@ class RecordedObjectsTest {
             definition: |-
               SELECT items.id
                  FROM shop.items;
-        """))
+        """;
+    assertThat(new SpecLoader().load("items.yaml", spec).objects().views()).hasSize(1);
+    assertThatThrownBy(() -> new SpecLoader().load("items.yaml", spec + "    usedBy: [shop.other_view]\n"))
         .isInstanceOf(SpecException.class)
-        .hasMessageContaining("items.yaml:6:1: /dependents: views shop.items_view use the column, and an in-place type"
-            + " change cannot move a view yet");
+        .hasMessageContaining("view shop.items_view uses the column and is read by shop.other_view");
   }
 }
