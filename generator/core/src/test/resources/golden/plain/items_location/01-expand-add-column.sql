@@ -161,7 +161,8 @@ CREATE OR REPLACE TRIGGER "~colsync_items_location_sync"
   FOR EACH ROW EXECUTE FUNCTION "shop"."colsync_items_location_sync"();
 
   -- Each CHECK the validate phase copies onto the new column is tried here (NOT VALID: no scan) and
-  -- dropped again, so that one PostgreSQL cannot make over the new type stops expand, not validate.
+  -- dropped again, and the old column's default converted by up is computed once, so that what
+  -- PostgreSQL cannot make over the new type stops expand, not validate or every insert after contract.
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass
                  AND k.conname OPERATOR(pg_catalog.=) 'colsync_items_location_items_path_check') THEN
     BEGIN

@@ -24,10 +24,20 @@ ${statement}
 </#list>
 
 <@o.syncObjects s/>
-<#if model.checkProbes?has_content>
+<#if model.checkProbes?has_content || model.defaultProbe?has_content>
 
   -- Each CHECK the validate phase copies onto the new column is tried here (NOT VALID: no scan) and
-  -- dropped again, so that one PostgreSQL cannot make over the new type stops expand, not validate.
+  -- dropped again, and the old column's default converted by up is computed once, so that what
+  -- PostgreSQL cannot make over the new type stops expand, not validate or every insert after contract.
+<#if model.defaultProbe?has_content>
+  BEGIN
+    PERFORM ${model.defaultProbe};
+  EXCEPTION WHEN OTHERS THEN
+    colsync_problems := colsync_problems OPERATOR(pg_catalog.||) pg_catalog.format(
+      'the old column''s default, converted by up for the new column, cannot be computed (%s); give the new'
+      ' column its own default (drop the old one first, and set the new one after contract)', SQLERRM);
+  END;
+</#if>
 <#list model.checkProbes as probe>
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) ${s.table.regclass}
                  AND k.conname OPERATOR(pg_catalog.=) ${probe.nameLiteral}) THEN

@@ -21,6 +21,7 @@ import dev.colsync.core.render.Models.RestoreModel;
 import dev.colsync.core.render.SqlFragments;
 import dev.colsync.core.render.TemplateRenderer;
 import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.core.spec.Rename;
 import dev.colsync.runtime.execution.ContractGate;
 import dev.colsync.runtime.sql.SqlScript;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class Planner {
     Optional<InPlaceColumns> inPlace = spec.change().inPlace() ? Optional.of(InPlaceColumns.of(spec)) : Optional.empty();
     SqlFragments sql = new SqlFragments(inPlace.map(InPlaceColumns::before).orElse(spec), names);
     return steps.render(new ExpandModel("sql/expand-check.sql.ftl", spec.migration(), sql.sync(),
-        sql.preflight(inPlace), "", List.of(), List.of()));
+        sql.preflight(inPlace), "", List.of(), List.of(), ""));
   }
 
   /**
@@ -127,11 +128,13 @@ public final class Planner {
       List<CheckProbe> probes = objects.checks().stream()
           .map(check -> new CheckProbe(check.copy(), check.copyLiteral(), check.originalLiteral(), check.copyDefinition()))
           .toList();
+      String defaultProbe = spec.change() instanceof Rename ? "" : objects.newDefault()
+          .filter(expression -> !expression.toLowerCase(java.util.Locale.ROOT).contains("nextval")).orElse("");
       ExpandModel forward = new ExpandModel("sql/expand-add-column.sql.ftl", migration, sql.sync(),
           sql.preflight(inPlace), objects.newColumnType(), objects.propertyStatements(spec.change().to().name()),
-          probes);
+          probes, defaultProbe);
       ExpandModel undo = new ExpandModel("sql/rollback-expand.sql.ftl", migration, sql.sync(),
-          sql.preflight(inPlace), objects.newColumnType(), List.of(), List.of());
+          sql.preflight(inPlace), objects.newColumnType(), List.of(), List.of(), "");
       return new PhasePlan(Phase.EXPAND,
           List.of(steps.transactional(Phase.EXPAND, "add-column", ACCESS_EXCLUSIVE,
               "add the new column (nullable, no rewrite) and the sync trigger", forward)),

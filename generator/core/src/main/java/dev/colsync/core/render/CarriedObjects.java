@@ -16,6 +16,8 @@ import dev.colsync.core.spec.MigrationSpec;
 import dev.colsync.core.spec.Rename;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -167,7 +169,19 @@ public final class CarriedObjects {
 
   /** The new column's type as ADD COLUMN takes it: the old column's collation kept. */
   public String newColumnType() {
-    return change.to().type() + objects.properties().collation().map(c -> " COLLATE " + c).orElse("");
+    boolean collatable = change instanceof Rename || isStringType(change.to().type());
+    return change.to().type() + (collatable ? objects.properties().collation().map(c -> " COLLATE " + c).orElse("") : "");
+  }
+
+  /**
+   * Whether {@code type} is one of PostgreSQL's string types, which take a collation; a type change into
+   * another type (integer, uuid, a domain colsync cannot see into) leaves the old column's collation behind.
+   */
+  static boolean isStringType(String type) {
+    String base = type.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("\\s*\\(.*$", "")
+        .replaceAll("(\\[\\])+$", "").replaceFirst("^pg_catalog\\.", "");
+    return Set.of("text", "varchar", "character varying", "char", "character", "bpchar", "name", "citext")
+        .contains(base);
   }
 
   /** The old column's type as the contract rollback re-adds it. */

@@ -73,10 +73,12 @@ public final class Models {
    * @param newColumnType the new column's type as ADD COLUMN takes it (collation included)
    * @param columnProperties COMMENT and SET STATISTICS statements for the new column
    * @param checkProbes the CHECK copies expand tries over the new column (none for its rollback)
+   * @param defaultProbe the old column's default converted by {@code up}, which expand computes once so that
+   *     one {@code up} cannot convert is refused; empty when there is none to try (or it draws a sequence value)
    */
   public record ExpandModel(
       String templateName, String migration, SyncSql sync, PreflightSql preflight, String newColumnType,
-      List<String> columnProperties, List<CheckProbe> checkProbes) implements TemplateModel {}
+      List<String> columnProperties, List<CheckProbe> checkProbes, String defaultProbe) implements TemplateModel {}
 
   /**
    * A CHECK copy expand tries over the new column (added NOT VALID and dropped again), so that one PostgreSQL
