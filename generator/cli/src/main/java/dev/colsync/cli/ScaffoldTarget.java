@@ -69,8 +69,10 @@ final class ScaffoldTarget {
     if (migration != null) {
       return migration;
     }
-    String derived = (tableName() + "_" + newColumn).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
-    return derived.length() > 63 ? derived.substring(0, 63) : derived;
+    String derived = (tableName() + "_" + newColumn).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_")
+        .replaceAll("_+", "_");
+    String cut = derived.length() > 63 ? derived.substring(0, 63) : derived;
+    return cut.replaceAll("^_+|_+$", "");
   }
 
   /**

@@ -134,7 +134,7 @@ public final class CatalogReader {
   /** Indexes that depend on the column: through a key, an expression, the predicate or INCLUDE. */
   private List<IndexFacts> indexes(long tableOid, int attnum) throws SQLException {
     return query("SELECT ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), i.indisunique, i.indisprimary,"
-            + " i.indisvalid, con.conname"
+            + " i.indisvalid, con.conname, con.contype = 'x'"
             + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
             + " LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid"
             + "   AND con.contype IN ('p', 'u', 'x')"
@@ -143,7 +143,7 @@ public final class CatalogReader {
             + "   AND dep.objid = i.indexrelid AND dep.refobjid = i.indrelid AND dep.refobjsubid = ?))"
             + " ORDER BY ic.relname",
         row -> new IndexFacts(row.getString(1), row.getString(2), row.getBoolean(3), row.getBoolean(4),
-            row.getBoolean(5), Optional.ofNullable(row.getString(6))),
+            row.getBoolean(5), Optional.ofNullable(row.getString(6)), row.getBoolean(7)),
         tableOid, attnum, attnum);
   }
 

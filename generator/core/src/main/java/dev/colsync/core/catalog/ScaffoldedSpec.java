@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes a spec's YAML from what the catalog says, so generation never needs the database again.
@@ -119,8 +121,8 @@ public final class ScaffoldedSpec {
     }
     List<Object> indexes = new ArrayList<>();
     for (IndexFacts index : facts.indexes()) {
-      if (index.primary() && !withPrimaryKey) {
-        continue;
+      if (index.primary() && !withPrimaryKey || index.exclusion()) {
+        continue; // an exclusion constraint is refused by name among the dependents, never copied as an index
       }
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("name", index.name());
@@ -153,11 +155,16 @@ public final class ScaffoldedSpec {
       });
       dependents.add(entry);
     }
+    Set<String> exclusions = new LinkedHashSet<>();
     for (ConstraintFacts constraint : facts.constraints()) {
       if (constraint.type() == 'x') {
-        dependents.add(dependent("exclusion constraint", constraint.name()));
+        exclusions.add(constraint.name());
       }
     }
+    // Over an expression of the column (tsrange(start_at, end_at)) it is found through its index only.
+    facts.indexes().stream().filter(IndexFacts::exclusion).flatMap(index -> index.constraint().stream())
+        .forEach(exclusions::add);
+    exclusions.forEach(name -> dependents.add(dependent("exclusion constraint", name)));
     putIfAny("dependents", dependents);
     putIfAny("partitions", new ArrayList<>(facts.partitions()));
     List<Object> triggers = new ArrayList<>();

@@ -70,9 +70,11 @@ public record TableFacts(
    *
    * @param definition {@code pg_get_indexdef}
    * @param constraint the constraint the index belongs to (primary key, unique, exclusion), if any
+   * @param exclusion whether that constraint is an exclusion constraint (carried by no index copy)
    */
   public record IndexFacts(
-      String name, String definition, boolean unique, boolean primary, boolean valid, Optional<String> constraint) {}
+      String name, String definition, boolean unique, boolean primary, boolean valid, Optional<String> constraint,
+      boolean exclusion) {}
 
   /**
    * A constraint that uses the column.

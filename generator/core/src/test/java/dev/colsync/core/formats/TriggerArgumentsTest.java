@@ -57,4 +57,25 @@ class TriggerArgumentsTest {
       statement.execute("UPDATE public.docs SET body = 'still works' WHERE id = 1");
     }
   }
+
+  @EachPostgres
+  void anExclusionConstraintOverAnExpressionOfTheColumnIsRefusedByNameNotCopiedAsAnIndex(PostgresServer server)
+      throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE EXTENSION IF NOT EXISTS btree_gist");
+      statement.execute("CREATE TABLE public.bookings (id bigint PRIMARY KEY, start_at timestamp, end_at timestamp,"
+          + " CONSTRAINT bookings_no_overlap EXCLUDE USING gist (tsrange(start_at, end_at) WITH &&) DEFERRABLE)");
+
+      TableFacts facts = new CatalogReader(connection).read("public", "bookings", "start_at");
+      String yaml = ScaffoldedSpec.rename("bookings_starts_at", "public", "bookings", facts.primaryKey(), "start_at",
+          "starts_at", "timestamp without time zone", false, Optional.of(facts)).yaml();
+      SpecException refused = catchThrowableOfType(SpecException.class, () -> new SpecLoader().load("b.yaml", yaml));
+
+      assertThat(yaml).doesNotContain("indexes:");
+      assertThat(refused.problems()).anySatisfy(problem -> assertThat(problem.message())
+          .contains("exclusion constraint bookings_no_overlap uses the column"));
+    }
+  }
+
 }
