@@ -28,8 +28,23 @@ public final class StepFailedException extends SQLException {
   private static String message(
       String phase, String step, int attempts, List<BlockingSession> blockers, SQLException cause) {
     String message = phase + "/" + step + " failed" + (attempts > 1 ? " after " + attempts + " attempts" : "")
-        + ": " + firstLine(cause.getMessage());
+        + ": " + withDetail(cause.getMessage());
     return blockers.isEmpty() ? message : message + "; blocked by " + blockers;
+  }
+
+  /**
+   * The first line of a server error with its DETAIL and HINT, which name the object in the way (a view
+   * that depends on the column) and what to do; the CONTEXT lines are left out.
+   */
+  static String withDetail(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder message = new StringBuilder(firstLine(text));
+    text.lines().skip(1).map(String::strip)
+        .filter(line -> line.startsWith("Detail:") || line.startsWith("Hint:"))
+        .forEach(line -> message.append(" (").append(line).append(')'));
+    return message.toString();
   }
 
   static String firstLine(String text) {

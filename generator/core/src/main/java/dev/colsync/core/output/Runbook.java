@@ -89,7 +89,10 @@ final class Runbook {
         + " `colsync.read_path_flags` (and `INSERT` on the first; `colsync grant ROLE --runner` gives them).";
     return switch (phase) {
       case EXPAND -> "Deploy while N-1 runs. From here on every write to " + oldColumn
-          + " is copied to " + newColumn + " and every write to " + newColumn + " back to " + oldColumn + ".";
+          + " is copied to " + newColumn + " and every write to " + newColumn + " back to " + oldColumn + "."
+          + " The new column is added at the end of the table (PostgreSQL cannot place it elsewhere): after"
+          + " contract it stays last, so `SELECT *` and an INSERT without a column list see the columns in"
+          + " another order.";
       case BACKFILL -> "Fills " + newColumn + " on the rows written before expand, up to the highest key when it"
           + " starts (rows inserted later are the trigger's). Each batch commits with"
           + " its checkpoint in `" + plan.names().backfillState() + "`: stop the run at any time and start it"
