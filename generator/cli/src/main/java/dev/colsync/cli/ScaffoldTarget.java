@@ -120,11 +120,21 @@ final class ScaffoldTarget {
   int run(CommandLine commandLine, String column, String target, SpecBuilder builder)
       throws IOException, SQLException {
     try {
-      ScaffoldedSpec spec = builder.build(facts(column, target));
+      Optional<TableFacts> facts = facts(column, target);
+      ScaffoldedSpec spec = builder.build(facts);
       if (javaPackage != null) {
         spec.javaPackage(javaPackage);
       }
-      return write(spec.yaml(), commandLine.getOut(), commandLine.getErr());
+      int exit = write(spec.yaml(), commandLine.getOut(), commandLine.getErr());
+      if (exit == ExitCodes.OK && !column.equals(target)) {
+        facts.map(TableFacts::readers).filter(readers -> !readers.isEmpty()).ifPresent(readers -> {
+          commandLine.getErr().println("note: " + String.join(", ", readers) + " name" + (readers.size() == 1 ? "s" : "")
+              + " column " + column + " of " + schemaName() + "." + tableName() + " and will fail once contract drops it:"
+              + " change " + (readers.size() == 1 ? "it" : "them") + " to read " + target + " before contract");
+          commandLine.getErr().flush();
+        });
+      }
+      return exit;
     } catch (CatalogException e) {
       commandLine.getErr().println("colsync scaffold: " + e.getMessage());
       commandLine.getErr().flush();

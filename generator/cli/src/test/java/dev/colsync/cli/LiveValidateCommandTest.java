@@ -91,6 +91,26 @@ class LiveValidateCommandTest {
     }
   }
 
+  @EachPostgres
+  void scaffoldNamesTheFunctionsThatWillFailAfterContract(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.orders (id bigint PRIMARY KEY, amount numeric(12,2))");
+      statement.execute("CREATE FUNCTION public.revenue() RETURNS numeric LANGUAGE sql STABLE"
+          + " AS 'SELECT sum(o.amount) FROM public.orders AS o'");
+      statement.execute("CREATE FUNCTION public.unrelated() RETURNS integer LANGUAGE sql AS 'SELECT 1'");
+      Path out = dir.resolve("orders_amount_cents.yaml");
+
+      CommandRun run = CommandRun.of("scaffold", "retype", "--url", database.jdbcUrl(), "--table", "orders",
+          "--column", "amount", "--to-column", "amount_cents", "--to-type", "bigint",
+          "--up", "round(amount * 100)::bigint", "--down", "amount_cents / 100.0", "--out", out.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.err()).contains("note: public.revenue() names column amount of public.orders and will fail once"
+          + " contract drops it: change it to read amount_cents before contract").doesNotContain("unrelated");
+    }
+  }
+
   private Path spec(String migration, String change) throws Exception {
     Path file = dir.resolve(migration + ".yaml");
     Files.writeString(file, "migration: " + migration + "\ntable: public.people\nprimaryKey: [id]\n" + change + "\n");

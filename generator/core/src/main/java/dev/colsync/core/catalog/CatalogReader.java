@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -66,7 +67,8 @@ public final class CatalogReader {
     return new TableFacts(schema, table, isPartitioned(tableOid), primaryKey(tableOid),
         column(tableOid, attnum, ownedSequence(tableOid, attnum)),
         indexes(tableOid, attnum), constraints(tableOid, attnum), incomingForeignKeys(tableOid, attnum),
-        dependents(tableOid, attnum), otherTriggers(tableOid, attnum, column), partitions(tableOid));
+        dependents(tableOid, attnum), otherTriggers(tableOid, attnum, column), partitions(tableOid),
+        readers(tableOid, attnum, table, column));
   }
 
   private long tableOid(String schema, String table) throws SQLException, CatalogException {
@@ -239,6 +241,25 @@ public final class CatalogReader {
         row -> new TriggerFacts(row.getString(1), row.getString(2),
             row.getBoolean(3) || FunctionSource.names(row.getString(4), column)),
         attnum, column, tableOid);
+  }
+
+  /**
+   * Functions and procedures outside pg_catalog, information_schema and extensions that read the column: by
+   * a recorded dependency (a SQL-standard body) or by naming both the table and the column in their source.
+   */
+  private List<String> readers(long tableOid, int attnum, String table, String column) throws SQLException {
+    return query("SELECT p.oid::pg_catalog.regprocedure::text, EXISTS (SELECT FROM pg_catalog.pg_depend d"
+            + "   WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = p.oid AND d.refobjid = ?"
+            + "   AND d.refobjsubid = ?), CASE WHEN l.lanname IN ('plpgsql', 'sql') THEN p.prosrc END"
+            + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_language l ON l.oid = p.prolang"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+            + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND p.prorettype <> 'pg_catalog.trigger'::pg_catalog.regtype"
+            + " AND p.proname NOT LIKE 'colsync\\_%' AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e"
+            + "   WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e')"
+            + " ORDER BY 1",
+        row -> row.getBoolean(2) || FunctionSource.names(row.getString(3), table)
+            && FunctionSource.names(row.getString(3), column) ? row.getString(1) : null,
+        tableOid, attnum).stream().filter(Objects::nonNull).toList();
   }
 
   private List<String> partitions(long tableOid) throws SQLException {

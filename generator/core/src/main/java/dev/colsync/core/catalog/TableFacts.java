@@ -19,11 +19,13 @@ import java.util.Optional;
  * @param dependents views, materialized views, rules and generated columns that depend on the column
  * @param otherTriggers the table's own triggers (colsync's excluded)
  * @param partitions the partitions of a partitioned table, qualified and quoted
+ * @param readers the functions and procedures (not trigger functions) whose SQL or PL/pgSQL source names both the
+ *     table and the column: they will fail once contract drops the column unless changed before
  */
 public record TableFacts(
     String schema, String table, boolean partitioned, List<KeyColumn> primaryKey, ColumnFacts column,
     List<IndexFacts> indexes, List<ConstraintFacts> constraints, List<ConstraintFacts> incomingForeignKeys,
-    List<Dependent> dependents, List<TriggerFacts> otherTriggers, List<String> partitions) {
+    List<Dependent> dependents, List<TriggerFacts> otherTriggers, List<String> partitions, List<String> readers) {
 
   public TableFacts {
     Objects.requireNonNull(schema, "schema");
