@@ -7,6 +7,7 @@ import dev.colsync.runtime.execution.MigrationExecutor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -68,7 +69,11 @@ final class VerifyCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.FAILURE;
     }
-    String comparison = plan.backfill().newColumn() + " IS DISTINCT FROM up(" + plan.backfill().oldColumn() + ")";
+    // After an in-place cut-over the columns compared are the swapped ones: name those the check used.
+    String oldColumn = report.oldColumn().isEmpty() ? plan.backfill().oldColumn() : report.oldColumn();
+    String newColumn = report.newColumn().isEmpty() ? plan.backfill().newColumn() : report.newColumn();
+    List<String> keyColumns = report.keyColumns().isEmpty() ? plan.backfill().keyColumns() : report.keyColumns();
+    String comparison = newColumn + " IS DISTINCT FROM up(" + oldColumn + ")";
     if (report.converged()) {
       out.println(plan.migration() + ": all " + report.rowsChecked() + " rows agree (no row has " + comparison + ")");
       out.flush();
@@ -77,7 +82,7 @@ final class VerifyCommand implements Callable<Integer> {
     out.println(plan.migration() + ": " + report.divergentRows() + " of " + report.rowsChecked() + " rows diverge ("
         + comparison + ")");
     if (!report.sampleKeys().isEmpty()) {
-      out.println("  keys (" + String.join(", ", plan.backfill().keyColumns()) + ")"
+      out.println("  keys (" + String.join(", ", keyColumns) + ")"
           + (report.sampleKeys().size() < report.divergentRows() ? ", the first " + report.sampleKeys().size() : "")
           + ": " + report.sampleKeys().stream().map(key -> "(" + String.join(", ", key) + ")")
               .collect(Collectors.joining(" ")));

@@ -58,7 +58,8 @@ final class ConvergenceCheck {
             row -> new Chunk(row.getLong(1), row.getLong(2), key(row, 3, key.size())), parameters);
       });
       if (chunk.isEmpty()) {
-        return new ConvergenceReport(checked, divergent, sample);
+        return new ConvergenceReport(checked, divergent, sample, target.oldColumn(), target.newColumn(),
+            target.keyColumns());
       }
       checked += chunk.get().rows();
       divergent += chunk.get().divergent();

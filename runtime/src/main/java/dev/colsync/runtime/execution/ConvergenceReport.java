@@ -9,9 +9,16 @@ import java.util.List;
  * @param divergentRows rows that disagree
  * @param sampleKeys keys of some divergent rows (keys only, never values), in key order
  */
-public record ConvergenceReport(long rowsChecked, long divergentRows, List<List<String>> sampleKeys) {
+public record ConvergenceReport(long rowsChecked, long divergentRows, List<List<String>> sampleKeys,
+    String oldColumn, String newColumn, List<String> keyColumns) {
   public ConvergenceReport {
     sampleKeys = sampleKeys.stream().map(List::copyOf).toList();
+    keyColumns = List.copyOf(keyColumns);
+  }
+
+  /** A report that does not say which columns it compared. */
+  public ConvergenceReport(long rowsChecked, long divergentRows, List<List<String>> sampleKeys) {
+    this(rowsChecked, divergentRows, sampleKeys, "", "", List.of());
   }
 
   public boolean converged() {

@@ -175,12 +175,14 @@ final class SpecReader {
         "an in-place type change keeps the column's name, so the application needs no read-path shim",
         "no java key: read " + change.to().name() + " with a Java type that holds both types (long for integer"
             + " to bigint), or give the new column its own name to get a shim"));
-    spec.node("partitions").filter(node -> node instanceof YamlNode.Sequence sequence && !sequence.items().isEmpty())
-        .ifPresent(node -> problems.reportAtKey(node, "the table is partitioned, and an in-place type change cannot"
-            + " move a primary key or unique constraint onto the new column of a partitioned table (PostgreSQL has no"
-            + " ADD CONSTRAINT … USING INDEX there)", "a table that is not partitioned, or a new column name for "
-            + change.to().name() + " (a type change into a new column works on partitioned tables)"));
     boolean keyColumn = primaryKey.map(key -> key.columns().contains(change.from().name())).orElse(false);
+    spec.node("partitions").filter(node -> node instanceof YamlNode.Sequence sequence && !sequence.items().isEmpty())
+        .ifPresent(node -> problems.reportAtKey(node, "the table is partitioned, and " + (keyColumn
+            ? "an in-place type change cannot move its primary key onto the new column (PostgreSQL has no ADD"
+                + " CONSTRAINT … USING INDEX on a partitioned table)"
+            : "colsync's cut-over does not swap the columns of a partitioned table yet"),
+            "a table that is not partitioned, or a new column name for " + change.to().name()
+                + " (a type change into a new column works on partitioned tables)"));
     if (keyColumn && !change.notNull()) {
       YamlNode retype = spec.node("retype").orElseThrow();
       problems.report(retype, "the column is part of the primary key, so the new column must be NOT NULL",

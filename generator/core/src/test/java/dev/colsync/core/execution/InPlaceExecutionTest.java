@@ -10,6 +10,7 @@ import dev.colsync.core.output.Generator;
 import dev.colsync.core.plan.Plan;
 import dev.colsync.core.spec.SpecLoader;
 import dev.colsync.runtime.execution.ConnectionSource;
+import dev.colsync.runtime.execution.ConvergenceReport;
 import dev.colsync.runtime.execution.ExecutionPlan;
 import dev.colsync.runtime.execution.ExecutionSettings;
 import dev.colsync.runtime.execution.MigrationExecutor;
@@ -65,6 +66,8 @@ class InPlaceExecutionTest {
       Sql.execute(admin, "INSERT INTO public.accounts (note) VALUES ('after cut-over')");
       assertThat(executor.verify().rowsChecked()).isEqualTo(ROWS + 1);
       assertThat(executor.verify().converged()).isTrue();
+      assertThat(executor.verify()).extracting(ConvergenceReport::newColumn, ConvergenceReport::oldColumn)
+          .as("the columns compared after cut-over, as they are named now").containsExactly("id", "id_colsync_old");
 
       assertThat(executor.apply("contract").steps()).extracting(StepOutcome::step, StepOutcome::detail)
           .containsExactly(tuple("check-convergence", "gate: " + (ROWS + 1) + " rows converged"),

@@ -276,10 +276,10 @@ class SpecProblemsTest {
             + " integer to bigint), or give the new column its own name to get a shim)");
     assertThat(problemsOf("partitioned.yaml", spec.replace("java: { package: com.example }", "partitions: [public.items_1]")
         .replace("type: bigint }", "type: bigint, notNull: true }"))).containsExactly(
-        "partitioned.yaml:9:1: /partitions: the table is partitioned, and an in-place type change cannot move a primary"
-            + " key or unique constraint onto the new column of a partitioned table (PostgreSQL has no ADD CONSTRAINT …"
-            + " USING INDEX there) (expected: a table that is not partitioned, or a new column name for id (a type"
-            + " change into a new column works on partitioned tables))");
+        "partitioned.yaml:9:1: /partitions: the table is partitioned, and an in-place type change cannot move its"
+            + " primary key onto the new column (PostgreSQL has no ADD CONSTRAINT … USING INDEX on a partitioned table)"
+            + " (expected: a table that is not partitioned, or a new column name for id (a type change into a new"
+            + " column works on partitioned tables))");
     MigrationSpec valid = new SpecLoader().load("inplace.yaml", spec.replace("type: bigint }", "type: bigint,"
         + " notNull: true }").replace("java: { package: com.example }\n", ""));
     assertThat(valid.change().inPlace()).isTrue();
