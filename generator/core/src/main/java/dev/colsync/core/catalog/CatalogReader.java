@@ -233,7 +233,7 @@ public final class CatalogReader {
     return query("SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid), EXISTS ("
             + "   SELECT FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass"
             + "   AND dep.objid = t.oid AND dep.refobjid = t.tgrelid AND dep.refobjsubid = ?)"
-            + " OR ? = ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\\000')),"
+            + " OR ? = ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), E'\\\\000')),"
             + " CASE WHEN l.lanname IN ('plpgsql', 'sql') THEN p.prosrc END"
             + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid"
             + " JOIN pg_catalog.pg_language l ON l.oid = p.prolang"

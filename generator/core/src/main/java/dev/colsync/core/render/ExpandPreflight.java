@@ -215,7 +215,7 @@ final class ExpandPreflight {
         + " AND d.objid OPERATOR(pg_catalog.=) t.oid AND d.refobjid OPERATOR(pg_catalog.=) t.tgrelid"
         + " AND d.refobjsubid OPERATOR(pg_catalog.=) (SELECT a.attnum " + attribute(column) + "))"
         + " OR " + literal(column) + " OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array("
-        + "pg_catalog.encode(t.tgargs, 'escape'), '\\000')))";
+        + "pg_catalog.encode(t.tgargs, 'escape'), E'\\\\000')))";
     return new PreflightCheck("EXISTS (SELECT " + using + ")",
         "(SELECT pg_catalog.format('trigger %s of %s uses column %I (in its UPDATE OF list, WHEN condition or"
             + " arguments) and would fail every write once contract drops it; colsync cannot rewrite a trigger: drop"
