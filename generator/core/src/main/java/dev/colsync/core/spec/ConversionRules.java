@@ -37,13 +37,14 @@ final class ConversionRules {
       "range_agg", "range_intersect_agg", "any_value", "row_number", "rank", "dense_rank", "percent_rank",
       "cume_dist", "ntile", "lag", "lead", "first_value", "last_value", "nth_value");
 
-  /** Words that the column-reference scan can mistake for columns: date fields, normal forms. */
+  /** Words that the column-reference scan can mistake for columns: date fields, normal forms, key words of SQL's special forms. */
   private static final Set<String> FIELD_WORDS = Set.of(
       "epoch", "year", "years", "month", "months", "week", "day", "days", "hour", "hours", "minute", "minutes",
       "second", "seconds", "millisecond", "milliseconds", "microsecond", "microseconds", "quarter", "decade",
       "century", "millennium", "dow", "doy", "isodow", "isoyear", "julian", "timezone", "timezone_hour",
       "timezone_minute", "to", "for", "nfc", "nfd", "nfkc", "nfkd", "placing", "unknown", "document", "content",
-      "normalized");
+      "normalized", "symmetric", "asymmetric", "local", "both", "leading", "trailing", "json", "scalar", "value",
+      "object", "nfkd_casefold");
 
   private ConversionRules() {}
 

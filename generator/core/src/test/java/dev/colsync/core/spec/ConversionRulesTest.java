@@ -17,7 +17,9 @@ class ConversionRulesTest {
       "c::text::uuid", "lower(c) COLLATE \"C\"", "position('x' in c)", "c ~ '^a'", "date_trunc('day', c)",
       "c + interval '1' day", "CAST(c AS timestamp with time zone)", "pg_catalog.lower(c)",
       "nullif(c, '')::integer", "c::numeric(12,2)", "date '2024-01-01' + c", "c IS DISTINCT FROM 0",
-      "(c)::double precision", "ARRAY[c]", "(c).x", "c::timestamp(3) without time zone"})
+      "(c)::double precision", "ARRAY[c]", "(c).x", "c::timestamp(3) without time zone",
+      "c BETWEEN SYMMETRIC 1 AND 9", "trim(BOTH FROM c)", "trim(LEADING '0' FROM c)", "c IS JSON",
+      "EXTRACT(YEAR FROM c)::integer", "c + interval '1' day to second"})
   void acceptsConversionsOfTheColumnAlone(String up) {
     assertThat(ConversionRules.problem("up", up, "c")).isEmpty();
   }
