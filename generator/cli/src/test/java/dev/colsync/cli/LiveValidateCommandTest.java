@@ -108,6 +108,11 @@ class LiveValidateCommandTest {
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.err()).contains("note: public.revenue() names column amount of public.orders and will fail once"
           + " contract drops it: change it to read amount_cents before contract").doesNotContain("unrelated");
+      assertThat(java.nio.file.Files.readString(out)).contains("readers:", "public.revenue()");
+      CommandRun generate = CommandRun.of("generate", out.toString(), "--out", dir.resolve("generated").toString());
+      assertThat(generate.exitCode()).as(generate.err()).isZero();
+      assertThat(java.nio.file.Files.readString(dir.resolve("generated/orders_amount_cents/runbook.md")))
+          .contains("fail once contract drops it", "`public.revenue()`");
     }
   }
 

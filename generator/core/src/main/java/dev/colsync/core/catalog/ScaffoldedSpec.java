@@ -177,6 +177,9 @@ public final class ScaffoldedSpec {
       }
     }
     putIfAny("triggers", triggers);
+    if (!withPrimaryKey) { // in place the column keeps its name, and its readers keep working
+      putIfAny("readers", new ArrayList<>(facts.readers()));
+    }
   }
 
   private static List<Object> constraints(List<ConstraintFacts> constraints, char type) {

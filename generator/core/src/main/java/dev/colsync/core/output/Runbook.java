@@ -113,8 +113,18 @@ final class Runbook {
       case CONTRACT -> (inPlace.isPresent()
           ? "Once the cut-over has proved itself and no rollback is wanted. "
           : "Only once no N-1 instance runs and the flag is NEW everywhere. ") + contractCheck
-          + views(spec, oldColumn, newColumn);
+          + views(spec, oldColumn, newColumn) + readers(spec, oldColumn, newColumn);
     };
+  }
+
+  /** The functions and procedures scaffold found reading the column: they fail once it is dropped. */
+  private static String readers(MigrationSpec spec, String oldColumn, String newColumn) {
+    List<String> readers = spec.objects().readers();
+    if (readers.isEmpty()) {
+      return "";
+    }
+    return " These read " + oldColumn + " and fail once contract drops it: change them to read " + newColumn
+        + " first: " + String.join(", ", readers.stream().map(reader -> "`" + reader + "`").toList()) + ".";
   }
 
   /** What contract does to the views that read the column, and what the user must know about it. */

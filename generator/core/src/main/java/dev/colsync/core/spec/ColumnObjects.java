@@ -21,10 +21,10 @@ import java.util.Optional;
 public record ColumnObjects(
     ColumnProperties properties, List<IndexSpec> indexes, List<ConstraintSpec> constraints,
     List<ConstraintSpec> foreignKeys, List<ConstraintSpec> referencedBy, List<DependentSpec> dependents,
-    List<TriggerSpec> triggers, List<TableName> partitions) {
+    List<TriggerSpec> triggers, List<TableName> partitions, List<String> readers) {
 
   public static final ColumnObjects NONE = new ColumnObjects(
-      ColumnProperties.NONE, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+      ColumnProperties.NONE, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
   public ColumnObjects {
     Objects.requireNonNull(properties, "properties");
@@ -35,6 +35,7 @@ public record ColumnObjects(
     dependents = List.copyOf(dependents);
     triggers = List.copyOf(triggers);
     partitions = List.copyOf(partitions);
+    readers = List.copyOf(readers);
   }
 
   /**

@@ -19,10 +19,12 @@ import java.util.function.IntFunction;
  */
 final class ObjectsReader {
   static final List<String> KEYS = List.of("column", "indexes", "constraints", "foreignKeys", "referencedBy",
-      "dependents", "partitions", "triggers");
+      "dependents", "partitions", "triggers", "readers");
   static final List<String> TRIGGER_KEYS = List.of("name", "definition");
   static final String EXPECTED_TRIGGERS =
       "a list of { name: <trigger>, definition: <CREATE TRIGGER … as pg_get_triggerdef prints it> }";
+  static final String EXPECTED_READERS = "a list of the functions and procedures that read the column, as"
+      + " regprocedure prints them (public.revenue(), \"Reports\".total(integer)); informational";
   static final String EXPECTED_PARTITIONS = "a list of the table's partitions as the catalog prints them,"
       + " schema-qualified and quoted where SQL needs it, e.g. [public.events_2025, public.\"Events 2026\"]";
   static final String EXPECTED_PARTITIONED_UNIQUE = "no UNIQUE constraint on the column of a partitioned table:"
@@ -111,12 +113,15 @@ final class ObjectsReader {
           "no trigger that uses the column: make its function handle both columns and leave it out of the spec,"
               + " or drop it before contract and create it again over the new column");
     }
+    Optional<List<String>> readers = spec.optional("readers", List.of(),
+        node -> list(node, EXPECTED_READERS, this::reader));
     if (properties.isEmpty() || indexes.isEmpty() || constraints.isEmpty() || foreignKeys.isEmpty()
-        || referencedBy.isEmpty() || dependents.isEmpty() || triggers.isEmpty() || partitions.isEmpty()) {
+        || referencedBy.isEmpty() || dependents.isEmpty() || triggers.isEmpty() || partitions.isEmpty()
+        || readers.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new ColumnObjects(properties.get(), indexes.get(), constraints.get(), foreignKeys.get(),
-        referencedBy.get(), dependents.get(), triggers.get(), partitions.get()));
+        referencedBy.get(), dependents.get(), triggers.get(), partitions.get(), readers.get()));
   }
 
   /**
@@ -135,6 +140,14 @@ final class ObjectsReader {
         problems.report(sequence.items().get(i), refusal, expected);
       }
     }
+  }
+
+  /** A function or procedure that reads the column, for the runbook: text only, never put into SQL. */
+  private Optional<String> reader(YamlNode node) {
+    Optional<String> text = values.string(node, EXPECTED_READERS);
+    Optional<String> problem = text.flatMap(value -> EmbeddedText.nameProblem(value, "the reader"));
+    problem.ifPresent(message -> problems.report(node, message, EXPECTED_READERS));
+    return problem.isPresent() ? Optional.empty() : text;
   }
 
   private Optional<TableName> partition(YamlNode node) {

@@ -19,7 +19,7 @@ final class SpecReader {
   static final List<String> SPEC_KEYS = List.of(
       "migration", "table", "schema", "primaryKey", "rename", "retype", "backfill", "timeouts", "java", "postgres",
       "flyway", "column", "indexes", "constraints", "foreignKeys", "referencedBy", "dependents",
-      "partitions", "triggers");
+      "partitions", "triggers", "readers");
   static final List<String> BACKFILL_KEYS = List.of("batchSize", "pause");
   static final List<String> TIMEOUT_KEYS = List.of("lock", "statement");
   static final List<String> JAVA_KEYS = List.of("package", "class");

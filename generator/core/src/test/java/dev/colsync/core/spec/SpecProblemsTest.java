@@ -39,7 +39,7 @@ class SpecProblemsTest {
         "orders.yaml:9:34: /backfill/pause: '20 ms' is not a duration"
             + " (expected: a duration such as 500ms, 2s, 1min or 1h)",
         "orders.yaml:10:1: /colour: unknown key 'colour' (expected: one of: migration, table, schema, primaryKey,"
-            + " rename, retype, backfill, timeouts, java, postgres, flyway, column, indexes, constraints, foreignKeys, referencedBy, dependents, partitions, triggers)");
+            + " rename, retype, backfill, timeouts, java, postgres, flyway, column, indexes, constraints, foreignKeys, referencedBy, dependents, partitions, triggers, readers)");
   }
 
   @Test
@@ -346,7 +346,7 @@ class SpecProblemsTest {
   void pointersEscapeSlashAndTilde() {
     assertThat(problemsOf("escape.yaml", SpecTexts.minimal() + "\"a/b~c\": 1\n")).containsExactly(
         "escape.yaml:5:1: /a~1b~0c: unknown key 'a/b~c' (expected: one of: migration, table, schema, primaryKey,"
-            + " rename, retype, backfill, timeouts, java, postgres, flyway, column, indexes, constraints, foreignKeys, referencedBy, dependents, partitions, triggers)");
+            + " rename, retype, backfill, timeouts, java, postgres, flyway, column, indexes, constraints, foreignKeys, referencedBy, dependents, partitions, triggers, readers)");
   }
 
   private List<String> problemsOf(String file, String yaml) {
