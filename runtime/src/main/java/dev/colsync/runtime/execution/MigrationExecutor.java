@@ -207,30 +207,47 @@ public final class MigrationExecutor {
    * applied it) is recorded as applied, with a notice.
    */
   private void requireOrder(Session session, String stepId, Map<String, AppliedSteps.Applied> applied) {
+    List<ExecutionPlan.PhaseStep> missing = new ArrayList<>();
     for (ExecutionPlan.PhaseStep earlier : plan.forwardSteps()) {
       if (earlier.id().equals(stepId)) {
-        return;
+        break;
       }
       if (!applied.containsKey(earlier.id())) {
-        if (!adopt(session, earlier, applied)) {
-          throw new ExecutionRefusedException(stepId + " cannot run yet: " + earlier.id()
-              + " must be applied first (phase " + earlier.phase() + ")");
-        }
+        missing.add(earlier);
       }
+    }
+    // The latest missing step whose work the catalog shows implies the ones before it (after a cut-over the
+    // columns expand made carry other names, yet expand ran).
+    int latest = -1;
+    for (int i = missing.size() - 1; i >= 0 && latest < 0; i--) {
+      if (inDatabase(session, missing.get(i))) {
+        latest = i;
+      }
+    }
+    for (int i = 0; i <= latest; i++) {
+      adopt(session, missing.get(i), applied);
+    }
+    if (latest + 1 < missing.size()) {
+      ExecutionPlan.PhaseStep first = missing.get(latest + 1);
+      throw new ExecutionRefusedException(stepId + " cannot run yet: " + first.id()
+          + " must be applied first (phase " + first.phase() + ")");
     }
   }
 
-  private boolean adopt(Session session, ExecutionPlan.PhaseStep earlier, Map<String, AppliedSteps.Applied> applied) {
-    String probe = earlier.step().appliedProbe();
+  private boolean inDatabase(Session session, ExecutionPlan.PhaseStep step) {
+    String probe = step.step().appliedProbe();
     if (probe == null) {
       return false;
     }
     try {
-      boolean inPlace = Jdbc.inTransaction(session.work, c -> Jdbc.first(c, probe, row -> row.getBoolean(1)))
-          .orElse(false);
-      if (!inPlace) {
-        return false;
-      }
+      return Jdbc.inTransaction(session.work, c -> Jdbc.first(c, probe, row -> row.getBoolean(1))).orElse(false);
+    } catch (SQLException notThere) {
+      return false;
+    }
+  }
+
+  private void adopt(Session session, ExecutionPlan.PhaseStep earlier, Map<String, AppliedSteps.Applied> applied) {
+    try {
       String checksum = Checksums.sha256(earlier.step().sql());
       Jdbc.inTransaction(session.work, c -> {
         AppliedSteps.markApplied(c, plan.migration(), earlier.phase(), earlier.step().name(), checksum);
@@ -239,9 +256,9 @@ public final class MigrationExecutor {
       applied.put(earlier.id(), new AppliedSteps.Applied(earlier.phase(), earlier.step().name(), checksum, null));
       listener.notice(earlier.id() + " was applied by another runner (its work is in the database); recorded as"
           + " applied");
-      return true;
-    } catch (SQLException notThere) {
-      return false;
+    } catch (SQLException failure) {
+      throw new ExecutionRefusedException(earlier.id() + " was applied by another runner, but recording it failed: "
+          + StepFailedException.firstLine(failure.getMessage()));
     }
   }
 

@@ -20,9 +20,9 @@ import java.util.Optional;
  * expand by the new column with this migration's sync objects, the backfill's preparation by its
  * checkpoint table and procedure, the backfill by its checkpoint marked done, an index copy by a valid
  * index of its name, a constraint copy by a constraint of its name (validated, for the validate step),
- * the new column's NOT NULL by the column's NOT NULL or the check standing in for it. Other steps (the
- * copies on a partitioned table, other tables' keys, the cut-over) are not recognised; the executor refuses
- * to run past them until it applied them itself.
+ * the new column's NOT NULL by the column's NOT NULL or the check standing in for it, another table's key
+ * copy by its constraint there, an in-place cut-over by the swapped names. The copies on a partitioned table
+ * are not recognised; the executor refuses to run past them until it applied them itself.
  */
 final class AppliedProbes {
   private final MigrationSpec first;
@@ -67,7 +67,7 @@ final class AppliedProbes {
               + " ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) " + regclass
               + " AND c.relname OPERATOR(pg_catalog.=) " + index.copyLiteral() + " AND i.indisvalid)")
           .or(() -> numbered(step, "adopt-index-").map(n -> objects.indexes().get(n - 1))
-              .map(index -> constraintExists(index.copyLiteral(), false)));
+              .map(index -> constraintExists(regclass, index.copyLiteral(), false)));
     }
     if (phase == Phase.VALIDATE) {
       NotNullSql notNull = fragments.newNotNull();
@@ -86,18 +86,34 @@ final class AppliedProbes {
           break;
       }
       List<ConstraintCopy> copies = objects.constraints();
+      List<CarriedObjects.ReferencingKey> keys = objects.referencing();
       return numbered(step, "add-constraint-").filter(n -> n <= copies.size())
-          .map(n -> constraintExists(copies.get(n - 1).copyLiteral(), false))
+          .map(n -> constraintExists(regclass, copies.get(n - 1).copyLiteral(), false))
           .or(() -> numbered(step, "validate-constraint-").filter(n -> n <= copies.size())
-              .map(n -> constraintExists(copies.get(n - 1).copyLiteral(), true)));
+              .map(n -> constraintExists(regclass, copies.get(n - 1).copyLiteral(), true)))
+          .or(() -> numbered(step, "add-referencing-key-").filter(n -> n <= keys.size())
+              .map(n -> constraintExists(keys.get(n - 1).table().regclass(), keys.get(n - 1).key().copyLiteral(), false)))
+          .or(() -> numbered(step, "validate-referencing-key-").filter(n -> n <= keys.size())
+              .map(n -> constraintExists(keys.get(n - 1).table().regclass(), keys.get(n - 1).key().copyLiteral(), true)));
+    }
+    if (phase == Phase.CUTOVER && step.equals("swap-columns") && inPlace.isPresent()) {
+      // Swapped: the old values are under the temporary name, and the new column has the name.
+      return Optional.of("SELECT EXISTS (SELECT " + attribute(inPlace.get().oldTemporary()) + ")"
+          + " AND NOT EXISTS (SELECT " + attribute(inPlace.get().newTemporary()) + ")");
     }
     return Optional.empty();
   }
 
-  private String constraintExists(String nameLiteral, boolean validated) {
+  private static String constraintExists(String table, String nameLiteral, boolean validated) {
     return "SELECT EXISTS (SELECT FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) "
-        + regclass + " AND k.conname OPERATOR(pg_catalog.=) " + nameLiteral + (validated ? " AND k.convalidated" : "")
+        + table + " AND k.conname OPERATOR(pg_catalog.=) " + nameLiteral + (validated ? " AND k.convalidated" : "")
         + ")";
+  }
+
+  private String attribute(String column) {
+    return "FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) " + regclass
+        + " AND a.attname OPERATOR(pg_catalog.=) " + literal(column) + " AND a.attnum OPERATOR(pg_catalog.>) 0"
+        + " AND NOT a.attisdropped";
   }
 
   /** N of a step named {@code <prefix>N}. */

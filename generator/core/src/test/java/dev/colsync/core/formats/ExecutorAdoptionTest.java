@@ -112,6 +112,37 @@ class ExecutorAdoptionTest {
   }
 
 
+  @EachPostgres
+  void anInPlaceCutOverAndReferencingKeysAppliedByPsqlAreRecognised(PostgresServer server, @TempDir Path output)
+      throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.accounts (id serial PRIMARY KEY, note text)");
+      statement.execute("CREATE TABLE public.entries (id bigint PRIMARY KEY, account_id integer REFERENCES public.accounts (id))");
+      statement.execute("INSERT INTO public.accounts (note) SELECT 'n' || g FROM generate_series(1, 100) AS g");
+      statement.execute("INSERT INTO public.entries SELECT g, g FROM generate_series(1, 100) AS g");
+      MigrationSpec spec = LiveSpecs.retype(connection, "accounts", "id", "id", "bigint", "id::bigint", "id::integer");
+      new OutputWriter().write(output, new Generator().files(List.of(spec), OutputFormat.PLAIN));
+      PsqlScripts scripts = new PsqlScripts(Psql.onPath(), database, output.resolve(spec.migration()));
+      for (String phase : List.of("expand", "backfill", "indexes", "validate", "cutover")) {
+        scripts.runPhase(phase);
+      }
+      List<String> notices = new CopyOnWriteArrayList<>();
+
+      assertThat(executor(spec, database, notices).apply("contract").complete()).isTrue();
+
+      assertThat(notices).filteredOn(notice -> notice.endsWith("recorded as applied"))
+          .extracting(notice -> notice.substring(0, notice.indexOf(' ')))
+          .contains("expand/add-column", "indexes/build-index-1", "validate/add-referencing-key-1",
+              "validate/validate-referencing-key-1", "cutover/swap-columns");
+      try (ResultSet type = statement.executeQuery("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+          + " WHERE attrelid = 'public.accounts'::regclass AND attname = 'id'")) {
+        type.next();
+        assertThat(type.getString(1)).isEqualTo("bigint");
+      }
+    }
+  }
+
   /** An executor of {@code spec} whose notices go to {@code notices}. */
   private static MigrationExecutor executor(MigrationSpec spec, TestDatabase database, List<String> notices) {
     return new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()), ExecutionPlans.of(new Generator().plan(spec)),
