@@ -8,13 +8,13 @@ import picocli.CommandLine.Option;
 /** The {@code --url} option of the commands that work on a database. */
 final class DatabaseUrl {
 
-  @Option(names = "--url", required = true, paramLabel = "JDBC",
-      description = "The database, e.g. jdbc:postgresql://db:5432/app?user=colsync (a password may come from"
-          + " ~/.pgpass).")
+  @Option(names = "--url", required = true, paramLabel = "JDBC", converter = JdbcUrl.class,
+      description = "The database, e.g. jdbc:postgresql://db:5432/app?user=colsync or postgresql://colsync@db/app"
+          + " (a password may come from the URL, ~/.pgpass or PGPASSWORD).")
   String url;
 
   ConnectionSource source() {
-    return ConnectionSource.of(url);
+    return JdbcUrl.source(url);
   }
 
   Connection connect() throws SQLException {

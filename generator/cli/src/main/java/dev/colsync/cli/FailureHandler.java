@@ -32,7 +32,17 @@ final class FailureHandler implements IExecutionExceptionHandler {
   /** The exception's kind and message: I/O exceptions often carry no more than a file name. */
   private static String describe(Exception failure) {
     String kind = failure.getClass().getSimpleName();
-    return failure.getMessage() == null ? kind : kind + ": " + failure.getMessage();
+    String described = failure.getMessage() == null ? kind : kind + ": " + failure.getMessage();
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    // "The connection attempt failed." says nothing without its cause (an unknown host, a refused port).
+    if (cause != failure && cause.getMessage() != null && !described.contains(cause.getMessage())) {
+      described = firstLine(described) + " (" + cause.getClass().getSimpleName() + ": " + firstLine(cause.getMessage())
+          + ")";
+    }
+    return described;
   }
 
   private static String firstLine(String text) {

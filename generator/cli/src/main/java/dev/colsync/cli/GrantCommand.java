@@ -1,6 +1,5 @@
 package dev.colsync.cli;
 
-import dev.colsync.runtime.execution.ConnectionSource;
 import dev.colsync.runtime.flag.JdbcFlagStore;
 import dev.colsync.runtime.sql.SqlIdentifiers;
 import java.io.PrintWriter;
@@ -37,7 +36,7 @@ final class GrantCommand implements Callable<Integer> {
   @Option(names = "--runner", description = "The role runs migrations (colsync apply, psql, Flyway, Liquibase).")
   boolean runner;
 
-  @Option(names = "--url", paramLabel = "JDBC",
+  @Option(names = "--url", paramLabel = "JDBC", converter = JdbcUrl.class,
       description = "Run the statements in this database (creating the flag table if it is missing) instead of"
           + " printing them.")
   String url;
@@ -51,7 +50,7 @@ final class GrantCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    try (Connection connection = ConnectionSource.of(url).open()) {
+    try (Connection connection = JdbcUrl.source(url).open()) {
       JdbcFlagStore.createTable(connection);
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {

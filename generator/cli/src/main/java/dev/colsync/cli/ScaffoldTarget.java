@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /** What both scaffold commands share: the table, the database, the key, where the spec goes, and writing it. */
 final class ScaffoldTarget {
-  @Option(names = "--url", paramLabel = "JDBC",
+  @Option(names = "--url", paramLabel = "JDBC", converter = JdbcUrl.class,
       description = "Read the column and everything that uses it from this database.")
   String url;
 
@@ -83,7 +82,7 @@ final class ScaffoldTarget {
     if (url == null) {
       return Optional.empty();
     }
-    try (Connection connection = DriverManager.getConnection(url)) {
+    try (Connection connection = JdbcUrl.source(url).open()) {
       CatalogReader catalog = new CatalogReader(connection);
       TableFacts facts = catalog.read(schemaName(), tableName(), column);
       if (!target.equals(column) && catalog.columnExists(schemaName(), tableName(), target)) {

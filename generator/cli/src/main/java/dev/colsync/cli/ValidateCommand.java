@@ -1,6 +1,5 @@
 package dev.colsync.cli;
 
-import dev.colsync.runtime.execution.ConnectionSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Spec files, or directories whose *.yaml and *.yml files are specs.")
   List<Path> specPaths;
 
-  @Option(names = "--url", paramLabel = "JDBC",
+  @Option(names = "--url", paramLabel = "JDBC", converter = JdbcUrl.class,
       description = "Also check each spec against this database, e.g. jdbc:postgresql://db:5432/app?user=colsync.")
   String url;
 
@@ -53,7 +52,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     int exit = ExitCodes.OK;
     LiveCheck check = new LiveCheck();
-    try (Connection connection = ConnectionSource.of(url).open()) {
+    try (Connection connection = JdbcUrl.source(url).open()) {
       for (SpecBatch.LoadedSpec loaded : batch.specs()) {
         LiveCheck.Outcome outcome = check.run(connection, loaded.spec());
         if (outcome.passed()) {
