@@ -74,7 +74,11 @@ final class ContractedGuard {
   private static String leadingComments(String script) {
     int end = 0;
     while (script.startsWith("--", end) || script.startsWith("SET LOCAL ", end)) {
-      end = script.indexOf('\n', end) + 1;
+      int lineEnd = script.indexOf('\n', end);
+      if (lineEnd < 0) {
+        break;
+      }
+      end = lineEnd + 1;
     }
     return script.substring(0, end);
   }
