@@ -62,11 +62,12 @@ final class AppliedProbes {
           + "(text, integer, interval, boolean)") + ") IS NOT NULL");
     }
     if (phase == Phase.INDEXES && !partitioned) {
-      return numbered(step, "build-index-").map(n -> objects.indexes().get(n - 1))
+      List<CarriedObjects.IndexCopy> indexes = objects.indexes();
+      return numbered(step, "build-index-").filter(n -> n <= indexes.size()).map(n -> indexes.get(n - 1))
           .map(index -> "SELECT EXISTS (SELECT FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c"
               + " ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) " + regclass
               + " AND c.relname OPERATOR(pg_catalog.=) " + index.copyLiteral() + " AND i.indisvalid)")
-          .or(() -> numbered(step, "adopt-index-").map(n -> objects.indexes().get(n - 1))
+          .or(() -> numbered(step, "adopt-index-").filter(n -> n <= indexes.size()).map(n -> indexes.get(n - 1))
               .map(index -> constraintExists(regclass, index.copyLiteral(), false)));
     }
     if (phase == Phase.VALIDATE) {
