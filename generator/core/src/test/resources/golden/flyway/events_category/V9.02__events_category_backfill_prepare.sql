@@ -8,7 +8,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');

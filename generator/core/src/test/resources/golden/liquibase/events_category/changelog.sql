@@ -235,7 +235,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -385,7 +385,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -428,7 +428,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -493,7 +493,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -516,7 +516,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -547,7 +547,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -570,7 +570,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -598,7 +598,7 @@ DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -672,7 +672,7 @@ DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -746,7 +746,7 @@ DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -836,7 +836,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -899,7 +899,7 @@ DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -973,7 +973,7 @@ DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -1047,7 +1047,7 @@ DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -1135,7 +1135,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -1171,7 +1171,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -1202,7 +1202,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -1240,7 +1240,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
@@ -1294,7 +1294,7 @@ DECLARE
   colsync_rows bigint;
   colsync_diverging bigint;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to check', 'events_category',
         'Kind';
@@ -1756,7 +1756,7 @@ DECLARE
   colsync_checked timestamptz;
   colsync_read_path text;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'Kind' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'events_category',
         'Kind';

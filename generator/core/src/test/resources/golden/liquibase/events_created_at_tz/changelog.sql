@@ -229,7 +229,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
@@ -373,7 +373,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
@@ -414,7 +414,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
@@ -450,7 +450,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
@@ -481,7 +481,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'events_created_at_tz');
@@ -541,7 +541,7 @@ DECLARE
   colsync_rows bigint;
   colsync_diverging bigint;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to check', 'events_created_at_tz',
         'created_at';
@@ -808,7 +808,7 @@ DECLARE
   colsync_checked timestamptz;
   colsync_read_path text;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'created_at' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'created_at' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_created_at_tz_new_written', '~colsync_events_created_at_tz_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'events_created_at_tz',
         'created_at';

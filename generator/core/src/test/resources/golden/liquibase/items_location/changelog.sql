@@ -270,7 +270,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -414,7 +414,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -451,7 +451,7 @@ DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -526,7 +526,7 @@ RESET lock_timeout;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -549,7 +549,7 @@ RESET lock_timeout;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -572,7 +572,7 @@ RESET lock_timeout;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -595,7 +595,7 @@ RESET lock_timeout;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -624,7 +624,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -657,7 +657,7 @@ DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -731,7 +731,7 @@ DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -809,7 +809,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -846,7 +846,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -875,7 +875,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -902,7 +902,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -929,7 +929,7 @@ $colsync_guard$;
 --rollback DECLARE
 --rollback   colsync_recorded boolean := false;
 --rollback BEGIN
---rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+--rollback   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
 --rollback     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
 --rollback       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
 --rollback         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -960,7 +960,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -998,7 +998,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -1029,7 +1029,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -1067,7 +1067,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -1104,7 +1104,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -1142,7 +1142,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -1180,7 +1180,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -1220,7 +1220,7 @@ DO $colsync_guard$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
@@ -1280,7 +1280,7 @@ DECLARE
   colsync_rows bigint;
   colsync_diverging bigint;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to check', 'items_location',
         'path';
@@ -1688,7 +1688,7 @@ DECLARE
   colsync_checked timestamptz;
   colsync_read_path text;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'items_location',
         'path';
@@ -1776,7 +1776,7 @@ DECLARE
   colsync_checked timestamptz;
   colsync_read_path text;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'path' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'items_location',
         'path';

@@ -31,7 +31,7 @@ DECLARE
   colsync_rows bigint;
   colsync_diverging bigint;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."customers"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'customer_reference_code_from_the_legacy_billing_system_v2_abcde' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."customers"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'customer_reference_code_from_the_legacy_billing_system_v2_abcde' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."customers"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_customer_reference_text_new_written', '~colsync_customer_reference_text_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to check', 'customer_reference_text',
         'customer_reference_code_from_the_legacy_billing_system_v2_abcde';

@@ -31,7 +31,7 @@ DECLARE
   colsync_rows bigint;
   colsync_diverging bigint;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'ext id' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'ext id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
       RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to check', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash',
         'ext id';

@@ -72,8 +72,8 @@ final class AppliedProbes {
     }
     if (phase == Phase.VALIDATE) {
       NotNullSql notNull = fragments.newNotNull();
-      String columnNotNull = "(SELECT a.attnotnull FROM pg_catalog.pg_attribute AS a WHERE a.attrelid"
-          + " OPERATOR(pg_catalog.=) " + regclass + " AND a.attname OPERATOR(pg_catalog.=) " + notNull.columnLiteral() + ")";
+      String columnNotNull = "(SELECT a.attnotnull " + SqlFragments.attributeOf(regclass, first.change().to().name())
+          + ")";
       String check = "FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) " + regclass
           + " AND k.conname OPERATOR(pg_catalog.=) " + notNull.constraintLiteral();
       switch (step) {
@@ -99,8 +99,8 @@ final class AppliedProbes {
     }
     if (phase == Phase.CUTOVER && step.equals("swap-columns") && inPlace.isPresent()) {
       // Swapped: the old values are under the temporary name, and the new column has the name.
-      return Optional.of("SELECT EXISTS (SELECT " + attribute(inPlace.get().oldTemporary()) + ")"
-          + " AND NOT EXISTS (SELECT " + attribute(inPlace.get().newTemporary()) + ")");
+      return Optional.of("SELECT " + SqlFragments.columnExists(regclass, inPlace.get().oldTemporary())
+          + " AND NOT " + SqlFragments.columnExists(regclass, inPlace.get().newTemporary()));
     }
     return Optional.empty();
   }
@@ -109,12 +109,6 @@ final class AppliedProbes {
     return "SELECT EXISTS (SELECT FROM pg_catalog.pg_constraint AS k WHERE k.conrelid OPERATOR(pg_catalog.=) "
         + table + " AND k.conname OPERATOR(pg_catalog.=) " + nameLiteral + (validated ? " AND k.convalidated" : "")
         + ")";
-  }
-
-  private String attribute(String column) {
-    return "FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) " + regclass
-        + " AND a.attname OPERATOR(pg_catalog.=) " + literal(column) + " AND a.attnum OPERATOR(pg_catalog.>) 0"
-        + " AND NOT a.attisdropped";
   }
 
   /** N of a step named {@code <prefix>N}. */

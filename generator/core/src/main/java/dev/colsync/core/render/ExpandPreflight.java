@@ -174,13 +174,11 @@ final class ExpandPreflight {
   }
 
   private String attribute(String column) {
-    return "FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) " + regclass
-        + " AND a.attname OPERATOR(pg_catalog.=) " + literal(column)
-        + " AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped";
+    return SqlFragments.attributeOf(regclass, column);
   }
 
   private String exists(String column) {
-    return "EXISTS (SELECT " + attribute(column) + ")";
+    return SqlFragments.columnExists(regclass, column);
   }
 
   private String typeIs(String column, String type) {

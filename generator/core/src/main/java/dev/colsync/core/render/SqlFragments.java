@@ -115,9 +115,7 @@ public final class SqlFragments {
     String oldColumn = quote(change.from().name());
     String up = inSchema(wrapUp ? names.upFunction() : names.toNewFunction()) + "(" + oldColumn + ")";
     return new GateSql(literal(spec.migration()), literal(spec.migration() + ":"),
-        "EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) " + regclass
-            + " AND attname OPERATOR(pg_catalog.=) " + literal(change.from().name())
-            + " AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped)",
+        columnExists(regclass, change.from().name()),
         literal(change.from().name()),
         "(SELECT pg_catalog.count(*) " + syncTriggers + ")",
         "(SELECT pg_catalog.count(*) " + syncTriggers + " AND t.tgenabled OPERATOR(pg_catalog.<>) 'D'"
@@ -125,6 +123,18 @@ public final class SqlFragments {
         seal,
         inSchema(names.newDiffersFunction()) + "(" + quote(change.to().name()) + ", " + up + ")",
         readPath, cutover, ContractGate.GATE_OVERRIDES_DDL, quote);
+  }
+
+  /** {@code FROM pg_attribute AS a WHERE …}: the live column {@code column} of the table {@code regclass}. */
+  public static String attributeOf(String regclass, String column) {
+    return "FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) " + regclass
+        + " AND a.attname OPERATOR(pg_catalog.=) " + literal(column)
+        + " AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped";
+  }
+
+  /** Whether the table {@code regclass} has the live column {@code column}, as a boolean expression. */
+  public static String columnExists(String regclass, String column) {
+    return "EXISTS (SELECT " + attributeOf(regclass, column) + ")";
   }
 
   /** Catalog names as a {@code name[]} constant. */

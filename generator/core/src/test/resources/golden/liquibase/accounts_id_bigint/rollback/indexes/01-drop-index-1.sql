@@ -5,7 +5,7 @@ DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND attnum OPERATOR(pg_catalog.>) 0 AND NOT attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_accounts_id_bigint_new_written', '~colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'id_colsync_old' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."accounts"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_accounts_id_bigint_new_written', '~colsync_accounts_id_bigint_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
         WHERE c.migration OPERATOR(pg_catalog.=) 'accounts_id_bigint');
