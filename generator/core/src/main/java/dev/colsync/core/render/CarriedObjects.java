@@ -199,11 +199,23 @@ public final class CarriedObjects {
     return statements;
   }
 
-  /** The old column's default converted for the new column: through up for a type change. */
+  /**
+   * The old column's default converted for the new column: through up for a type change. The default
+   * is first cast to the old column's type, as PostgreSQL casts it on insert, so that up sees the value
+   * it sees for a row ({@code now()} is a {@code timestamptz}; in a {@code timestamp} column's default it
+   * means local time, and {@code … AT TIME ZONE} must take it so). A sequence's {@code nextval} is left
+   * as it is: the sequence moves or widens with the column, and a cast to the old type would cap it.
+   */
   public Optional<String> newDefault() {
     return objects.properties().defaultExpression().map(expression -> change instanceof Rename
         ? expression
-        : "(" + ColumnReferences.rewrite(change.up(), Map.of(change.from().name(), "(" + expression + ")")) + ")");
+        : "(" + ColumnReferences.rewrite(change.up(), Map.of(change.from().name(), asOldType(expression))) + ")");
+  }
+
+  private String asOldType(String expression) {
+    return expression.toLowerCase(Locale.ROOT).contains("nextval(")
+        ? "(" + expression + ")"
+        : "CAST((" + expression + ") AS " + change.from().type() + ")";
   }
 
   public Optional<String> oldDefault() {
