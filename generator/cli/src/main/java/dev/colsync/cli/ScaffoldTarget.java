@@ -125,6 +125,9 @@ final class ScaffoldTarget {
         spec.javaPackage(javaPackage);
       }
       int exit = write(spec.yaml(), commandLine.getOut(), commandLine.getErr());
+      if (exit == ExitCodes.OK) {
+        facts.ifPresent(f -> noteUpdateTriggers(commandLine, f));
+      }
       if (exit == ExitCodes.OK && !column.equals(target)) {
         facts.map(TableFacts::readers).filter(readers -> !readers.isEmpty()).ifPresent(readers -> {
           commandLine.getErr().println("note: " + String.join(", ", readers) + " name" + (readers.size() == 1 ? "s" : "")
@@ -138,6 +141,20 @@ final class ScaffoldTarget {
       commandLine.getErr().println("colsync scaffold: " + e.getMessage());
       commandLine.getErr().flush();
       return ExitCodes.BAD_INPUT;
+    }
+  }
+
+  /** Names the table's row triggers that will fire for every row the backfill writes. */
+  private void noteUpdateTriggers(CommandLine commandLine, TableFacts facts) {
+    List<String> triggers = facts.otherTriggers().stream().filter(TableFacts.TriggerFacts::firesOnEveryUpdate)
+        .map(TableFacts.TriggerFacts::name).toList();
+    if (!triggers.isEmpty()) {
+      commandLine.getErr().println("note: trigger" + (triggers.size() == 1 ? " " : "s ") + String.join(", ", triggers)
+          + " of " + schemaName() + "." + tableName() + " fire" + (triggers.size() == 1 ? "s" : "") + " on every"
+          + " UPDATE, so also for every row the backfill writes; if one stamps a modified time or writes an audit"
+          + " row, have it return early when coalesce(current_setting('colsync.backfill', true), '') <> ''"
+          + " (the backfill sets colsync.backfill in each batch)");
+      commandLine.getErr().flush();
     }
   }
 

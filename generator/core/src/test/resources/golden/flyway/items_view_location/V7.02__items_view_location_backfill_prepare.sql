@@ -65,6 +65,8 @@ BEGIN
     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    -- The table's own triggers can tell the backfill's updates by this setting (see the runbook).
+    PERFORM pg_catalog.set_config('colsync.backfill', 'items_view_location', true);
     INSERT INTO "shop"."colsync_items_view_location_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "shop"."colsync_items_view_location_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;

@@ -296,6 +296,8 @@ BEGIN
     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    -- The table's own triggers can tell the backfill's updates by this setting (see the runbook).
+    PERFORM pg_catalog.set_config('colsync.backfill', 'events_category', true);
     INSERT INTO "app"."colsync_events_category_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "app"."colsync_events_category_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
@@ -1446,6 +1448,8 @@ $colsync$;
 --rollback     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
 --rollback     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
 --rollback     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+--rollback     -- The table's own triggers can tell the backfill's updates by this setting (see the runbook).
+--rollback     PERFORM pg_catalog.set_config('colsync.backfill', 'events_category', true);
 --rollback     INSERT INTO "app"."colsync_events_category_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
 --rollback     SELECT * INTO colsync_state FROM "app"."colsync_events_category_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
 --rollback     EXIT WHEN colsync_state.done;

@@ -292,6 +292,8 @@ BEGIN
     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    -- The table's own triggers can tell the backfill's updates by this setting (see the runbook).
+    PERFORM pg_catalog.set_config('colsync.backfill', 'items_view_location', true);
     INSERT INTO "shop"."colsync_items_view_location_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "shop"."colsync_items_view_location_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
@@ -585,6 +587,8 @@ $colsync$;
 --rollback     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
 --rollback     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
 --rollback     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+--rollback     -- The table's own triggers can tell the backfill's updates by this setting (see the runbook).
+--rollback     PERFORM pg_catalog.set_config('colsync.backfill', 'items_view_location', true);
 --rollback     INSERT INTO "shop"."colsync_items_view_location_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
 --rollback     SELECT * INTO colsync_state FROM "shop"."colsync_items_view_location_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
 --rollback     EXIT WHEN colsync_state.done;

@@ -221,7 +221,7 @@ final class BackfillRunner {
 
   private void settings(Connection connection, Duration statementTimeout) throws SQLException {
     Jdbc.execute(connection, BatchSql.SETTINGS, target.searchPath(), plan.lockTimeout().toMillis() + "ms",
-        statementTimeout.toMillis() + "ms");
+        statementTimeout.toMillis() + "ms", plan.migration());
   }
 
   private List<String> key(ResultSet row) throws SQLException {

@@ -12,12 +12,16 @@ import java.util.List;
  * the upper bound in the same transaction.
  */
 final class BatchSql {
-  /** The session settings of the procedure, so keys read and written as text mean the same in both. */
+  /**
+   * The session settings of the procedure, so keys read and written as text mean the same in both; and
+   * {@code colsync.backfill}, the migration's name, which the table's own triggers can read to tell the
+   * backfill's updates from the application's (an {@code updated_at} trigger that should not stamp them).
+   */
   static final String SETTINGS = "SELECT pg_catalog.set_config('search_path', ?, true),"
       + " pg_catalog.set_config('lock_timeout', ?, true), pg_catalog.set_config('statement_timeout', ?, true),"
       + " pg_catalog.set_config('DateStyle', 'ISO, YMD', true), pg_catalog.set_config('TimeZone', 'UTC', true),"
       + " pg_catalog.set_config('IntervalStyle', 'postgres', true),"
-      + " pg_catalog.set_config('extra_float_digits', '3', true)";
+      + " pg_catalog.set_config('extra_float_digits', '3', true), pg_catalog.set_config('colsync.backfill', ?, true)";
 
   final String ensureState;
   final String lockState;

@@ -84,7 +84,7 @@ final class ConvergenceCheck {
 
   private void settings(Connection connection) throws SQLException {
     Jdbc.execute(connection, BatchSql.SETTINGS, target.searchPath(), plan.lockTimeout().toMillis() + "ms",
-        plan.statementTimeout().toMillis() + "ms");
+        plan.statementTimeout().toMillis() + "ms", plan.migration());
   }
 
   private static List<String> key(ResultSet row, int first, int width) throws SQLException {

@@ -234,12 +234,13 @@ public final class CatalogReader {
             + "   SELECT FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass"
             + "   AND dep.objid = t.oid AND dep.refobjid = t.tgrelid AND dep.refobjsubid = ?)"
             + " OR ? = ANY (pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), E'\\\\000')),"
-            + " CASE WHEN l.lanname IN ('plpgsql', 'sql') THEN p.prosrc END"
+            + " CASE WHEN l.lanname IN ('plpgsql', 'sql') THEN p.prosrc END,"
+            + " (t.tgtype & 17) = 17 AND pg_catalog.cardinality(t.tgattr::pg_catalog.int2[]) = 0"
             + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid"
             + " JOIN pg_catalog.pg_language l ON l.oid = p.prolang"
             + " WHERE t.tgrelid = ? AND NOT t.tgisinternal AND t.tgname NOT LIKE 'colsync\\_%' AND t.tgname NOT LIKE '~colsync\\_%' ORDER BY t.tgname",
         row -> new TriggerFacts(row.getString(1), row.getString(2),
-            row.getBoolean(3) || FunctionSource.names(row.getString(4), column)),
+            row.getBoolean(3) || FunctionSource.names(row.getString(4), column), row.getBoolean(5)),
         attnum, column, tableOid);
   }
 

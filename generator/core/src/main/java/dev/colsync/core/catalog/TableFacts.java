@@ -95,8 +95,10 @@ public record TableFacts(
    * @param definition {@code pg_get_triggerdef}
    * @param usesColumn whether it names the column: in {@code UPDATE OF} or {@code WHEN} (bound to the
    *     column itself), or in the body of its PL/pgSQL or SQL function (bound to the name)
+   * @param firesOnEveryUpdate a row trigger on UPDATE without a column list: it fires for every row the
+   *     backfill writes
    */
-  public record TriggerFacts(String name, String definition, boolean usesColumn) {}
+  public record TriggerFacts(String name, String definition, boolean usesColumn, boolean firesOnEveryUpdate) {}
 
   /**
    * An object that depends on the column.

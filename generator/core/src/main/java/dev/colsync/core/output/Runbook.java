@@ -97,7 +97,11 @@ final class Runbook {
           + " starts (rows inserted later are the trigger's). Each batch commits with"
           + " its checkpoint in `" + plan.names().backfillState() + "`: stop the run at any time and start it"
           + " again to resume. Progress: `SELECT * FROM "
-          + SqlIdentifiers.qualified(spec.table().schema(), plan.names().backfillState()) + "`.";
+          + SqlIdentifiers.qualified(spec.table().schema(), plan.names().backfillState()) + "`."
+          + " Each batch is an UPDATE, so the table's own row-level UPDATE triggers fire for every row it"
+          + " writes; one that stamps a modified time or writes an audit row can leave the backfill's updates"
+          + " alone with `IF coalesce(current_setting('colsync.backfill', true), '') <> '' THEN RETURN NEW;"
+          + " END IF;` (each batch sets `colsync.backfill` to the migration's name).";
       case INDEXES -> "Builds the new column's indexes concurrently; each script runs outside a transaction.";
       case VALIDATE -> "Adds the constraints as NOT VALID (checked for new writes at once), then validates"
           + " them in a separate transaction that blocks no reads or writes.";

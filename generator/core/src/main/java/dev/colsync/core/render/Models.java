@@ -57,10 +57,13 @@ public final class Models {
    * @param up {@code up} over the table's row
    * @param down {@code down} over the table's row
    * @param pause the default pause between batches as an interval constant
+   * @param migrationLiteral the migration's name as a literal, the value of {@code colsync.backfill} in
+   *     the backfill's transactions
    */
   public record BackfillSql(
       TableSql table, List<KeyColumn> key, String procedure, String stateTable,
-      String oldColumn, String newColumn, String up, String down, int batchSize, String pause, String quote) {}
+      String oldColumn, String newColumn, String up, String down, int batchSize, String pause, String quote,
+      String migrationLiteral) {}
 
   /** A NOT NULL constraint added {@code NOT VALID}, validated, and made a column property. */
   public record NotNullSql(

@@ -186,7 +186,8 @@ public final class SqlFragments {
     return new BackfillSql(
         table, key, inSchema(names.backfillProcedure()), inSchema(names.backfillState()),
         quote(change.from().name()), quote(change.to().name()), boundUpOfRow(), boundDownOfRow(),
-        spec.backfill().batchSize(), literal(millis(spec.backfill().pause())) + "::interval", quote);
+        spec.backfill().batchSize(), literal(millis(spec.backfill().pause())) + "::interval", quote,
+        literal(spec.migration()));
   }
 
   /** The NOT NULL of the new column (validate phase). */

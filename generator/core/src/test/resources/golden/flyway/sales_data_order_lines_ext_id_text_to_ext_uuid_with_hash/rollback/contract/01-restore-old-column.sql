@@ -130,6 +130,8 @@ BEGIN
     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    -- The table's own triggers can tell the backfill's updates by this setting (see the runbook).
+    PERFORM pg_catalog.set_config('colsync.backfill', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash', true);
     INSERT INTO "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;

@@ -123,6 +123,8 @@ BEGIN
     PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
     PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
     PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    -- The table's own triggers can tell the backfill's updates by this setting (see the runbook).
+    PERFORM pg_catalog.set_config('colsync.backfill', 'accounts_id_bigint', true);
     INSERT INTO "public"."colsync_accounts_id_bigint_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
     SELECT * INTO colsync_state FROM "public"."colsync_accounts_id_bigint_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
