@@ -116,6 +116,29 @@ class LiveValidateCommandTest {
     }
   }
 
+  @EachPostgres
+  void scaffoldNamesTheTriggersTheBackfillWillFire(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.products (id bigint PRIMARY KEY, name text, updated_at timestamptz)");
+      statement.execute("CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS"
+          + " $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$");
+      statement.execute("CREATE TRIGGER products_touch BEFORE UPDATE ON public.products FOR EACH ROW"
+          + " EXECUTE FUNCTION public.touch()");
+      statement.execute("CREATE TRIGGER products_name_only BEFORE UPDATE OF updated_at ON public.products FOR EACH ROW"
+          + " EXECUTE FUNCTION public.touch()");
+      Path out = dir.resolve("products_title.yaml");
+
+      CommandRun run = CommandRun.of("scaffold", "rename", "--url", database.jdbcUrl(), "--table", "products",
+          "--from", "name", "--to", "title", "--out", out.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.err()).contains("note: trigger products_touch of public.products fires on every UPDATE, so also"
+          + " for every row the backfill writes", "current_setting('colsync.backfill', true)")
+          .doesNotContain("products_name_only");
+    }
+  }
+
   private Path spec(String migration, String change) throws Exception {
     Path file = dir.resolve(migration + ".yaml");
     Files.writeString(file, "migration: " + migration + "\ntable: public.people\nprimaryKey: [id]\n" + change + "\n");
