@@ -2,6 +2,7 @@ package dev.colsync.cli;
 
 import dev.colsync.runtime.execution.ConvergenceReport;
 import dev.colsync.runtime.execution.ExecutionListener;
+import dev.colsync.runtime.execution.ExecutionRefusedException;
 import dev.colsync.runtime.execution.ExecutionSettings;
 import dev.colsync.runtime.execution.MigrationExecutor;
 import java.io.PrintWriter;
@@ -66,6 +67,10 @@ final class VerifyCommand implements Callable<Integer> {
       report = new MigrationExecutor(database.source(), plan, settings, new ExecutionListener() {}).verify();
     } catch (SQLException e) {
       err.println(command.qualifiedName() + ": the check failed: " + ExecutorRun.firstLine(e.getMessage()));
+      err.flush();
+      return ExitCodes.FAILURE;
+    } catch (ExecutionRefusedException e) {
+      err.println(command.qualifiedName() + ": " + e.getMessage());
       err.flush();
       return ExitCodes.FAILURE;
     }

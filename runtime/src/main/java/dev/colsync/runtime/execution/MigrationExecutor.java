@@ -168,8 +168,19 @@ public final class MigrationExecutor {
   public ConvergenceReport verify() throws SQLException {
     try (Connection connection = connections.open()) {
       connection.setAutoCommit(true);
+      BackfillTarget target = currentTarget(connection);
+      if (!columnExists(connection, target, target.newColumn())) {
+        throw new ExecutionRefusedException("verify: " + target.table().quoted() + " has no column "
+            + target.newColumn() + ": expand of " + plan.migration() + " has not run yet, or contract has (colsync"
+            + " status says which), so there is nothing to compare");
+      }
+      if (!columnExists(connection, target, target.oldColumn())) {
+        throw new ExecutionRefusedException("verify: " + plan.migration() + " has been contracted: " + target.table()
+            .quoted() + " has no column " + target.oldColumn() + " any more, only " + target.newColumn()
+            + ", so there is nothing left to compare (colsync status shows when contract ran)");
+      }
       Optional<String> seal = ContractGate.seal(connection, plan);
-      ConvergenceReport report = new ConvergenceCheck(plan, currentTarget(connection), settings).run(connection);
+      ConvergenceReport report = new ConvergenceCheck(plan, target, settings).run(connection);
       if (report.converged() && seal.isPresent()) {
         ContractGate.record(connection, plan.migration(), seal.get(), report.rowsChecked());
       }
@@ -344,16 +355,19 @@ public final class MigrationExecutor {
     return outcome;
   }
 
+  private static boolean columnExists(Connection connection, BackfillTarget target, String column) throws SQLException {
+    return Jdbc.first(connection, "SELECT FROM pg_catalog.pg_attribute WHERE attrelid = CAST(? AS"
+        + " pg_catalog.regclass) AND attname = ? AND attnum > 0 AND NOT attisdropped", row -> true,
+        target.table().quoted(), column).isPresent();
+  }
+
   /** The backfill's columns as the table names them now: after cut-over, the old column has a temporary name. */
   private BackfillTarget currentTarget(Connection connection) throws SQLException {
     if (plan.afterCutover().isEmpty()) {
       return plan.backfill();
     }
     BackfillTarget after = plan.afterCutover().get();
-    boolean cutOver = Jdbc.first(connection, "SELECT FROM pg_catalog.pg_attribute WHERE attrelid = CAST(? AS"
-        + " pg_catalog.regclass) AND attname = ? AND attnum > 0 AND NOT attisdropped", row -> true,
-        after.table().quoted(), after.oldColumn()).isPresent();
-    return plan.backfill(cutOver);
+    return plan.backfill(columnExists(connection, after, after.oldColumn()));
   }
 
   private static String id(ExecutionPhase phase, ExecutionStep step) {

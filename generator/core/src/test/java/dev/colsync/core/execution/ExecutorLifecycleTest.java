@@ -79,6 +79,10 @@ class ExecutorLifecycleTest {
           tuple("check-convergence", "gate: 2000 rows converged, read path NEW"),
           tuple("drop-old-column", "gate: 2000 rows converged, read path NEW"));
       assertThat(columns(admin)).isEqualTo("amount_cents,id,note");
+      assertThatThrownBy(executor::verify).as("verify once only the new column is left")
+          .isInstanceOf(ExecutionRefusedException.class)
+          .hasMessage("verify: orders_cents has been contracted: \"public\".\"items\" has no column amount any more,"
+              + " only amount_cents, so there is nothing left to compare (colsync status shows when contract ran)");
 
       Sql.execute(admin, "UPDATE public.items SET amount_cents = amount_cents * 2 WHERE id <= 10");
       assertThat(executor.rollback("contract").steps()).extracting(StepOutcome::step).containsExactly(

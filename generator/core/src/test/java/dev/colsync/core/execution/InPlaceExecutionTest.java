@@ -1,6 +1,7 @@
 package dev.colsync.core.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.colsync.core.catalog.CatalogReader;
@@ -12,6 +13,7 @@ import dev.colsync.core.spec.SpecLoader;
 import dev.colsync.runtime.execution.ConnectionSource;
 import dev.colsync.runtime.execution.ConvergenceReport;
 import dev.colsync.runtime.execution.ExecutionPlan;
+import dev.colsync.runtime.execution.ExecutionRefusedException;
 import dev.colsync.runtime.execution.ExecutionSettings;
 import dev.colsync.runtime.execution.MigrationExecutor;
 import dev.colsync.runtime.execution.PhaseOutcome;
@@ -73,6 +75,9 @@ class InPlaceExecutionTest {
           .containsExactly(tuple("check-convergence", "gate: " + (ROWS + 1) + " rows converged"),
               tuple("drop-old-column", "gate: " + (ROWS + 1) + " rows converged"));
       assertThat(columns(admin)).isEqualTo("id,note");
+      assertThatThrownBy(executor::verify).isInstanceOf(ExecutionRefusedException.class)
+          .hasMessageContaining("\"public\".\"accounts\" has no column id_colsync_new: expand of accounts_id has not run"
+              + " yet, or contract has");
 
       assertThat(executor.rollback("contract").steps()).extracting(StepOutcome::step)
           .contains("restore-old-column", "refill-old-column");
