@@ -2,8 +2,10 @@ package dev.colsync.runtime.execution;
 
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,7 +77,10 @@ final class BackfillRunner {
         took = StepRunner.elapsed(batchStart);
         lockFailures = 0;
       } catch (SQLException failure) {
-        if (!LockFailures.isLockFailure(failure) || ++lockFailures >= retries.maxAttempts()) {
+        if (!LockFailures.isLockFailure(failure)) {
+          throw naming(failedRow(sql, direction, rows), failure);
+        }
+        if (++lockFailures >= retries.maxAttempts()) {
           throw failure;
         }
         size.halve();
@@ -217,6 +222,67 @@ final class BackfillRunner {
     } catch (SQLException e) {
       return -1;
     }
+  }
+
+  /**
+   * The key of the first row of the failed batch whose value cannot be computed ({@code up} rejects it),
+   * found row by row in a transaction that writes nothing; empty when no single row fails (the batch
+   * failed for another reason) or the search itself fails.
+   */
+  private Optional<List<String>> failedRow(BatchSql sql, String direction, int rows) {
+    try {
+      return Jdbc.inTransaction(session.work, c -> {
+        settings(c, plan.statementTimeout());
+        record Walk(List<String> lastKey, List<String> bound) {}
+        Optional<Walk> walk = Jdbc.first(c, "SELECT last_key, bound_key FROM " + target.stateTable().quoted()
+            + " WHERE direction = ?", row -> new Walk(textArray(row, 1), textArray(row, 2)), direction);
+        if (walk.isEmpty() || walk.get().bound() == null) {
+          return Optional.<List<String>>empty();
+        }
+        List<List<String>> keys = new ArrayList<>();
+        Object[] parameters = walk.get().lastKey() == null
+            ? concat(walk.get().bound().toArray(), rows)
+            : concat(join(walk.get().lastKey(), walk.get().bound()), rows);
+        try (PreparedStatement select = c.prepareStatement(walk.get().lastKey() == null ? sql.keysFromStart
+            : sql.keysAfter)) {
+          for (int i = 0; i < parameters.length; i++) {
+            select.setObject(i + 1, parameters[i]);
+          }
+          try (ResultSet found = select.executeQuery()) {
+            while (found.next()) {
+              keys.add(key(found));
+            }
+          }
+        }
+        for (List<String> key : keys) {
+          Savepoint before = c.setSavepoint();
+          try {
+            Jdbc.first(c, sql.probe, row -> true, key.toArray());
+            c.releaseSavepoint(before);
+          } catch (SQLException rejected) {
+            c.rollback(before);
+            return Optional.of(key);
+          }
+        }
+        return Optional.<List<String>>empty();
+      });
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The failure, with the row it failed on named at the end of its first line. */
+  private SQLException naming(Optional<List<String>> key, SQLException failure) {
+    if (key.isEmpty()) {
+      return failure;
+    }
+    String message = failure.getMessage() == null ? "" : failure.getMessage();
+    int end = message.indexOf('\n');
+    String where = " (on the row whose key (" + String.join(", ", target.keyColumns()) + ") is ("
+        + String.join(", ", key.get()) + "))";
+    String named = end < 0 ? message + where : message.substring(0, end) + where + message.substring(end);
+    SQLException renamed = new SQLException(named, failure.getSQLState(), failure.getErrorCode(), failure);
+    return renamed;
   }
 
   private void settings(Connection connection, Duration statementTimeout) throws SQLException {

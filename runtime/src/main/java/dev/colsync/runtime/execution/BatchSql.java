@@ -33,6 +33,11 @@ final class BatchSql {
   final String checkpoint;
   final String finish;
   final String keysUpTo;
+  /** The first keys after a checkpoint (or from the start), up to the bound: where a failed batch looks. */
+  final String keysFromStart;
+  final String keysAfter;
+  /** The batch's value for one row, computed without writing it: which row a failed batch failed on. */
+  final String probe;
   final String bound;
   final String setBound;
 
@@ -64,6 +69,11 @@ final class BatchSql {
         + " batches = batches + 1, updated_at = pg_catalog.now() WHERE direction = ?";
     this.finish = "UPDATE " + state + " SET done = true, updated_at = pg_catalog.now() WHERE direction = ?";
     this.keysUpTo = "SELECT pg_catalog.count(*) FROM " + table + " WHERE " + key.compare("<=");
+    this.keysFromStart = "SELECT " + key.asText("") + " FROM " + table + " WHERE " + key.compare("<=")
+        + " ORDER BY " + key.columns("") + " LIMIT ?";
+    this.keysAfter = "SELECT " + key.asText("") + " FROM " + table + " WHERE " + key.compare(">") + withinBound
+        + " ORDER BY " + key.columns("") + " LIMIT ?";
+    this.probe = "SELECT " + value + " FROM " + table + " WHERE " + key.compare("=");
   }
 
   /** Every statement, for the audit checksum of what the runner ran. */

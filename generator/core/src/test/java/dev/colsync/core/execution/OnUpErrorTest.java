@@ -64,7 +64,8 @@ class OnUpErrorTest {
         Thread.sleep(100);
         assertThatThrownBy(() -> executor.apply("backfill"))
             .isInstanceOf(StepFailedException.class)
-            .hasMessageContaining("backfill/run failed: ERROR: invalid input syntax for type uuid: \"legacy\"")
+            .hasMessageContaining("backfill/run failed: ERROR: invalid input syntax for type uuid: \"legacy\""
+                + " (on the row whose key (id) is (1500))")
             .satisfies(e -> assertThat(((StepFailedException) e).getSQLState()).isEqualTo("22P02"));
         long stoppedAt = Long.parseLong(Sql.text(admin, "SELECT last_key[1] FROM " + migration.stateTable()));
         assertThat(stoppedAt).isLessThan(1500);
