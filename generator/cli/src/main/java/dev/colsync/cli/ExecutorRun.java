@@ -46,9 +46,10 @@ final class ExecutorRun {
     if (phase.isEmpty()) {
       PrintWriter err = command.commandLine().getErr();
       String why = switch (phaseId) {
-        case "cutover", "indexes" -> "; " + phaseId + " belongs to in-place type changes and copied indexes, which"
-            + " colsync does not generate yet";
-        case "validate" -> "; validate comes only with a NOT NULL new column";
+        case "cutover" -> "; cutover comes only with a type change in place (to.column equal to from.column)";
+        case "indexes" -> "; indexes comes only when the spec records indexes over the column to copy";
+        case "validate" -> "; validate comes only with a NOT NULL new column or constraints to copy";
+        case "switch" -> "; switch comes only with a read path (an in-place change keeps the column's name)";
         default -> "";
       };
       err.println("this migration has no " + phaseId + " phase (" + plan.migration() + " has: "

@@ -89,8 +89,8 @@ class ExecutionCommandsTest {
       CommandRun cutover = CommandRun.of("apply", spec, "--phase", "cutover", "--url", url);
       assertThat(cutover.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(cutover.errLines()).containsExactly("this migration has no cutover phase (orders_amount_cents has:"
-          + " expand, backfill, switch, contract); cutover belongs to in-place type changes and copied indexes,"
-          + " which colsync does not generate yet");
+          + " expand, backfill, switch, contract); cutover comes only with a type change in place (to.column equal"
+          + " to from.column)");
       assertThat(CommandRun.of("apply", spec, "--phase", "validate", "--url", url).err())
           .contains("validate comes only with a NOT NULL new column");
       assertThat(CommandRun.of("apply", spec, "--phase", "switch", "--url", url).outLines()).containsExactly(
