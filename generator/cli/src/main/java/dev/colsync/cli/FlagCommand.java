@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         "Reads and sets the read-path flags (OLD, SHADOW, NEW) in the database's colsync.read_path_flags table.",
         "Applications reading flags from that table see a change within their staleness bound, and at once when"
             + " they LISTEN for it."},
-    subcommands = {FlagListCommand.class, FlagGetCommand.class, FlagSetCommand.class})
+    subcommands = {FlagListCommand.class, FlagGetCommand.class, FlagSetCommand.class, FlagRemoveCommand.class})
 final class FlagCommand implements Runnable {
 
   @Spec
@@ -23,6 +23,6 @@ final class FlagCommand implements Runnable {
   /** Without a subcommand there is nothing to do: that is a usage error. */
   @Override
   public void run() {
-    throw new ParameterException(command.commandLine(), "Missing required subcommand: list, get or set");
+    throw new ParameterException(command.commandLine(), "Missing required subcommand: list, get, set or remove");
   }
 }

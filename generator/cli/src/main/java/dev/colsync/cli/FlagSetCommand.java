@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Sets the read path of MIGRATION, creating the flag table if it does not exist yet.",
+        "Sets the read path of MIGRATION, creating the flag table if it does not exist yet. MIGRATION must be"
+            + " known to the database (expanded, flagged or audited) unless --force is given.",
         "The path moves one step at a time, OLD -> SHADOW -> NEW (and back): a move of two steps is refused with a"
             + " warning unless --force is given."})
 final class FlagSetCommand implements Callable<Integer> {
@@ -37,7 +38,8 @@ final class FlagSetCommand implements Callable<Integer> {
       description = "OLD, SHADOW or NEW.")
   ReadPath path;
 
-  @Option(names = "--force", description = "Move two steps at once (OLD -> NEW or NEW -> OLD).")
+  @Option(names = "--force", description = "Move two steps at once (OLD -> NEW or NEW -> OLD), or set the flag of a"
+      + " migration this database does not know yet.")
   boolean force;
 
   @Override
@@ -45,6 +47,13 @@ final class FlagSetCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     try (Connection connection = database.connect()) {
+      if (!force && !FlagDatabase.known(connection, migration)) {
+        err.println(migration + ": no such migration in this database (no sync trigger of its expand, no flag, no"
+            + " audit record); check the name against the spec's migration key, or add --force to set it before"
+            + " expand");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+      }
       ReadPath current = JdbcFlagStore.read(connection, migration);
       if (current == path) {
         out.println(migration + " already reads " + path);

@@ -7,7 +7,9 @@ import dev.colsync.runtime.flag.ReadPath;
 import dev.colsync.testing.EachPostgres;
 import dev.colsync.testing.PostgresServer;
 import dev.colsync.testing.TestDatabase;
+import dev.colsync.core.plan.ObjectNames;
 import java.sql.Connection;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 class FlagCommandTest {
@@ -17,6 +19,8 @@ class FlagCommandTest {
   void setMovesOneStepAtATimeAndGetAndListShowIt(PostgresServer server) throws Exception {
     try (TestDatabase database = server.newDatabase(); Connection connection = database.connect()) {
       String url = database.jdbcUrl();
+      expanded(connection, MIGRATION);
+      expanded(connection, "orders_amount_cents");
 
       CommandRun unset = CommandRun.of("flag", "get", MIGRATION, "--url", url);
       assertThat(unset.exitCode()).isEqualTo(ExitCodes.OK);
@@ -52,6 +56,7 @@ class FlagCommandTest {
   void twoStepsAtOnceAreRefusedWithAWarningUnlessForced(PostgresServer server) throws Exception {
     try (TestDatabase database = server.newDatabase(); Connection connection = database.connect()) {
       String url = database.jdbcUrl();
+      expanded(connection, MIGRATION);
 
       CommandRun refused = CommandRun.of("flag", "set", MIGRATION, "NEW", "--url", url);
       assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -68,6 +73,63 @@ class FlagCommandTest {
       CommandRun back = CommandRun.of("flag", "set", MIGRATION, "OLD", "--url", url);
       assertThat(back.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(back.errLines()[0]).startsWith("warning: users_full_name: NEW -> OLD skips SHADOW");
+    }
+  }
+
+  @EachPostgres
+  void aMigrationTheDatabaseDoesNotKnowIsRefusedUnlessForced(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect()) {
+      String url = database.jdbcUrl();
+
+      CommandRun typo = CommandRun.of("flag", "set", "users_ful_name", "SHADOW", "--url", url);
+      assertThat(typo.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(typo.errLines()).containsExactly("users_ful_name: no such migration in this database (no sync"
+          + " trigger of its expand, no flag, no audit record); check the name against the spec's migration key,"
+          + " or add --force to set it before expand");
+      assertThat(JdbcFlagStore.list(connection)).isEmpty();
+
+      CommandRun forced = CommandRun.of("flag", "set", "users_ful_name", "SHADOW", "--force", "--url", url);
+      assertThat(forced.exitCode()).isEqualTo(ExitCodes.OK);
+      assertThat(CommandRun.of("flag", "set", "users_ful_name", "NEW", "--url", url).exitCode())
+          .as("flagged once, it is known").isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  @EachPostgres
+  void removeDeletesAFlagOnlyOnceTheMigrationIsNotInProgress(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect()) {
+      String url = database.jdbcUrl();
+      expanded(connection, MIGRATION);
+      JdbcFlagStore.write(connection, MIGRATION, ReadPath.NEW);
+
+      CommandRun refused = CommandRun.of("flag", "remove", MIGRATION, "--url", url);
+      assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(refused.errLines()).containsExactly("users_full_name is in progress (its sync trigger is in place):"
+          + " without its flag every reader would read OLD; remove it after contract, or after rolling the migration"
+          + " back entirely");
+      assertThat(JdbcFlagStore.read(connection, MIGRATION)).isEqualTo(ReadPath.NEW);
+
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("DROP TABLE public.\"expanded_" + MIGRATION + "\"");
+      }
+      CommandRun removed = CommandRun.of("flag", "remove", MIGRATION, "--url", url);
+      assertThat(removed.exitCode()).isEqualTo(ExitCodes.OK);
+      assertThat(removed.outLines()).containsExactly(
+          "users_full_name: flag removed; a JdbcFlagSource still asking for it now reads OLD");
+      assertThat(JdbcFlagStore.list(connection)).isEmpty();
+      assertThat(CommandRun.of("flag", "remove", MIGRATION, "--url", url).outLines())
+          .containsExactly("users_full_name has no flag");
+    }
+  }
+
+  /** What flag set looks for of an expand: the migration's sync trigger on a table. */
+  private static void expanded(Connection connection, String migration) throws Exception {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.\"expanded_" + migration + "\" (id integer)");
+      statement.execute("CREATE OR REPLACE FUNCTION public.nothing() RETURNS trigger LANGUAGE plpgsql"
+          + " AS 'BEGIN RETURN NEW; END'");
+      statement.execute("CREATE TRIGGER \"" + ObjectNames.forMigration(migration).syncTrigger() + "\" BEFORE INSERT"
+          + " ON public.\"expanded_" + migration + "\" FOR EACH ROW EXECUTE FUNCTION public.nothing()");
     }
   }
 
@@ -99,7 +161,7 @@ class FlagCommandTest {
 
   @Test
   void everyFlagSubcommandHasHelp() {
-    for (String subcommand : new String[] {"list", "get", "set"}) {
+    for (String subcommand : new String[] {"list", "get", "set", "remove"}) {
       CommandRun run = CommandRun.of("flag", subcommand, "--help");
       assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
       assertThat(run.out()).startsWith("Usage: colsync flag " + subcommand);

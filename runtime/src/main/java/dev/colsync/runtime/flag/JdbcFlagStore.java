@@ -84,6 +84,28 @@ public final class JdbcFlagStore {
     }
   }
 
+  /**
+   * Deletes {@code migration}'s flag and notifies listeners: from then on it reads OLD.
+   *
+   * @return whether there was a flag to delete
+   */
+  public static boolean remove(Connection connection, String migration) throws SQLException {
+    requireMigration(migration);
+    if (!tableExists(connection)) {
+      return false;
+    }
+    int removed;
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE migration = ?")) {
+      delete.setString(1, migration);
+      removed = delete.executeUpdate();
+    }
+    try (PreparedStatement notify = connection.prepareStatement(NOTIFY)) {
+      notify.setString(1, migration);
+      notify.execute();
+    }
+    return removed > 0;
+  }
+
   /** Every flag, by migration name; empty when the table does not exist. */
   public static List<FlagRecord> list(Connection connection) throws SQLException {
     List<FlagRecord> records = new ArrayList<>();
