@@ -45,11 +45,11 @@ final class BackfillRunner {
 
   /** The statements the runner issues for {@code direction}: what the audit checksum covers. */
   String sql(String direction) throws SQLException {
-    return new BatchSql(target, KeyColumn.of(session.work, target), direction).text();
+    return new BatchSql(target, KeyColumn.of(session.work, target.walking(direction)), direction).text();
   }
 
   BackfillResult run(String direction) throws SQLException {
-    List<KeyColumn> keys = KeyColumn.of(session.work, target);
+    List<KeyColumn> keys = KeyColumn.of(session.work, target.walking(direction));
     BatchSql sql = new BatchSql(target, keys, direction);
     if (Jdbc.tableExists(session.work, StateSchema.BACKFILL_CONTROL)) {
       BackfillControl.clearCancel(session.work, plan.migration());
@@ -78,7 +78,7 @@ final class BackfillRunner {
         lockFailures = 0;
       } catch (SQLException failure) {
         if (!LockFailures.isLockFailure(failure)) {
-          throw naming(failedRow(sql, direction, rows), failure);
+          throw naming(failedRow(sql, direction, rows), target.walking(direction).keyColumns(), failure);
         }
         if (++lockFailures >= retries.maxAttempts()) {
           throw failure;
@@ -272,13 +272,13 @@ final class BackfillRunner {
   }
 
   /** The failure, with the row it failed on named at the end of its first line. */
-  private SQLException naming(Optional<List<String>> key, SQLException failure) {
+  private SQLException naming(Optional<List<String>> key, List<String> keyColumns, SQLException failure) {
     if (key.isEmpty()) {
       return failure;
     }
     String message = failure.getMessage() == null ? "" : failure.getMessage();
     int end = message.indexOf('\n');
-    String where = " (on the row whose key (" + String.join(", ", target.keyColumns()) + ") is ("
+    String where = " (on the row whose key (" + String.join(", ", keyColumns) + ") is ("
         + String.join(", ", key.get()) + "))";
     String named = end < 0 ? message + where : message.substring(0, end) + where + message.substring(end);
     SQLException renamed = new SQLException(named, failure.getSQLState(), failure.getErrorCode(), failure);

@@ -40,6 +40,19 @@ public record BackfillTarget(
     }
   }
 
+  /**
+   * The target as the walk in {@code direction} reads the key: refilling the old column ({@code down})
+   * after a rename of a key column, the key is read under its new name (the old column is what is being
+   * filled); otherwise as it is.
+   */
+  BackfillTarget walking(String direction) {
+    if (!direction.equals("down") || !keyColumns.contains(oldColumn)) {
+      return this;
+    }
+    List<String> key = keyColumns.stream().map(column -> column.equals(oldColumn) ? newColumn : column).toList();
+    return new BackfillTarget(table, key, oldColumn, newColumn, up, down, stateTable, batchSize, pause);
+  }
+
   /** The fixed search path of the generated procedure: the expressions resolve names the same way. */
   String searchPath() {
     return "pg_catalog, " + SqlIdentifiers.quote(table.schema()) + ", pg_temp";

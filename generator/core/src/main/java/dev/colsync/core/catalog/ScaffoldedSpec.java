@@ -41,7 +41,9 @@ public final class ScaffoldedSpec {
     rename.put("type", type);
     rename.put("notNull", notNull);
     spec.root.put("rename", rename);
-    facts.ifPresent(f -> spec.objects(f, false));
+    // A renamed key column takes the key with it: its index is carried like any other, and becomes the key.
+    boolean keyColumn = key.stream().anyMatch(column -> column.name().equals(from));
+    facts.ifPresent(f -> spec.objects(f, keyColumn));
     return spec;
   }
 

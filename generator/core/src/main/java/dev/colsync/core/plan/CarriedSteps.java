@@ -15,9 +15,11 @@ import dev.colsync.core.render.Models.ContractExtras;
 import dev.colsync.core.render.Models.GateSql;
 import dev.colsync.core.render.Models.GatedKeyDropModel;
 import dev.colsync.core.render.Models.IndexBuildModel;
+import dev.colsync.core.render.Models.PrimaryKeyMoveModel;
 import dev.colsync.core.render.Models.TableSql;
 import dev.colsync.core.render.ViewCopies;
 import dev.colsync.core.spec.MigrationSpec;
+import dev.colsync.core.spec.Rename;
 import dev.colsync.runtime.sql.SqlScript;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,11 +131,15 @@ final class CarriedSteps {
     int n = 0;
     for (IndexCopy index : partitioned.applies() ? List.<IndexCopy>of() : carried.indexes()) {
       n++;
-      if (index.primary()) {
-        continue;
+      if (index.primary() && !renamesKey()) {
+        continue; // an in-place change's cut-over (and its rollback) moves it
       }
       rebuilt.add(build(phase, "build-old-index-" + n, "old", index.original(), index.originalLiteral(),
           index.originalInvalid(), index.createOriginal()));
+      if (index.primary()) {
+        rebuilt.addAll(moveKeyBack(phase, n, index));
+        continue;
+      }
       if (index.backsConstraint()) {
         rebuilt.add(adoptIndex(phase, "adopt-old-index-" + n, index.constraint(),
             literal(unquote(index.constraint())), index.original()));
@@ -156,6 +162,9 @@ final class CarriedSteps {
     List<String> afterDrop = new ArrayList<>();
     for (IndexCopy index : carried.indexes()) {
       if (index.primary()) {
+        if (renamesKey()) {
+          afterDrop.add(keyOnCopy(index));
+        }
         continue;
       }
       afterDrop.add(index.backsConstraint()
@@ -179,6 +188,9 @@ final class CarriedSteps {
     List<String> statements = new ArrayList<>();
     for (IndexCopy index : carried.indexes()) {
       if (index.primary()) {
+        if (renamesKey()) {
+          statements.add(keyIndexToCopyName(index));
+        }
         continue;
       }
       statements.add(index.backsConstraint()
@@ -199,6 +211,45 @@ final class CarriedSteps {
     }
     statements.addAll(carried.propertyStatements(spec.change().from().name()));
     return new ContractExtras(List.of(), statements);
+  }
+
+  /** Whether this is a rename of a primary-key column, whose key contract moves onto the new column. */
+  private boolean renamesKey() {
+    return !afterCutover && spec.change() instanceof Rename && !spec.change().inPlace();
+  }
+
+  /**
+   * A renamed key column's key, at contract: the old column went and took its key along; the copy of the
+   * key's index over the new column becomes the key, under the key's name.
+   */
+  private String keyOnCopy(IndexCopy index) {
+    return "DO " + quote + "\nBEGIN\n  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conrelid = "
+        + table.regclass() + " AND contype = 'p') THEN\n    ALTER TABLE " + table.qualified() + " ADD CONSTRAINT "
+        + index.primaryConstraint() + " PRIMARY KEY USING INDEX " + index.copy() + ";\n  END IF;\nEND\n" + quote + ";";
+  }
+
+  /**
+   * The rollback of contract, as the old column comes back: the key (over the new column) takes the
+   * copy's name again, so that the old column's index can be rebuilt under the key's name.
+   */
+  private String keyIndexToCopyName(IndexCopy index) {
+    return "DO " + quote + "\nBEGIN\n  IF EXISTS (SELECT FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c"
+        + " ON c.oid = i.indexrelid\n             WHERE i.indrelid = " + table.regclass() + " AND i.indisprimary AND c.relname = "
+        + literal(unquote(index.primaryConstraint())) + "\n             AND (SELECT a.attnum FROM pg_catalog.pg_attribute a"
+        + " WHERE a.attrelid = " + table.regclass() + " AND a.attname = " + literal(spec.change().to().name())
+        + ") = ANY (i.indkey)) THEN\n    ALTER INDEX " + qualified(schema, unquote(index.primaryConstraint()))
+        + " RENAME TO " + index.copy() + ";\n  END IF;\nEND\n" + quote + ";";
+  }
+
+  /** The key back onto the old column's rebuilt index, then the copy over the new column built again. */
+  private List<Step> moveKeyBack(Phase phase, int n, IndexCopy index) {
+    PrimaryKeyMoveModel model = new PrimaryKeyMoveModel("sql/primary-key-move.sql.ftl", migration, table,
+        index.copy(), index.copyLiteral(), index.primaryConstraint(), index.original(), quote);
+    return List.of(
+        steps.transactional(phase, "move-key-back-" + n, ACCESS_EXCLUSIVE,
+            "make the old column's rebuilt index the primary key again", model),
+        build(phase, "build-index-" + n, "new", index.copy(), index.copyLiteral(), index.invalid(),
+            index.createCopy()));
   }
 
   Step build(Phase phase, String name, String role, String index, String indexLiteral, String invalid,

@@ -184,9 +184,8 @@ final class CutoverSteps {
     return "ALTER TABLE " + table.qualified() + " ";
   }
 
-  /** The primary key constraint's name, quoted: the one the catalog gave, else the index's. */
   private static String primaryConstraint(IndexCopy index) {
-    return index.constraint().isEmpty() ? index.original() : index.constraint();
+    return index.primaryConstraint();
   }
 
   /** Other tables whose foreign keys move, each once. */

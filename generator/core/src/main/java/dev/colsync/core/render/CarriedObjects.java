@@ -72,6 +72,11 @@ public final class CarriedObjects {
     public boolean backsConstraint() {
       return !constraint.isEmpty() && !primary;
     }
+
+    /** The primary key constraint's name, quoted: the one the catalog gave, else the index's. */
+    public String primaryConstraint() {
+      return constraint.isEmpty() ? original : constraint;
+    }
   }
 
   /**

@@ -59,11 +59,13 @@ public final class Models {
    * @param pause the default pause between batches as an interval constant
    * @param migrationLiteral the migration's name as a literal, the value of {@code colsync.backfill} in
    *     the backfill's transactions
+   * @param downKey for a rename of a key column, the key as the {@code down} walk reads it (the new
+   *     column's name in place of the old); empty otherwise
    */
   public record BackfillSql(
       TableSql table, List<KeyColumn> key, String procedure, String stateTable,
       String oldColumn, String newColumn, String up, String down, int batchSize, String pause, String quote,
-      String migrationLiteral) {}
+      String migrationLiteral, List<KeyColumn> downKey) {}
 
   /** A NOT NULL constraint added {@code NOT VALID}, validated, and made a column property. */
   public record NotNullSql(
@@ -233,6 +235,18 @@ public final class Models {
   public record GatedKeyDropModel(
       String templateName, String migration, TableSql table, TableSql on, String name, String quotedName,
       String nameLiteral, String oldColumnLiteral, GateSql gate, String quote) implements TemplateModel {}
+
+  /**
+   * The rollback of contract for a renamed key column: the key moves from the new column's index back to
+   * the old column's rebuilt one.
+   *
+   * @param current the key's constraint now (over the new column), quoted
+   * @param constraint the key's original constraint name, quoted
+   * @param index the old column's rebuilt index, quoted
+   */
+  public record PrimaryKeyMoveModel(
+      String templateName, String migration, TableSql table, String current, String currentLiteral,
+      String constraint, String index, String quote) implements TemplateModel {}
 
   public record ConstraintModel(
       String templateName, String migration, String phase, TableSql table, String name, String quotedName,

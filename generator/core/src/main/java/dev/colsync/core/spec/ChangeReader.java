@@ -48,7 +48,11 @@ final class ChangeReader {
    * What was read of the change: the change itself when it is valid, and in any case the names
    * of the columns it touches that could be read, so that other keys can be checked against them.
    */
-  record Result(Optional<ColumnChange> change, Set<String> columnNames) {}
+  record Result(Optional<ColumnChange> change, Set<String> columnNames, Set<String> renameTargets) {
+    Result(Optional<ColumnChange> change, Set<String> columnNames) {
+      this(change, columnNames, Set.of());
+    }
+  }
 
   /** One side of a type change; each part empty when it was invalid (and reported). */
   private record Side(Optional<String> name, Optional<String> type, Optional<Boolean> notNull, YamlNode columnNode) {
@@ -67,17 +71,18 @@ final class ChangeReader {
       return new Result(Optional.empty(), Set.of());
     }
     Set<String> columnNames = new LinkedHashSet<>();
-    Optional<ColumnChange> renamed = rename.flatMap(node -> rename(node, columnNames));
+    Set<String> renameTargets = new LinkedHashSet<>();
+    Optional<ColumnChange> renamed = rename.flatMap(node -> rename(node, columnNames, renameTargets));
     Optional<ColumnChange> retyped = retype.flatMap(node -> retype(node, columnNames));
     if (rename.isPresent() && retype.isPresent()) {
       problems.reportAtKey(retype.get(), "a spec has exactly one change, but this one has both rename and retype",
           "either rename or retype; write the other change as its own spec");
       return new Result(Optional.empty(), columnNames);
     }
-    return new Result(renamed.or(() -> retyped), columnNames);
+    return new Result(renamed.or(() -> retyped), columnNames, renameTargets);
   }
 
-  private Optional<ColumnChange> rename(YamlNode node, Set<String> columnNames) {
+  private Optional<ColumnChange> rename(YamlNode node, Set<String> columnNames, Set<String> renameTargets) {
     Optional<YamlNode.Mapping> mapping = values.mapping(node, EXPECTED_RENAME);
     if (mapping.isEmpty()) {
       return Optional.empty();
@@ -89,6 +94,7 @@ final class ChangeReader {
     Optional<Boolean> notNull = fields.optional("notNull", false, values::bool);
     from.ifPresent(columnNames::add);
     to.ifPresent(columnNames::add);
+    to.ifPresent(renameTargets::add);
     if (from.isPresent() && to.isPresent() && from.get().equals(to.get())) {
       problems.report(fields.node("to").orElseThrow(),
           "is the same as from ('" + from.get() + "'); a rename needs a new name",

@@ -84,8 +84,13 @@ final class SpecReader {
     boolean inPlace = change.change().map(ColumnChange::inPlace).orElse(false);
     if (inPlace) {
       checkInPlace(spec, change.change().orElseThrow(), primaryKey);
+    } else if (spec.node("rename").isPresent() && spec.node("retype").isEmpty()) {
+      // A rename may rename a key column (the key stays the key); the key names it as it is today.
+      spec.node("primaryKey").ifPresent(key -> checkKeyAvoidsChangedColumns(key, change.renameTargets(), true));
+      change.change().filter(rename -> primaryKey.map(key -> key.columns().contains(rename.from().name()))
+          .orElse(false)).ifPresent(rename -> checkKeyRename(spec, rename, objects));
     } else {
-      spec.node("primaryKey").ifPresent(key -> checkKeyAvoidsChangedColumns(key, change.columnNames()));
+      spec.node("primaryKey").ifPresent(key -> checkKeyAvoidsChangedColumns(key, change.columnNames(), false));
     }
     if (table.isPresent() && change.change().isPresent() && objects.isPresent()) {
       new ViewChecks(problems).check(spec, table.get(), change.change().get(), objects.get());
@@ -190,8 +195,33 @@ final class SpecReader {
     }
   }
 
+  /**
+   * A rename of a primary-key column moves the key onto the new column at contract, through a copy of
+   * its index: the index must be recorded; other tables' foreign keys on it and a Java shim (which finds
+   * rows by the key) are not supported yet.
+   */
+  private void checkKeyRename(MappingFields spec, ColumnChange rename, Optional<ColumnObjects> objects) {
+    YamlNode node = spec.node("rename").orElseThrow();
+    spec.node("java").ifPresent(java -> problems.reportAtKey(java,
+        "the rename changes a primary-key column, and the Java shims find rows by the key; a shim for a renamed"
+            + " key is not supported yet", "no java key for a rename of a primary-key column"));
+    objects.ifPresent(recorded -> {
+      if (recorded.indexes().stream().noneMatch(ColumnObjects.IndexSpec::primary)) {
+        problems.report(node, "the rename changes a primary-key column, but the spec does not record the primary"
+                + " key's index, which contract turns into the key over " + rename.to().name(),
+            "indexes: [ { name: …, definition: …, primary: true } ] (scaffold --url records it)");
+      }
+      for (ColumnObjects.ConstraintSpec key : recorded.referencedBy()) {
+        problems.report(node, "foreign key " + key.name() + " of " + key.table() + " references the primary key"
+                + " being renamed; moving other tables' foreign keys along with a renamed key is not supported yet",
+            "drop that foreign key before expand and add it again over " + rename.to().name() + " after contract,"
+                + " or keep the key's name");
+      }
+    });
+  }
+
   /** Checks the key's names (those that are strings at all) against the changed columns' names. */
-  private void checkKeyAvoidsChangedColumns(YamlNode primaryKey, Set<String> changedColumns) {
+  private void checkKeyAvoidsChangedColumns(YamlNode primaryKey, Set<String> changedColumns, boolean renameTarget) {
     if (!(primaryKey instanceof YamlNode.Sequence sequence) || changedColumns.isEmpty()) {
       return;
     }
@@ -201,9 +231,15 @@ final class SpecReader {
           : item;
       if (name instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.ScalarKind.STRING
           && changedColumns.contains(scalar.text())) {
-        problems.report(name, "'" + scalar.text() + "' is the column being changed; changing a primary-key column"
-                + " is not supported yet (planned for a later version)",
-            "primary-key columns other than " + String.join(" and ", changedColumns));
+        if (renameTarget) {
+          problems.report(name, "'" + scalar.text() + "' is the name the rename gives the column; the primary key"
+                  + " names its columns as the table has them before the migration",
+              "the key with the renamed column under its name today");
+        } else {
+          problems.report(name, "'" + scalar.text() + "' is the column being changed; a type change of a"
+                  + " primary-key column into a new column is not supported yet (in place it is: keep the name)",
+              "primary-key columns other than " + String.join(" and ", changedColumns));
+        }
       }
     }
   }

@@ -68,7 +68,9 @@ final class Corpus {
             .updating(Values.integers(40_000, 150_000), null)
             .touching("to_date"),
         CorpusChange.rename("title_job_title", EMPLOYEES, "employees.title", "title", "job_title")
-            .refusedAsGap("changing a primary-key column is not supported yet"),
+            .inserting("INSERT INTO employees.title (emp_no, :column, from_date, to_date) VALUES (10001 + :n % 1000,"
+                + " 'Title ' || :n, DATE '2030-01-01', NULL) RETURNING emp_no, :column, from_date")
+            .touching("to_date"),
         CorpusChange.rename("title_end_date", EMPLOYEES, "employees.title", "to_date", "end_date")
             .updating(Values.dates(2000, 2030), Values.dates(2000, 2030))
             .touching("from_date"),

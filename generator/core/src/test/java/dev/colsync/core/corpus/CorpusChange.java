@@ -17,7 +17,7 @@ final class CorpusChange {
   enum Kind { RENAME, RETYPE, IN_PLACE }
 
   /** The refusal expected of the change as it stands, and what the team does to make it run. */
-  record Refusal(List<String> messageContains, List<String> remedy, boolean gap) {}
+  record Refusal(List<String> messageContains, List<String> remedy) {}
 
   private final String id;
   private final SampleDatabase database;
@@ -108,13 +108,7 @@ final class CorpusChange {
   }
 
   CorpusChange refusedUntil(List<String> messageContains, String... remedy) {
-    this.refusal = new Refusal(List.copyOf(messageContains), List.of(remedy), false);
-    return this;
-  }
-
-  /** Refused because colsync cannot do it yet, though PostgreSQL would allow it: a gap, said so. */
-  CorpusChange refusedAsGap(String messageContains) {
-    this.refusal = new Refusal(List.of(messageContains), List.of(), true);
+    this.refusal = new Refusal(List.copyOf(messageContains), List.of(remedy));
     return this;
   }
 

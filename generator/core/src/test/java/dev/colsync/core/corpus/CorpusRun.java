@@ -142,7 +142,8 @@ final class CorpusRun {
       writers.only(Set.of());
       assertThat(writers.errors()).as("%s: statements the applications saw fail", change).isEmpty();
       String finalColumn = change.to();
-      assertThat(writers.ledger().lost(admin, change, key, finalColumn, write -> expected(write, spec)))
+      assertThat(writers.ledger().lost(admin, change, Writers.keyAsRenamed(change, key), finalColumn,
+          write -> expected(write, spec)))
           .as("%s: acknowledged writes not held after contract", change).isEmpty();
       for (String invariant : change.invariants()) {
         try (Statement statement = admin.createStatement(); ResultSet count = statement.executeQuery(invariant)) {

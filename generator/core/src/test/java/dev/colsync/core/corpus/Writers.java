@@ -49,7 +49,8 @@ final class Writers implements AutoCloseable {
       boolean inPlace = change.kind() == CorpusChange.Kind.IN_PLACE;
       String column = version == AppVersion.OLD ? change.column() : change.to();
       String type = version == AppVersion.OLD || inPlace ? oldType : newType;
-      Writer writer = new Writer(version, connection, change, column, type, key, mine, ledger, numbers,
+      Writer writer = new Writer(version, connection, change, column, type,
+          version == AppVersion.OLD ? key : keyAsRenamed(change, key), mine, ledger, numbers,
           31L * change.id().hashCode() + version.ordinal());
       writers.add(writer);
       Thread thread = new Thread(writer, change.id() + "-" + version);
@@ -58,6 +59,11 @@ final class Writers implements AutoCloseable {
       thread.start();
     }
     return new Writers(writers, threads, connections, ledger);
+  }
+
+  /** The key as the new version names it: a renamed key column under its new name. */
+  static List<String> keyAsRenamed(CorpusChange change, List<String> key) {
+    return key.stream().map(column -> column.equals(change.column()) ? change.to() : column).toList();
   }
 
   /** Lets exactly {@code versions} write; returns once the others have no statement running. */

@@ -212,21 +212,21 @@ class SpecProblemsTest {
   }
 
   @Test
-  void primaryKeyMustNotContainTheChangedColumn() {
+  void aRenamedKeyColumnNeedsTheKeysIndexRecorded() {
     assertThat(problemsOf("key.yaml", "migration: users_id\ntable: users\nprimaryKey: [tenant, id]\n"
         + "rename: { from: id, to: user_id, type: bigint }\n")).containsExactly(
-        "key.yaml:3:22: /primaryKey/1: 'id' is the column being changed; changing a primary-key column"
-            + " is not supported yet (planned for a later version)"
-            + " (expected: primary-key columns other than id and user_id)");
+        "key.yaml:4:9: /rename: the rename changes a primary-key column, but the spec does not record the primary"
+            + " key's index, which contract turns into the key over user_id (expected: indexes: [ { name: …,"
+            + " definition: …, primary: true } ] (scaffold --url records it))");
   }
 
   @Test
   void primaryKeyIsCheckedEvenWhenTheChangeHasOtherProblems() {
     assertThat(problemsOf("key.yaml", "migration: users_id\ntable: users\nprimaryKey: [user_id]\n"
         + "rename: { from: id, to: user_id, type: \"bigint; drop table users\" }\n")).containsExactly(
-        "key.yaml:3:14: /primaryKey/0: 'user_id' is the column being changed; changing a primary-key column"
-            + " is not supported yet (planned for a later version)"
-            + " (expected: primary-key columns other than id and user_id)",
+        "key.yaml:3:14: /primaryKey/0: 'user_id' is the name the rename gives the column; the primary key names"
+            + " its columns as the table has them before the migration (expected: the key with the renamed column"
+            + " under its name today)",
         "key.yaml:4:40: /rename/type: contains ';' at character 7; it must be a single SQL expression, not statements"
             + " (expected: an SQL type such as text, bigint or numeric(12,2))");
   }

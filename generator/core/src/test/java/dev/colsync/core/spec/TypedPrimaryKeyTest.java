@@ -77,16 +77,16 @@ class TypedPrimaryKeyTest {
     String yaml = """
         migration: users_full_name
         table: users
-        primaryKey: [{ column: name, type: text }, id, { column: id, type: bigint }]
+        primaryKey: [{ column: full_name, type: text }, id, { column: id, type: bigint }]
         rename: { from: name, to: full_name, type: text }
         """;
 
     List<String> problems = problemsOf(yaml);
 
     assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(
-        "key.yaml:3:24: /primaryKey/0/column: 'name' is the column being changed"));
+        "key.yaml:3:24: /primaryKey/0/column: 'full_name' is the name the rename gives the column"));
     assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(
-        "key.yaml:3:48: /primaryKey/2: 'id' is listed more than once"));
+        "key.yaml:3:53: /primaryKey/2: 'id' is listed more than once"));
   }
 
   private List<String> problemsOf(String yaml) {

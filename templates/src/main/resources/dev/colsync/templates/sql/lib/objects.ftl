@@ -126,6 +126,23 @@ BEGIN
   IF colsync_direction NOT IN ('up', 'down') THEN
     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
   END IF;
+<#if b.downKey?has_content>
+  -- The key's column is renamed: 'up' walks it under its old name, 'down' (the old column being
+  -- filled again) under its new one.
+  IF colsync_direction = 'up' THEN
+<@walk b b.key/>
+  ELSE
+<@walk b b.downKey/>
+  END IF;
+<#else>
+<@walk b b.key/>
+</#if>
+END
+${b.quote};
+</#macro>
+
+<#-- The backfill's loop over the key columns key (the spec's key, or for 'down' the renamed one). -->
+<#macro walk b key>
   LOOP
     PERFORM pg_catalog.set_config('search_path', ${b.table.searchPathLiteral}, true);
     PERFORM pg_catalog.set_config('lock_timeout', ${b.table.lockTimeout}, true);
@@ -140,8 +157,8 @@ BEGIN
     SELECT * INTO colsync_state FROM ${b.stateTable} WHERE direction = colsync_direction FOR UPDATE;
     EXIT WHEN colsync_state.done;
     IF colsync_state.bound_key IS NULL THEN
-      SELECT <#list b.key as k>${k.name}<#sep>, </#list> INTO <#list b.key as k>colsync_bound_${k?index}<#sep>, </#list>
-        FROM ${b.table.qualified} ORDER BY <#list b.key as k>${k.name} DESC<#sep>, </#list> LIMIT 1;
+      SELECT <#list key as k>${k.name}<#sep>, </#list> INTO <#list key as k>colsync_bound_${k?index}<#sep>, </#list>
+        FROM ${b.table.qualified} ORDER BY <#list key as k>${k.name} DESC<#sep>, </#list> LIMIT 1;
       IF NOT FOUND THEN
         UPDATE ${b.stateTable} SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
         RAISE NOTICE 'colsync: backfill % done: the table was empty when it started', colsync_direction;
@@ -151,29 +168,29 @@ BEGIN
         EXIT;
       END IF;
       UPDATE ${b.stateTable}
-        SET bound_key = ARRAY[<#list b.key as k>colsync_bound_${k?index}::text<#sep>, </#list>],
+        SET bound_key = ARRAY[<#list key as k>colsync_bound_${k?index}::text<#sep>, </#list>],
             bound_rows = (SELECT NULLIF(c.reltuples::bigint, -1) FROM pg_catalog.pg_class c
                           WHERE c.oid = ${b.table.regclass})
         WHERE direction = colsync_direction;
     ELSE
-<#list b.key as k>
+<#list key as k>
       colsync_bound_${k?index} := colsync_state.bound_key[${k?index + 1}];
 </#list>
     END IF;
     IF colsync_state.last_key IS NULL THEN
-      SELECT <#list b.key as k>${k.name}<#sep>, </#list> INTO <#list b.key as k>colsync_lower_${k?index}<#sep>, </#list>
+      SELECT <#list key as k>${k.name}<#sep>, </#list> INTO <#list key as k>colsync_lower_${k?index}<#sep>, </#list>
         FROM ${b.table.qualified}
-        WHERE (<#list b.key as k>${k.name}<#sep>, </#list>) <= (<#list b.key as k>colsync_bound_${k?index}<#sep>, </#list>)
-        ORDER BY <#list b.key as k>${k.name}<#sep>, </#list> LIMIT 1;
+        WHERE (<#list key as k>${k.name}<#sep>, </#list>) <= (<#list key as k>colsync_bound_${k?index}<#sep>, </#list>)
+        ORDER BY <#list key as k>${k.name}<#sep>, </#list> LIMIT 1;
     ELSE
-<#list b.key as k>
+<#list key as k>
       colsync_last_${k?index} := colsync_state.last_key[${k?index + 1}];
 </#list>
-      SELECT <#list b.key as k>${k.name}<#sep>, </#list> INTO <#list b.key as k>colsync_lower_${k?index}<#sep>, </#list>
+      SELECT <#list key as k>${k.name}<#sep>, </#list> INTO <#list key as k>colsync_lower_${k?index}<#sep>, </#list>
         FROM ${b.table.qualified}
-        WHERE (<#list b.key as k>${k.name}<#sep>, </#list>) > (<#list b.key as k>colsync_last_${k?index}<#sep>, </#list>)
-          AND (<#list b.key as k>${k.name}<#sep>, </#list>) <= (<#list b.key as k>colsync_bound_${k?index}<#sep>, </#list>)
-        ORDER BY <#list b.key as k>${k.name}<#sep>, </#list> LIMIT 1;
+        WHERE (<#list key as k>${k.name}<#sep>, </#list>) > (<#list key as k>colsync_last_${k?index}<#sep>, </#list>)
+          AND (<#list key as k>${k.name}<#sep>, </#list>) <= (<#list key as k>colsync_bound_${k?index}<#sep>, </#list>)
+        ORDER BY <#list key as k>${k.name}<#sep>, </#list> LIMIT 1;
     END IF;
     IF NOT FOUND THEN
       UPDATE ${b.stateTable} SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
@@ -184,26 +201,26 @@ BEGIN
       END IF;
       EXIT;
     END IF;
-    SELECT <#list b.key as k>batch.${k.name}<#sep>, </#list> INTO <#list b.key as k>colsync_upper_${k?index}<#sep>, </#list>
-      FROM (SELECT <#list b.key as k>${k.name}<#sep>, </#list> FROM ${b.table.qualified}
-            WHERE (<#list b.key as k>${k.name}<#sep>, </#list>) >= (<#list b.key as k>colsync_lower_${k?index}<#sep>, </#list>)
-              AND (<#list b.key as k>${k.name}<#sep>, </#list>) <= (<#list b.key as k>colsync_bound_${k?index}<#sep>, </#list>)
-            ORDER BY <#list b.key as k>${k.name}<#sep>, </#list> LIMIT colsync_batch_size) AS batch
-      ORDER BY <#list b.key as k>batch.${k.name} DESC<#sep>, </#list> LIMIT 1;
+    SELECT <#list key as k>batch.${k.name}<#sep>, </#list> INTO <#list key as k>colsync_upper_${k?index}<#sep>, </#list>
+      FROM (SELECT <#list key as k>${k.name}<#sep>, </#list> FROM ${b.table.qualified}
+            WHERE (<#list key as k>${k.name}<#sep>, </#list>) >= (<#list key as k>colsync_lower_${k?index}<#sep>, </#list>)
+              AND (<#list key as k>${k.name}<#sep>, </#list>) <= (<#list key as k>colsync_bound_${k?index}<#sep>, </#list>)
+            ORDER BY <#list key as k>${k.name}<#sep>, </#list> LIMIT colsync_batch_size) AS batch
+      ORDER BY <#list key as k>batch.${k.name} DESC<#sep>, </#list> LIMIT 1;
     IF colsync_direction = 'up' THEN
       UPDATE ${b.table.qualified} SET ${b.newColumn} = ${b.up}
-        WHERE (<#list b.key as k>${k.name}<#sep>, </#list>) >= (<#list b.key as k>colsync_lower_${k?index}<#sep>, </#list>)
-          AND (<#list b.key as k>${k.name}<#sep>, </#list>) <= (<#list b.key as k>colsync_upper_${k?index}<#sep>, </#list>)
+        WHERE (<#list key as k>${k.name}<#sep>, </#list>) >= (<#list key as k>colsync_lower_${k?index}<#sep>, </#list>)
+          AND (<#list key as k>${k.name}<#sep>, </#list>) <= (<#list key as k>colsync_upper_${k?index}<#sep>, </#list>)
           AND ${b.newColumn} IS DISTINCT FROM ${b.up};
     ELSE
       UPDATE ${b.table.qualified} SET ${b.oldColumn} = ${b.down}
-        WHERE (<#list b.key as k>${k.name}<#sep>, </#list>) >= (<#list b.key as k>colsync_lower_${k?index}<#sep>, </#list>)
-          AND (<#list b.key as k>${k.name}<#sep>, </#list>) <= (<#list b.key as k>colsync_upper_${k?index}<#sep>, </#list>)
+        WHERE (<#list key as k>${k.name}<#sep>, </#list>) >= (<#list key as k>colsync_lower_${k?index}<#sep>, </#list>)
+          AND (<#list key as k>${k.name}<#sep>, </#list>) <= (<#list key as k>colsync_upper_${k?index}<#sep>, </#list>)
           AND ${b.oldColumn} IS DISTINCT FROM ${b.down};
     END IF;
     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
     UPDATE ${b.stateTable}
-      SET last_key = ARRAY[<#list b.key as k>colsync_upper_${k?index}::text<#sep>, </#list>],
+      SET last_key = ARRAY[<#list key as k>colsync_upper_${k?index}::text<#sep>, </#list>],
           rows_changed = rows_changed + colsync_changed,
           batches = batches + 1,
           updated_at = pg_catalog.now()
@@ -213,8 +230,6 @@ BEGIN
       PERFORM pg_catalog.pg_sleep_for(colsync_pause);
     END IF;
   END LOOP;
-END
-${b.quote};
 </#macro>
 
 <#-- Adds NOT NULL without a long lock: a NOT VALID constraint now, validated in a later transaction. -->

@@ -1,0 +1,242 @@
+-- colsync stock_sku: backfill / create the checkpoint table and the backfill procedure.
+-- One transaction; takes no lock on the table.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+-- Once this migration has been contracted this script has nothing left to do: it is one block, which
+-- then returns at once with a notice and changes nothing.
+DO $colsync_guard$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'code' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_stock_sku_new_written', '~colsync_stock_sku_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'stock_sku');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'stock_sku');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'stock_sku', 'backfill/prepare';
+      RETURN;
+    END IF;
+  END IF;
+CREATE TABLE IF NOT EXISTS "shop"."colsync_stock_sku_backfill_state" (
+  direction text PRIMARY KEY CHECK (direction IN ('up', 'down')),
+  last_key text[],
+  rows_changed bigint NOT NULL DEFAULT 0,
+  batches bigint NOT NULL DEFAULT 0,
+  done boolean NOT NULL DEFAULT false,
+  started_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+-- The walk ends at the highest key when it starts (bound_key, with the rows estimated up to it then):
+-- rows inserted later are written by the sync trigger.
+ALTER TABLE "shop"."colsync_stock_sku_backfill_state" ADD COLUMN IF NOT EXISTS bound_key text[];
+ALTER TABLE "shop"."colsync_stock_sku_backfill_state" ADD COLUMN IF NOT EXISTS bound_rows bigint;
+
+-- Walks the primary key in batches: one short transaction per batch, checkpoint committed with it.
+-- Only rows that differ are written, so running it again is a no-op. 'down' refills the old column.
+CREATE OR REPLACE PROCEDURE "shop"."colsync_stock_sku_backfill"(
+  colsync_direction text DEFAULT 'up',
+  colsync_batch_size integer DEFAULT 5000,
+  colsync_pause interval DEFAULT '10ms'::interval,
+  colsync_commit_batches boolean DEFAULT true)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_state record;
+  colsync_last_0 "shop"."stock"."tenant"%TYPE;
+  colsync_lower_0 "shop"."stock"."tenant"%TYPE;
+  colsync_upper_0 "shop"."stock"."tenant"%TYPE;
+  colsync_bound_0 "shop"."stock"."tenant"%TYPE;
+  colsync_last_1 "shop"."stock"."code"%TYPE;
+  colsync_lower_1 "shop"."stock"."code"%TYPE;
+  colsync_upper_1 "shop"."stock"."code"%TYPE;
+  colsync_bound_1 "shop"."stock"."code"%TYPE;
+  colsync_changed bigint;
+BEGIN
+  IF colsync_direction NOT IN ('up', 'down') THEN
+    RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
+  END IF;
+  -- The key's column is renamed: 'up' walks it under its old name, 'down' (the old column being
+  -- filled again) under its new one.
+  IF colsync_direction = 'up' THEN
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "shop", pg_temp', true);
+    PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    -- The table's own triggers can tell the backfill's updates by this setting (see the runbook).
+    PERFORM pg_catalog.set_config('colsync.backfill', 'stock_sku', true);
+    INSERT INTO "shop"."colsync_stock_sku_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "shop"."colsync_stock_sku_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.bound_key IS NULL THEN
+      SELECT "tenant", "code" INTO colsync_bound_0, colsync_bound_1
+        FROM "shop"."stock" ORDER BY "tenant" DESC, "code" DESC LIMIT 1;
+      IF NOT FOUND THEN
+        UPDATE "shop"."colsync_stock_sku_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+        RAISE NOTICE 'colsync: backfill % done: the table was empty when it started', colsync_direction;
+        IF colsync_commit_batches THEN
+          COMMIT;
+        END IF;
+        EXIT;
+      END IF;
+      UPDATE "shop"."colsync_stock_sku_backfill_state"
+        SET bound_key = ARRAY[colsync_bound_0::text, colsync_bound_1::text],
+            bound_rows = (SELECT NULLIF(c.reltuples::bigint, -1) FROM pg_catalog.pg_class c
+                          WHERE c.oid = '"shop"."stock"'::pg_catalog.regclass)
+        WHERE direction = colsync_direction;
+    ELSE
+      colsync_bound_0 := colsync_state.bound_key[1];
+      colsync_bound_1 := colsync_state.bound_key[2];
+    END IF;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT "tenant", "code" INTO colsync_lower_0, colsync_lower_1
+        FROM "shop"."stock"
+        WHERE ("tenant", "code") <= (colsync_bound_0, colsync_bound_1)
+        ORDER BY "tenant", "code" LIMIT 1;
+    ELSE
+      colsync_last_0 := colsync_state.last_key[1];
+      colsync_last_1 := colsync_state.last_key[2];
+      SELECT "tenant", "code" INTO colsync_lower_0, colsync_lower_1
+        FROM "shop"."stock"
+        WHERE ("tenant", "code") > (colsync_last_0, colsync_last_1)
+          AND ("tenant", "code") <= (colsync_bound_0, colsync_bound_1)
+        ORDER BY "tenant", "code" LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE "shop"."colsync_stock_sku_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT batch."tenant", batch."code" INTO colsync_upper_0, colsync_upper_1
+      FROM (SELECT "tenant", "code" FROM "shop"."stock"
+            WHERE ("tenant", "code") >= (colsync_lower_0, colsync_lower_1)
+              AND ("tenant", "code") <= (colsync_bound_0, colsync_bound_1)
+            ORDER BY "tenant", "code" LIMIT colsync_batch_size) AS batch
+      ORDER BY batch."tenant" DESC, batch."code" DESC LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE "shop"."stock" SET "sku" = ("code")
+        WHERE ("tenant", "code") >= (colsync_lower_0, colsync_lower_1)
+          AND ("tenant", "code") <= (colsync_upper_0, colsync_upper_1)
+          AND "sku" IS DISTINCT FROM ("code");
+    ELSE
+      UPDATE "shop"."stock" SET "code" = ("sku")
+        WHERE ("tenant", "code") >= (colsync_lower_0, colsync_lower_1)
+          AND ("tenant", "code") <= (colsync_upper_0, colsync_upper_1)
+          AND "code" IS DISTINCT FROM ("sku");
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE "shop"."colsync_stock_sku_backfill_state"
+      SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+  ELSE
+  LOOP
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, "shop", pg_temp', true);
+    PERFORM pg_catalog.set_config('lock_timeout', '2000ms', true);
+    -- The checkpoint keeps keys as text: read and write them in one fixed format.
+    PERFORM pg_catalog.set_config('DateStyle', 'ISO, YMD', true);
+    PERFORM pg_catalog.set_config('TimeZone', 'UTC', true);
+    PERFORM pg_catalog.set_config('IntervalStyle', 'postgres', true);
+    PERFORM pg_catalog.set_config('extra_float_digits', '3', true);
+    -- The table's own triggers can tell the backfill's updates by this setting (see the runbook).
+    PERFORM pg_catalog.set_config('colsync.backfill', 'stock_sku', true);
+    INSERT INTO "shop"."colsync_stock_sku_backfill_state" (direction) VALUES (colsync_direction) ON CONFLICT (direction) DO NOTHING;
+    SELECT * INTO colsync_state FROM "shop"."colsync_stock_sku_backfill_state" WHERE direction = colsync_direction FOR UPDATE;
+    EXIT WHEN colsync_state.done;
+    IF colsync_state.bound_key IS NULL THEN
+      SELECT "tenant", "sku" INTO colsync_bound_0, colsync_bound_1
+        FROM "shop"."stock" ORDER BY "tenant" DESC, "sku" DESC LIMIT 1;
+      IF NOT FOUND THEN
+        UPDATE "shop"."colsync_stock_sku_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+        RAISE NOTICE 'colsync: backfill % done: the table was empty when it started', colsync_direction;
+        IF colsync_commit_batches THEN
+          COMMIT;
+        END IF;
+        EXIT;
+      END IF;
+      UPDATE "shop"."colsync_stock_sku_backfill_state"
+        SET bound_key = ARRAY[colsync_bound_0::text, colsync_bound_1::text],
+            bound_rows = (SELECT NULLIF(c.reltuples::bigint, -1) FROM pg_catalog.pg_class c
+                          WHERE c.oid = '"shop"."stock"'::pg_catalog.regclass)
+        WHERE direction = colsync_direction;
+    ELSE
+      colsync_bound_0 := colsync_state.bound_key[1];
+      colsync_bound_1 := colsync_state.bound_key[2];
+    END IF;
+    IF colsync_state.last_key IS NULL THEN
+      SELECT "tenant", "sku" INTO colsync_lower_0, colsync_lower_1
+        FROM "shop"."stock"
+        WHERE ("tenant", "sku") <= (colsync_bound_0, colsync_bound_1)
+        ORDER BY "tenant", "sku" LIMIT 1;
+    ELSE
+      colsync_last_0 := colsync_state.last_key[1];
+      colsync_last_1 := colsync_state.last_key[2];
+      SELECT "tenant", "sku" INTO colsync_lower_0, colsync_lower_1
+        FROM "shop"."stock"
+        WHERE ("tenant", "sku") > (colsync_last_0, colsync_last_1)
+          AND ("tenant", "sku") <= (colsync_bound_0, colsync_bound_1)
+        ORDER BY "tenant", "sku" LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+      UPDATE "shop"."colsync_stock_sku_backfill_state" SET done = true, updated_at = pg_catalog.now() WHERE direction = colsync_direction;
+      RAISE NOTICE 'colsync: backfill % done: % rows changed in % batches',
+        colsync_direction, colsync_state.rows_changed, colsync_state.batches;
+      IF colsync_commit_batches THEN
+        COMMIT;
+      END IF;
+      EXIT;
+    END IF;
+    SELECT batch."tenant", batch."sku" INTO colsync_upper_0, colsync_upper_1
+      FROM (SELECT "tenant", "sku" FROM "shop"."stock"
+            WHERE ("tenant", "sku") >= (colsync_lower_0, colsync_lower_1)
+              AND ("tenant", "sku") <= (colsync_bound_0, colsync_bound_1)
+            ORDER BY "tenant", "sku" LIMIT colsync_batch_size) AS batch
+      ORDER BY batch."tenant" DESC, batch."sku" DESC LIMIT 1;
+    IF colsync_direction = 'up' THEN
+      UPDATE "shop"."stock" SET "sku" = ("code")
+        WHERE ("tenant", "sku") >= (colsync_lower_0, colsync_lower_1)
+          AND ("tenant", "sku") <= (colsync_upper_0, colsync_upper_1)
+          AND "sku" IS DISTINCT FROM ("code");
+    ELSE
+      UPDATE "shop"."stock" SET "code" = ("sku")
+        WHERE ("tenant", "sku") >= (colsync_lower_0, colsync_lower_1)
+          AND ("tenant", "sku") <= (colsync_upper_0, colsync_upper_1)
+          AND "code" IS DISTINCT FROM ("sku");
+    END IF;
+    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    UPDATE "shop"."colsync_stock_sku_backfill_state"
+      SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
+          rows_changed = rows_changed + colsync_changed,
+          batches = batches + 1,
+          updated_at = pg_catalog.now()
+      WHERE direction = colsync_direction;
+    IF colsync_commit_batches THEN
+      COMMIT;
+      PERFORM pg_catalog.pg_sleep_for(colsync_pause);
+    END IF;
+  END LOOP;
+  END IF;
+END
+$colsync$;
+END
+$colsync_guard$;

@@ -1,0 +1,48 @@
+-- colsync:no-transaction
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'code' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_stock_sku_new_written', '~colsync_stock_sku_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'stock_sku');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'stock_sku');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'stock_sku', 'indexes/build-index-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+-- colsync stock_sku: indexes / build index "colsync_stock_sku_stock_key" on the new column.
+-- Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY takes SHARE UPDATE EXCLUSIVE,
+-- which blocks no reads or writes. An INVALID leftover of an earlier failed build is moved aside and
+-- dropped first; an index that was built already is left alone, so running this again is a no-op.
+SET lock_timeout = '2000ms';
+DO $colsync$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_index i
+             JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'shop' AND c.relname = 'colsync_stock_sku_stock_key' AND NOT i.indisvalid) THEN
+    ALTER INDEX "shop"."colsync_stock_sku_stock_key" RENAME TO "colsync_stock_sku_stock_key_invalid";
+  END IF;
+END
+$colsync$;
+DROP INDEX CONCURRENTLY IF EXISTS "shop"."colsync_stock_sku_stock_key_invalid";
+-- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
+SET lock_timeout = 0;
+SET statement_timeout = 0;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "colsync_stock_sku_stock_key" ON "shop"."stock" USING btree (tenant, "sku");
+-- Leave the session as it was for whatever runs next on this connection.
+RESET statement_timeout;
+RESET lock_timeout;

@@ -1,0 +1,89 @@
+-- colsync stock_sku: contract / drop the sync trigger, its functions and the old column.
+-- One transaction, so no write ever sees the column gone and the trigger still there.
+-- Only N may be running. Takes ACCESS EXCLUSIVE on the table for milliseconds.
+SET LOCAL lock_timeout = '2000ms';
+SET LOCAL statement_timeout = '30000ms';
+LOCK TABLE "shop"."stock" IN ACCESS EXCLUSIVE MODE;
+-- The gate, whoever runs this script: it refuses unless a convergence check passed with the sync trigger
+-- and its functions exactly as they are now and the read-path flag is NEW. It runs under the table's
+-- lock, so no write and no flag change can come between it and the drop. To contract anyway, on purpose:
+-- SET colsync.contract_override = 'stock_sku: <reason>' in the session first (recorded).
+DO $colsync$
+#variable_conflict use_column
+DECLARE
+  colsync_override text := pg_catalog.current_setting('colsync.contract_override', true);
+  colsync_seal text;
+  colsync_checked timestamptz;
+  colsync_read_path text;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'code' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_stock_sku_new_written', '~colsync_stock_sku_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+      RAISE NOTICE 'colsync %: contract has run already (column % is gone); nothing to do', 'stock_sku',
+        'code';
+      RETURN;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: column %s of %s does not exist, but the sync'
+        ' trigger does', 'stock_sku', 'code', '"shop"."stock"'::pg_catalog.regclass),
+      HINT = 'The table is not as this migration left it; see the runbook.';
+  END IF;
+  IF colsync_override OPERATOR(pg_catalog.=) 'stock_sku'
+     OR pg_catalog.starts_with(colsync_override, 'stock_sku:') THEN
+    RAISE WARNING 'colsync %: contract gate overridden by % (%)', 'stock_sku', CURRENT_USER, colsync_override;
+    IF pg_catalog.to_regnamespace('colsync') IS NULL THEN
+      CREATE SCHEMA colsync;
+    END IF;
+    CREATE TABLE IF NOT EXISTS colsync.gate_overrides (
+      migration text NOT NULL,
+      reason text NOT NULL,
+      overridden_by text NOT NULL DEFAULT CURRENT_USER,
+      overridden_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+    );
+    INSERT INTO colsync.gate_overrides (migration, reason) VALUES ('stock_sku', colsync_override);
+    RETURN;
+  END IF;
+  IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+    SELECT c.seal, c.checked_at INTO colsync_seal, colsync_checked FROM colsync.convergence_checks AS c
+      WHERE c.migration OPERATOR(pg_catalog.=) 'stock_sku' FOR SHARE;
+  END IF;
+  IF colsync_seal IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: no convergence check has passed, so column %s'
+        ' is not known to be copied', 'stock_sku', 'code'),
+      HINT = 'Once the backfill is done, run the check-convergence script before this one (or colsync verify).';
+  END IF;
+  IF colsync_seal OPERATOR(pg_catalog.<>) pg_catalog.concat_ws(' ', (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', t.tgname, t.tgenabled, t.xmin, p.xmin), ',' ORDER BY t.tgname) FROM pg_catalog.pg_trigger AS t JOIN pg_catalog.pg_proc AS p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_stock_sku_new_written', '~colsync_stock_sku_sync']::pg_catalog.name[])), (SELECT pg_catalog.string_agg(pg_catalog.concat_ws(':', p.proname, p.xmin), ',' ORDER BY p.proname) FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) (SELECT c.relnamespace FROM pg_catalog.pg_class AS c WHERE c.oid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass) AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['colsync_stock_sku_to_new', 'colsync_stock_sku_to_old', 'colsync_stock_sku_old_differs', 'colsync_stock_sku_new_differs']::pg_catalog.name[]))) THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: the sync trigger or its functions were'
+        ' disabled, dropped or replaced after the convergence check of %s', 'stock_sku', colsync_checked),
+      HINT = 'Rows written since may disagree: run the backfill and the check-convergence script again.';
+  END IF;
+  IF pg_catalog.to_regclass('colsync.read_path_flags') IS NOT NULL THEN
+    SELECT f.read_path INTO colsync_read_path FROM colsync.read_path_flags AS f
+      WHERE f.migration OPERATOR(pg_catalog.=) 'stock_sku' FOR SHARE;
+  END IF;
+  IF colsync_read_path IS NULL OR colsync_read_path OPERATOR(pg_catalog.<>) 'NEW' THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: the read-path flag is %s, not NEW', 'stock_sku',
+        COALESCE(colsync_read_path, 'not set (OLD)')),
+      HINT = pg_catalog.format('Set it once every instance reads the new column: colsync flag set %s NEW', 'stock_sku');
+  END IF;
+END
+$colsync$;
+DROP TRIGGER IF EXISTS "~colsync_stock_sku_new_written" ON "shop"."stock";
+DROP TRIGGER IF EXISTS "~colsync_stock_sku_sync" ON "shop"."stock";
+DROP FUNCTION IF EXISTS "shop"."colsync_stock_sku_sync"();
+DROP FUNCTION IF EXISTS "shop"."colsync_stock_sku_to_new"(text);
+DROP FUNCTION IF EXISTS "shop"."colsync_stock_sku_to_old"(text);
+DROP FUNCTION IF EXISTS "shop"."colsync_stock_sku_old_differs"(text, text);
+DROP FUNCTION IF EXISTS "shop"."colsync_stock_sku_new_differs"(text, text);
+ALTER TABLE "shop"."stock" DROP COLUMN IF EXISTS "code";
+DO $colsync$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conrelid = '"shop"."stock"'::pg_catalog.regclass AND contype = 'p') THEN
+    ALTER TABLE "shop"."stock" ADD CONSTRAINT "stock_key" PRIMARY KEY USING INDEX "colsync_stock_sku_stock_key";
+  END IF;
+END
+$colsync$;
+DROP PROCEDURE IF EXISTS "shop"."colsync_stock_sku_backfill"(text, integer, interval, boolean);
+DROP TABLE IF EXISTS "shop"."colsync_stock_sku_backfill_state";

@@ -1,0 +1,30 @@
+-- colsync:no-transaction
+-- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
+-- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'code' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_stock_sku_new_written', '~colsync_stock_sku_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'stock_sku');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'stock_sku');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
+          ' before changing anything', 'stock_sku', 'indexes/drop-index-1'),
+        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+    END IF;
+  END IF;
+END
+$colsync$;
+-- colsync stock_sku: indexes / drop index "colsync_stock_sku_stock_key".
+-- Outside a transaction: DROP INDEX CONCURRENTLY blocks no reads or writes.
+SET lock_timeout = '2000ms';
+DROP INDEX CONCURRENTLY IF EXISTS "shop"."colsync_stock_sku_stock_key";
+RESET lock_timeout;
