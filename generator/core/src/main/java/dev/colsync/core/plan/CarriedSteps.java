@@ -137,8 +137,7 @@ final class CarriedSteps {
       rebuilt.add(build(phase, "build-old-index-" + n, "old", index.original(), index.originalLiteral(),
           index.originalInvalid(), index.createOriginal()));
       if (index.primary()) {
-        rebuilt.addAll(moveKeyBack(phase, n, index));
-        continue;
+        continue; // becomes the key in moveKeyBack, once other tables' keys reference the old column again
       }
       if (index.backsConstraint()) {
         rebuilt.add(adoptIndex(phase, "adopt-old-index-" + n, index.constraint(),
@@ -241,15 +240,32 @@ final class CarriedSteps {
         + " RENAME TO " + index.copy() + ";\n  END IF;\nEND\n" + quote + ";";
   }
 
-  /** The key back onto the old column's rebuilt index, then the copy over the new column built again. */
-  private List<Step> moveKeyBack(Phase phase, int n, IndexCopy index) {
-    PrimaryKeyMoveModel model = new PrimaryKeyMoveModel("sql/primary-key-move.sql.ftl", migration, table,
-        index.copy(), index.copyLiteral(), index.primaryConstraint(), index.original(), quote);
-    return List.of(
-        steps.transactional(phase, "move-key-back-" + n, ACCESS_EXCLUSIVE,
-            "make the old column's rebuilt index the primary key again", model),
-        build(phase, "build-index-" + n, "new", index.copy(), index.copyLiteral(), index.invalid(),
-            index.createCopy()));
+  /**
+   * The rollback of contract, last, for a renamed key column: other tables' copies of their foreign keys
+   * (which reference the key over the new column) go, the key moves back onto the old column's rebuilt
+   * index, and the copy of the key's index and those foreign keys are made again, as validate left them.
+   */
+  List<Step> moveKeyBack(Phase phase) {
+    if (!renamesKey()) {
+      return List.of();
+    }
+    List<Step> moved = new ArrayList<>();
+    int n = 0;
+    for (IndexCopy index : carried.indexes()) {
+      n++;
+      if (!index.primary()) {
+        continue;
+      }
+      moved.addAll(dropReferencingCopies(phase));
+      PrimaryKeyMoveModel model = new PrimaryKeyMoveModel("sql/primary-key-move.sql.ftl", migration, table,
+          index.copy(), index.copyLiteral(), index.primaryConstraint(), index.original(), quote);
+      moved.add(steps.transactional(phase, "move-key-back-" + n, ACCESS_EXCLUSIVE,
+          "make the old column's rebuilt index the primary key again", model));
+      moved.add(build(phase, "build-index-" + n, "new", index.copy(), index.copyLiteral(), index.invalid(),
+          index.createCopy()));
+      moved.addAll(addReferencingCopies(phase));
+    }
+    return moved;
   }
 
   Step build(Phase phase, String name, String role, String index, String indexLiteral, String invalid,

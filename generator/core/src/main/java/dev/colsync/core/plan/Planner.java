@@ -199,6 +199,7 @@ public final class Planner {
       }
       undo.addAll(carried.rebuildOriginals(Phase.CONTRACT));
       undo.addAll(carried.restoreReferencingOriginals(Phase.CONTRACT));
+      undo.addAll(carried.moveKeyBack(Phase.CONTRACT));
       List<Step> contract = new ArrayList<>();
       contract.add(steps.transactional(Phase.CONTRACT, CHECK_CONVERGENCE, ACCESS_SHARE,
           "count the rows where the new column is not up(old), and record a check that found none",

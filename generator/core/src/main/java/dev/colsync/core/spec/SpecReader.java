@@ -197,8 +197,7 @@ final class SpecReader {
 
   /**
    * A rename of a primary-key column moves the key onto the new column at contract, through a copy of
-   * its index: the index must be recorded; other tables' foreign keys on it and a Java shim (which finds
-   * rows by the key) are not supported yet.
+   * its index: the index must be recorded; a Java shim (which finds rows by the key) is not supported yet.
    */
   private void checkKeyRename(MappingFields spec, ColumnChange rename, Optional<ColumnObjects> objects) {
     YamlNode node = spec.node("rename").orElseThrow();
@@ -210,12 +209,6 @@ final class SpecReader {
         problems.report(node, "the rename changes a primary-key column, but the spec does not record the primary"
                 + " key's index, which contract turns into the key over " + rename.to().name(),
             "indexes: [ { name: …, definition: …, primary: true } ] (scaffold --url records it)");
-      }
-      for (ColumnObjects.ConstraintSpec key : recorded.referencedBy()) {
-        problems.report(node, "foreign key " + key.name() + " of " + key.table() + " references the primary key"
-                + " being renamed; moving other tables' foreign keys along with a renamed key is not supported yet",
-            "drop that foreign key before expand and add it again over " + rename.to().name() + " after contract,"
-                + " or keep the key's name");
       }
     });
   }

@@ -79,6 +79,13 @@ final class Corpus {
             .inserting("INSERT INTO employees.employee (emp_no, birth_date, first_name, last_name, gender, hire_date)"
                 + " VALUES (:n, DATE '1990-01-01', :value, 'Widen', 'M', DATE '2024-03-01') RETURNING emp_no")
             .updating(Values.words("Ann"), null),
+        CorpusChange.rename("department_dept_code", EMPLOYEES, "employees.department", "dept_no", "dept_code")
+            .inserting("WITH d AS (INSERT INTO employees.department (:column, dept_name) VALUES"
+                + " ('n' || lpad((:n % 1000)::text, 3, '0'), 'Department ' || :n) RETURNING :column),"
+                + " e AS (INSERT INTO employees.dept_emp (emp_no, dept_no, from_date, to_date)"
+                + "   SELECT 10001 + :n % 1000, :column, DATE '2024-01-01', DATE '9999-01-01' FROM d)"
+                + " SELECT :column FROM d")
+            .touching("dept_name"),
         CorpusChange.rename("department_name", EMPLOYEES, "employees.department", "dept_name", "name")
             .inserting("INSERT INTO employees.department (dept_no, :column) VALUES"
                 + " ('n' || lpad((:n % 1000)::text, 3, '0'), :value) RETURNING dept_no")
