@@ -1,5 +1,7 @@
 package dev.colsync.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.colsync.runtime.execution.AuditChain;
 import dev.colsync.runtime.execution.AuditRecord;
 import dev.colsync.runtime.execution.AuditVerification;
@@ -56,11 +58,20 @@ final class AuditCommand implements Runnable {
       description = "Prints the records, oldest first.")
   int list(@Mixin DatabaseUrl database,
       @Option(names = "--migration", paramLabel = "MIGRATION", description = "Only this migration's records.")
-      String migration) throws Exception {
+      String migration,
+      @Option(names = "--json", description = "Print one JSON document (its shape is in the README) instead of text.")
+      boolean json) throws Exception {
     PrintWriter out = command.commandLine().getOut();
     List<AuditRecord> records;
     try (Connection connection = database.connect()) {
       records = AuditChain.records(connection, migration);
+    }
+    if (json) {
+      ObjectNode document = Json.object();
+      ArrayNode array = document.putArray("records");
+      records.forEach(record -> array.add(toJson(record)));
+      Json.print(out, document);
+      return ExitCodes.OK;
     }
     for (AuditRecord record : records) {
       out.println(record.id() + "  " + record.startedAt() + "  " + record.migration() + "  " + record.action() + " "
@@ -73,5 +84,24 @@ final class AuditCommand implements Runnable {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static ObjectNode toJson(AuditRecord record) {
+    ObjectNode node = Json.object();
+    node.put("id", record.id());
+    node.put("migration", record.migration());
+    node.put("action", record.action());
+    node.put("phase", record.phase());
+    node.put("step", record.step());
+    node.put("outcome", record.outcome());
+    node.put("startedAt", Json.instant(record.startedAt()));
+    node.put("durationMillis", record.durationMillis());
+    node.put("databaseUser", record.databaseUser());
+    node.put("osUser", record.osUser());
+    node.put("host", record.host());
+    node.put("sqlChecksum", record.sqlChecksum());
+    node.put("detail", record.detail().isEmpty() ? null : record.detail());
+    node.put("hash", record.hash());
+    return node;
   }
 }

@@ -67,6 +67,12 @@ final class BackfillCommand implements Runnable {
         out.flush();
         return ExitCodes.OK;
       }
+      if (request == BackfillControl.Request.RESUME && BackfillControl.read(connection, migration)
+          .filter(state -> state.request() == BackfillControl.Request.PAUSE).isEmpty()) {
+        out.println(migration + "'s backfill is not paused; nothing to resume");
+        out.flush();
+        return ExitCodes.OK;
+      }
       BackfillControl.request(connection, migration, request);
       String where = running.map(pid -> "the running backfill (backend pid " + pid + ")")
           .orElse("no colsync run of " + migration + " is in progress; the next run");

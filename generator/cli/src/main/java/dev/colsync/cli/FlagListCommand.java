@@ -1,5 +1,7 @@
 package dev.colsync.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.colsync.runtime.flag.FlagRecord;
 import dev.colsync.runtime.flag.JdbcFlagStore;
 import java.io.PrintWriter;
@@ -11,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code colsync flag list}: every flag that is set, with who set it and when. */
@@ -29,6 +32,9 @@ final class FlagListCommand implements Callable<Integer> {
   @Mixin
   DatabaseUrl database;
 
+  @Option(names = "--json", description = "Print one JSON document (its shape is in the README) instead of text.")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     List<FlagRecord> flags;
@@ -36,6 +42,19 @@ final class FlagListCommand implements Callable<Integer> {
       flags = JdbcFlagStore.list(connection);
     }
     PrintWriter out = command.commandLine().getOut();
+    if (json) {
+      ObjectNode document = Json.object();
+      ArrayNode array = document.putArray("flags");
+      for (FlagRecord flag : flags) {
+        ObjectNode node = array.addObject();
+        node.put("migration", flag.migration());
+        node.put("readPath", flag.readPath().name());
+        node.put("updatedAt", Json.instant(flag.updatedAt()));
+        node.put("updatedBy", flag.updatedBy());
+      }
+      Json.print(out, document);
+      return ExitCodes.OK;
+    }
     if (flags.isEmpty()) {
       out.println("no read-path flag is set; every migration reads OLD");
     }

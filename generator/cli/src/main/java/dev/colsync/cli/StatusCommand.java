@@ -1,5 +1,7 @@
 package dev.colsync.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.colsync.runtime.execution.CheckpointState;
 import dev.colsync.runtime.execution.MigrationStatus;
 import dev.colsync.runtime.execution.StatusReader;
@@ -14,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,9 +25,10 @@ import picocli.CommandLine.Spec;
     name = "status",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Shows, for each migration, its last applied step, its backfill's progress and control request,"
-        + " whether a colsync run of it is in progress, and its read-path flag. Without SPEC: every migration"
-        + " colsync has run against the database. Reads only.")
+    description = "Shows, for each migration, its applied steps, where its backfill stands (done, running, paused,"
+        + " cancelling or stopped with its checkpoint kept) and what to run next, whether a colsync run of it is in"
+        + " progress, and its read-path flag. Without SPEC: every migration colsync has run against the database."
+        + " Reads only.")
 final class StatusCommand implements Callable<Integer> {
 
   @Spec
@@ -37,11 +41,15 @@ final class StatusCommand implements Callable<Integer> {
   @Mixin
   DatabaseUrl database;
 
+  @Option(names = "--json", description = "Print one JSON document (its shape is in the README) instead of text.")
+  boolean json;
+
+  /** A migration's status with what the spec adds: its step count and its path, when a spec was given. */
+  private record Shown(MigrationStatus status, Optional<Integer> totalSteps, String specPath) {}
+
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = command.commandLine().getOut();
-    List<MigrationStatus> statuses = new ArrayList<>();
-    List<Integer> stepCounts = new ArrayList<>();
+    List<Shown> shown = new ArrayList<>();
     Optional<List<MigrationFile.Loaded>> loaded = specPaths.isEmpty() ? Optional.of(List.of())
         : MigrationFile.load(specPaths, command.commandLine().getErr());
     if (loaded.isEmpty()) {
@@ -49,43 +57,102 @@ final class StatusCommand implements Callable<Integer> {
     }
     try (Connection connection = database.connect()) {
       if (specPaths.isEmpty()) {
-        statuses.addAll(StatusReader.readAll(connection));
-        statuses.forEach(status -> stepCounts.add(-1));
+        StatusReader.readAll(connection).forEach(status -> shown.add(new Shown(status, Optional.empty(), "SPEC")));
       } else {
         for (MigrationFile.Loaded spec : loaded.get()) {
-          statuses.add(StatusReader.read(connection, spec.execution()));
-          stepCounts.add((int) spec.execution().phases().stream().mapToLong(phase -> phase.steps().size()).sum());
+          int steps = (int) spec.execution().phases().stream().mapToLong(phase -> phase.steps().size()).sum();
+          shown.add(new Shown(StatusReader.read(connection, spec.execution()), Optional.of(steps),
+              spec.file().toString()));
         }
       }
     }
-    if (statuses.isEmpty()) {
+    PrintWriter out = command.commandLine().getOut();
+    if (json) {
+      ArrayNode migrations = Json.array();
+      shown.forEach(each -> migrations.add(toJson(each)));
+      ObjectNode document = Json.object();
+      document.set("migrations", migrations);
+      Json.print(out, document);
+      return ExitCodes.OK;
+    }
+    if (shown.isEmpty()) {
       out.println("no migration has been run against this database");
     }
-    for (int i = 0; i < statuses.size(); i++) {
-      print(out, statuses.get(i), stepCounts.get(i));
-    }
+    shown.forEach(each -> print(out, each));
     out.flush();
     return ExitCodes.OK;
   }
 
-  private static void print(PrintWriter out, MigrationStatus status, int steps) {
+  private static void print(PrintWriter out, Shown shown) {
+    MigrationStatus status = shown.status();
     out.println(status.migration() + " (" + status.table() + ")");
-    String count = steps < 0 ? status.appliedSteps().size() + " steps applied"
-        : status.appliedSteps().size() + " of " + steps + " steps applied";
-    out.println("  last applied: " + status.lastApplied()
-        .map(last -> last.step() + " at " + last.appliedAt() + " (" + count + ")").orElse("nothing yet"));
+    String count = shown.totalSteps().map(total -> status.appliedSteps().size() + " of " + total)
+        .orElse(Integer.toString(status.appliedSteps().size()));
+    out.println("  steps: " + count + " applied" + status.lastApplied()
+        .map(last -> ", the last " + last.step() + " at " + Json.instant(last.appliedAt())).orElse(""));
     if (status.checkpoints().isEmpty()) {
-      out.println("  backfill: no checkpoint (before backfill/prepare, or after contract)");
+      out.println("  backfill: " + (status.appliedSteps().stream().anyMatch(step -> step.startsWith("contract/"))
+          ? "its checkpoint was dropped by contract" : "not started"));
     }
     for (CheckpointState checkpoint : status.checkpoints()) {
-      out.println("  backfill " + checkpoint.direction() + ": " + (checkpoint.done() ? "done" : "in progress") + ", "
-          + checkpoint.rowsChanged() + " rows changed in " + checkpoint.batches() + " batches, last key "
-          + (checkpoint.lastKey().isEmpty() ? "none" : "(" + String.join(", ", checkpoint.lastKey()) + ")")
-          + ", updated " + checkpoint.updatedAt());
+      out.println("  backfill " + checkpoint.direction() + ": " + describe(checkpoint, status, shown.specPath()));
     }
-    status.control().ifPresent(control -> out.println("  backfill control: " + control.request().name()
-        .toLowerCase(Locale.ROOT) + " requested by " + control.requestedBy() + " at " + control.requestedAt()));
-    out.println("  running now: " + status.runningBackend().map(pid -> "yes, backend pid " + pid).orElse("no"));
+    out.println("  colsync run in progress: "
+        + status.runningBackend().map(pid -> "backend pid " + pid).orElse("none"));
     out.println("  read path: " + status.readPath());
+  }
+
+  private static String describe(CheckpointState checkpoint, MigrationStatus status, String specPath) {
+    String progress = checkpoint.rowsChanged() + " rows changed in " + checkpoint.batches() + " batches";
+    String where = progress + (checkpoint.lastKey().isEmpty() ? ""
+        : ", last key (" + String.join(", ", checkpoint.lastKey()) + ")");
+    return switch (BackfillStanding.of(checkpoint, status)) {
+      case DONE -> "done, " + progress;
+      case RUNNING -> "running in backend pid " + status.runningBackend().orElseThrow() + ", " + where;
+      case CANCELLING -> "cancelling: backend pid " + status.runningBackend().orElseThrow()
+          + " stops after its current batch, " + where;
+      case PAUSED -> "paused on request of " + status.control().orElseThrow().requestedBy() + " at "
+          + Json.instant(status.control().orElseThrow().requestedAt()) + ", " + where
+          + "; go on with: colsync backfill resume " + specPath;
+      case STOPPED -> "stopped, " + where + "; the checkpoint is kept, go on with: colsync apply --phase backfill "
+          + specPath;
+    };
+  }
+
+  private static ObjectNode toJson(Shown shown) {
+    MigrationStatus status = shown.status();
+    ObjectNode migration = Json.object();
+    migration.put("migration", status.migration());
+    migration.put("table", status.table().toString());
+    migration.set("appliedSteps", Json.strings(status.appliedSteps()));
+    migration.put("totalSteps", shown.totalSteps().orElse(null));
+    migration.set("lastApplied", status.lastApplied().<ObjectNode>map(last -> {
+      ObjectNode node = Json.object();
+      node.put("step", last.step());
+      node.put("at", Json.instant(last.appliedAt()));
+      return node;
+    }).orElse(null));
+    ArrayNode backfill = Json.array();
+    for (CheckpointState checkpoint : status.checkpoints()) {
+      ObjectNode node = backfill.addObject();
+      node.put("direction", checkpoint.direction());
+      node.put("state", BackfillStanding.of(checkpoint, status).id());
+      node.put("rowsChanged", checkpoint.rowsChanged());
+      node.put("batches", checkpoint.batches());
+      node.set("lastKey", checkpoint.lastKey().isEmpty() ? null : Json.strings(checkpoint.lastKey()));
+      node.put("startedAt", Json.instant(checkpoint.startedAt()));
+      node.put("updatedAt", Json.instant(checkpoint.updatedAt()));
+    }
+    migration.set("backfill", backfill);
+    migration.set("control", status.control().<ObjectNode>map(control -> {
+      ObjectNode node = Json.object();
+      node.put("request", control.request().name().toLowerCase(Locale.ROOT));
+      node.put("requestedBy", control.requestedBy());
+      node.put("requestedAt", Json.instant(control.requestedAt()));
+      return node;
+    }).orElse(null));
+    migration.put("runningBackend", status.runningBackend().orElse(null));
+    migration.put("readPath", status.readPath().name());
+    return migration;
   }
 }

@@ -1,5 +1,7 @@
 package dev.colsync.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.colsync.runtime.execution.ConvergenceReport;
 import dev.colsync.runtime.execution.ExecutionListener;
 import dev.colsync.runtime.execution.ExecutionRefusedException;
@@ -47,6 +49,10 @@ final class VerifyCommand implements Callable<Integer> {
       description = "How many keys of divergent rows to show at most (default: ${DEFAULT-VALUE}).")
   int sample;
 
+  @Option(names = "--json", description = "Print one JSON document (its shape is in the README) instead of text;"
+      + " the exit code is the same.")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
@@ -66,19 +72,26 @@ final class VerifyCommand implements Callable<Integer> {
     try {
       report = new MigrationExecutor(database.source(), plan, settings, new ExecutionListener() {}).verify();
     } catch (SQLException e) {
-      err.println(command.qualifiedName() + ": the check failed: " + ExecutorRun.firstLine(e.getMessage()));
-      err.flush();
-      return ExitCodes.FAILURE;
+      return failed(plan.migration(), "failed", "the check failed: " + ExecutorRun.firstLine(e.getMessage()));
     } catch (ExecutionRefusedException e) {
-      err.println(command.qualifiedName() + ": " + e.getMessage());
-      err.flush();
-      return ExitCodes.FAILURE;
+      return failed(plan.migration(), "refused", e.getMessage());
     }
     // After an in-place cut-over the columns compared are the swapped ones: name those the check used.
     String oldColumn = report.oldColumn().isEmpty() ? plan.backfill().oldColumn() : report.oldColumn();
     String newColumn = report.newColumn().isEmpty() ? plan.backfill().newColumn() : report.newColumn();
     List<String> keyColumns = report.keyColumns().isEmpty() ? plan.backfill().keyColumns() : report.keyColumns();
     String comparison = newColumn + " IS DISTINCT FROM up(" + oldColumn + ")";
+    if (json) {
+      ObjectNode document = outcome(plan.migration(), report.converged() ? "converged" : "diverged");
+      document.put("rowsChecked", report.rowsChecked());
+      document.put("divergentRows", report.divergentRows());
+      document.put("comparison", comparison);
+      document.set("keyColumns", Json.strings(keyColumns));
+      ArrayNode keys = document.putArray("sampleKeys");
+      report.sampleKeys().forEach(key -> keys.add(Json.strings(key)));
+      Json.print(out, document);
+      return report.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
     if (report.converged()) {
       out.println(plan.migration() + ": all " + report.rowsChecked() + " rows agree (no row has " + comparison + ")");
       out.flush();
@@ -94,5 +107,25 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.FAILURE;
+  }
+
+  /** A check that could not count: said on standard error, and with {@code --json} also as the document. */
+  private int failed(String migration, String outcome, String message) {
+    PrintWriter err = command.commandLine().getErr();
+    err.println(command.qualifiedName() + ": " + message);
+    err.flush();
+    if (json) {
+      ObjectNode document = outcome(migration, outcome);
+      document.put("message", message);
+      Json.print(command.commandLine().getOut(), document);
+    }
+    return ExitCodes.FAILURE;
+  }
+
+  private static ObjectNode outcome(String migration, String outcome) {
+    ObjectNode document = Json.object();
+    document.put("migration", migration);
+    document.put("outcome", outcome);
+    return document;
   }
 }

@@ -2,6 +2,8 @@ package dev.colsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colsync.runtime.flag.JdbcFlagStore;
 import dev.colsync.runtime.flag.ReadPath;
 import dev.colsync.testing.PostgresServer;
@@ -14,6 +16,7 @@ import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,11 +122,35 @@ class ExecutionCommandsTest {
       CommandRun status = CommandRun.of("status", spec, "--url", url);
       assertThat(status.exitCode()).isEqualTo(ExitCodes.OK);
       assertThat(status.outLines()[0]).isEqualTo("orders_amount_cents (public.orders)");
-      assertThat(status.outLines()[1]).startsWith("  last applied: backfill/run at ").endsWith(" (3 of 5 steps applied)");
-      assertThat(status.outLines()[2]).startsWith("  backfill up: done, 500 rows changed in ")
-          .contains("batches, last key (500), updated ");
-      assertThat(status.outLines()).contains("  running now: no", "  read path: NEW");
-      assertThat(CommandRun.of("status", "--url", url).outLines()[1]).endsWith(" (3 steps applied)");
+      assertThat(status.outLines()[1]).matches("  steps: 3 of 5 applied, the last backfill/run at \\S+Z");
+      assertThat(status.outLines()[2]).matches("  backfill up: done, 500 rows changed in \\d+ batches");
+      assertThat(status.outLines()).contains("  colsync run in progress: none", "  read path: NEW");
+      assertThat(CommandRun.of("status", "--url", url).outLines()[1]).startsWith("  steps: 3 applied, the last ");
+
+      JsonNode statusJson = json(CommandRun.of("status", spec, "--url", url, "--json"));
+      JsonNode entry = statusJson.get("migrations").get(0);
+      assertThat(entry.get("migration").asText()).isEqualTo(MIGRATION);
+      assertThat(entry.get("table").asText()).isEqualTo("public.orders");
+      assertThat(entry.get("appliedSteps")).hasSize(3);
+      assertThat(entry.get("totalSteps").asInt()).isEqualTo(5);
+      assertThat(entry.get("lastApplied").get("step").asText()).isEqualTo("backfill/run");
+      assertThat(entry.get("backfill").get(0).get("state").asText()).isEqualTo("done");
+      assertThat(entry.get("backfill").get(0).get("rowsChanged").asLong()).isEqualTo(500);
+      assertThat(entry.get("backfill").get(0).get("lastKey").get(0).asText()).isEqualTo("500");
+      assertThat(entry.get("control").isNull()).isTrue();
+      assertThat(entry.get("runningBackend").isNull()).isTrue();
+      assertThat(entry.get("readPath").asText()).isEqualTo("NEW");
+      assertThat(json(CommandRun.of("status", "--url", url, "--json")).get("migrations").get(0)
+          .get("totalSteps").isNull()).isTrue();
+
+      CommandRun divergeJson = CommandRun.of("verify", spec, "--url", url, "--sample", "1", "--json");
+      assertThat(divergeJson.exitCode()).isEqualTo(ExitCodes.FAILURE);
+      JsonNode verdict = json(divergeJson);
+      assertThat(verdict.get("outcome").asText()).isEqualTo("diverged");
+      assertThat(verdict.get("rowsChecked").asLong()).isEqualTo(500);
+      assertThat(verdict.get("divergentRows").asLong()).isEqualTo(3);
+      assertThat(verdict.get("keyColumns").get(0).asText()).isEqualTo("id");
+      assertThat(verdict.get("sampleKeys").toString()).isEqualTo("[[\"7\"]]");
 
       execute(admin, "UPDATE public.orders SET amount = amount WHERE id IN (7, 70, 300)");
       execute(admin, "UPDATE public.orders SET amount_cents = round(amount * 100)::bigint WHERE id IN (7, 70, 300)");
@@ -134,6 +161,11 @@ class ExecutionCommandsTest {
           .endsWith("(gate: 500 rows converged, read path NEW)");
       assertThat(contract.outLines()[1]).startsWith("contract/drop-old-column: applied in ")
           .endsWith("(gate: 500 rows converged, read path NEW)");
+
+      CommandRun contracted = CommandRun.of("verify", spec, "--url", url, "--json");
+      assertThat(contracted.exitCode()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(json(contracted).get("outcome").asText()).isEqualTo("refused");
+      assertThat(json(contracted).get("message").asText()).contains(MIGRATION + " has been contracted: ");
 
       CommandRun rollback = CommandRun.of("rollback", spec, "--phase", "contract", "--url", url, "--progress", "lines");
       assertThat(rollback.exitCode()).isEqualTo(ExitCodes.OK);
@@ -148,6 +180,17 @@ class ExecutionCommandsTest {
       CommandRun intact = CommandRun.of("audit", "verify", "--url", url);
       assertThat(intact.exitCode()).isEqualTo(ExitCodes.OK);
       assertThat(intact.outLines()).containsExactly("audit trail intact: 8 records");
+      JsonNode records = json(CommandRun.of("audit", "list", "--url", url, "--migration", MIGRATION, "--json"))
+          .get("records");
+      assertThat(records).hasSize(8);
+      assertThat(records.get(0).get("id").asLong()).isEqualTo(1);
+      assertThat(records.get(0).get("action").asText()).isEqualTo("apply");
+      assertThat(records.get(0).get("phase").asText() + "/" + records.get(0).get("step").asText())
+          .isEqualTo("expand/add-column");
+      assertThat(records.get(0).get("outcome").asText()).isEqualTo("failed");
+      assertThat(records.get(0).get("detail").asText()).startsWith("SQLSTATE 55P03: ");
+      assertThat(records.get(0).get("sqlChecksum").asText()).matches("[0-9a-f]{64}");
+      assertThat(records.get(0).get("startedAt").asText()).endsWith("Z");
       CommandRun list = CommandRun.of("audit", "list", "--url", url, "--migration", MIGRATION);
       assertThat(list.outLines()).hasSize(8);
       assertThat(list.outLines()[0]).matches("1  \\S+  orders_amount_cents  apply expand/add-column  failed  \\d+ ms  "
@@ -185,7 +228,10 @@ class ExecutionCommandsTest {
       Thread.sleep(300);
       assertThat(batches(admin)).isEqualTo(paused);
       assertThat(CommandRun.of("status", spec, "--url", url).outLines()).anySatisfy(line ->
-          assertThat(line).startsWith("  backfill control: pause requested by "));
+          assertThat(line).startsWith("  backfill up: paused on request of ")
+              .endsWith("; go on with: colsync backfill resume " + spec));
+      assertThat(json(CommandRun.of("status", spec, "--url", url, "--json")).get("migrations").get(0)
+          .get("control").get("request").asText()).isEqualTo("pause");
 
       assertThat(CommandRun.of("backfill", "resume", spec, "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
       await(() -> batches(admin) > paused);
@@ -199,6 +245,15 @@ class ExecutionCommandsTest {
           "backfill of orders_amount_cents cancelled on request of ",
           "colsync apply: phase backfill is not complete: its backfill was cancelled; run the same command again");
       assertThat(cancelled.err()).containsPattern("backfill up of orders_amount_cents: \\d+ of ~2000 rows");
+
+      assertThat(CommandRun.of("status", spec, "--url", url).outLines()).anySatisfy(line ->
+          assertThat(line).matches("  backfill up: stopped, \\d+ rows changed in \\d+ batches, last key \\(\\d+\\);"
+              + " the checkpoint is kept, go on with: colsync apply --phase backfill " + Pattern.quote(spec)));
+      JsonNode stopped = json(CommandRun.of("status", spec, "--url", url, "--json")).get("migrations").get(0);
+      assertThat(stopped.get("backfill").get(0).get("state").asText()).isEqualTo("stopped");
+      assertThat(stopped.get("control").isNull()).as("a cancel acted on leaves nothing standing").isTrue();
+      assertThat(CommandRun.of("backfill", "resume", spec, "--url", url).outLines())
+          .containsExactly("orders_amount_cents's backfill is not paused; nothing to resume");
 
       CommandRun finished = CommandRun.of("apply", spec, "--phase", "backfill", "--url", url);
       assertThat(finished.exitCode()).isEqualTo(ExitCodes.OK);
@@ -222,6 +277,14 @@ class ExecutionCommandsTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run.err()).contains("'explode' is not a phase; expected one of: expand, backfill, indexes, validate,"
         + " switch, cutover, contract");
+  }
+
+  private static JsonNode json(CommandRun run) {
+    try {
+      return new ObjectMapper().readTree(run.out());
+    } catch (Exception e) {
+      throw new AssertionError("not one JSON document: " + run.out(), e);
+    }
   }
 
   private static long batches(Connection admin) {

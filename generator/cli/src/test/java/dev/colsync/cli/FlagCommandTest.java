@@ -2,6 +2,8 @@ package dev.colsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colsync.runtime.flag.JdbcFlagStore;
 import dev.colsync.runtime.flag.ReadPath;
 import dev.colsync.testing.EachPostgres;
@@ -49,6 +51,15 @@ class FlagCommandTest {
       assertThat(list.outLines()).hasSize(2);
       assertThat(list.outLines()[0]).matches("orders_amount_cents  SHADOW  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ  .+");
       assertThat(list.outLines()[1]).matches("users_full_name      NEW     \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ  .+");
+
+      JsonNode flags = new ObjectMapper().readTree(CommandRun.of("flag", "list", "--url", url, "--json").out())
+          .get("flags");
+      assertThat(flags).hasSize(2);
+      assertThat(flags.get(0).get("migration").asText()).isEqualTo("orders_amount_cents");
+      assertThat(flags.get(0).get("readPath").asText()).isEqualTo("SHADOW");
+      assertThat(flags.get(1).get("readPath").asText()).isEqualTo("NEW");
+      assertThat(flags.get(1).get("updatedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z");
+      assertThat(flags.get(1).get("updatedBy").asText()).isNotEmpty();
     }
   }
 

@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * Pause, resume and cancel requests for a migration's backfill, from any process: table
  * {@code colsync.backfill_control}. A running backfill looks before every batch and while paused. A pause
- * lasts until a resume, across runs; a cancel stops the running backfill after its current batch (its
- * checkpoint stays, so the next run goes on from there) and is then forgotten.
+ * lasts until a resume, across runs; a resume ends the pause and leaves nothing standing; a cancel stops the
+ * running backfill after its current batch (its checkpoint stays, so the next run goes on from there) and is
+ * then forgotten.
  */
 public final class BackfillControl {
 
@@ -38,9 +39,16 @@ public final class BackfillControl {
 
   private BackfillControl() {}
 
-  /** Records {@code request} for {@code migration}, signed by this process; visible at once in autocommit. */
+  /**
+   * Records {@code request} for {@code migration}, signed by this process; visible at once in autocommit. A
+   * resume removes the standing request: a backfill with none goes on.
+   */
   public static void request(Connection connection, String migration, Request request) throws SQLException {
     StateSchema.ensure(connection);
+    if (request == Request.RESUME) {
+      Jdbc.update(connection, "DELETE FROM colsync.backfill_control WHERE migration = ?", migration);
+      return;
+    }
     Jdbc.update(connection,
         "INSERT INTO colsync.backfill_control (migration, request, requested_by) VALUES (?, ?, ?)"
             + " ON CONFLICT (migration) DO UPDATE SET request = EXCLUDED.request,"
@@ -48,7 +56,7 @@ public final class BackfillControl {
         migration, request.id(), Actor.thisProcess());
   }
 
-  /** The standing request, if any was ever made. */
+  /** The standing pause or cancel, if there is one. */
   public static Optional<State> read(Connection connection, String migration) throws SQLException {
     if (!Jdbc.tableExists(connection, StateSchema.BACKFILL_CONTROL)) {
       return Optional.empty();
@@ -67,8 +75,7 @@ public final class BackfillControl {
   /** A cancel is acted on once: the runner that stops for it (or a run that finds it stale) clears it. */
   static void clearCancel(Connection connection, String migration) throws SQLException {
     Jdbc.update(connection,
-        "UPDATE colsync.backfill_control SET request = 'resume', requested_at = pg_catalog.now()"
-            + " WHERE migration = ? AND request = 'cancel'",
+        "DELETE FROM colsync.backfill_control WHERE migration = ? AND request = 'cancel'",
         migration);
   }
 }

@@ -90,7 +90,7 @@ final class Throttling {
       }
       Optional<String> reason = control.isPresent() && control.get().request() == BackfillControl.Request.PAUSE
           ? Optional.of("paused on request of " + control.get().requestedBy() + " at " + control.get().requestedAt()
-              + " (resume it with a resume request)")
+              + " (resume it with: colsync backfill resume SPEC, SPEC being " + migration + "'s spec)")
           : strain();
       if (reason.isEmpty()) {
         if (reported != null) {

@@ -48,12 +48,14 @@ class BackfillControlTest {
       Thread.sleep(400);
       assertThat(batches(admin, migration)).as("no batch while paused").isEqualTo(paused);
       assertThat(listener.pauses).singleElement().asString().startsWith("paused on request of "
-          + System.getProperty("user.name") + "@");
+          + System.getProperty("user.name") + "@").endsWith("(resume it with: colsync backfill resume SPEC, SPEC being"
+          + " controlled's spec)");
       assertThat(executor.status().control()).hasValueSatisfying(state ->
           assertThat(state.request()).isEqualTo(BackfillControl.Request.PAUSE));
       assertThat(executor.status().runningBackend()).isPresent();
 
       BackfillControl.request(admin, "controlled", BackfillControl.Request.RESUME);
+      assertThat(executor.status().control()).as("a resume leaves nothing standing").isEmpty();
       await(() -> batches(admin, migration) > paused, Duration.ofSeconds(10));
       assertThat(listener.resumes).singleElement().satisfies(pause ->
           assertThat(pause).isGreaterThanOrEqualTo(Duration.ofMillis(400)));
@@ -63,8 +65,7 @@ class BackfillControlTest {
       assertThat(cancelled.steps().get(1).result()).isEqualTo(StepOutcome.Result.CANCELLED);
       assertThat(cancelled.steps().get(1).detail()).endsWith("; cancelled, the checkpoint is kept");
       assertThat(executor.status().appliedSteps()).doesNotContain("backfill/run");
-      assertThat(executor.status().control()).hasValueSatisfying(state ->
-          assertThat(state.request()).isEqualTo(BackfillControl.Request.RESUME));
+      assertThat(executor.status().control()).as("a cancel acted on leaves nothing standing").isEmpty();
       assertThat(executor.status().checkpoints()).singleElement().satisfies(checkpoint -> {
         assertThat(checkpoint.done()).isFalse();
         assertThat(checkpoint.lastKey()).containsExactly(Long.toString(checkpoint.batches() * 20));
