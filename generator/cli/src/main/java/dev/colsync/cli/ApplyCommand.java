@@ -74,6 +74,6 @@ final class ApplyCommand implements Callable<Integer> {
     MigrationExecutor executor = new MigrationExecutor(database.source(), loaded.get().execution(),
         ExecutorRun.settings(command, options), reporter);
     GateOverride override = overrideReason == null ? null : new GateOverride(overrideReason);
-    return ExecutorRun.run(command, reporter, () -> executor.apply(phase, override));
+    return ExecutorRun.run(command, reporter, executor, () -> executor.apply(phase, override));
   }
 }

@@ -4,16 +4,23 @@ import dev.colsync.runtime.execution.ExecutionPhase;
 import dev.colsync.runtime.execution.ExecutionPlan;
 import dev.colsync.runtime.execution.ExecutionRefusedException;
 import dev.colsync.runtime.execution.ExecutionSettings;
+import dev.colsync.runtime.execution.MigrationExecutor;
 import dev.colsync.runtime.execution.PhaseOutcome;
 import dev.colsync.runtime.execution.StepFailedException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** What {@code apply} and {@code rollback} share: settings, progress, and how outcomes and refusals are told. */
 final class ExecutorRun {
+  /** How long Ctrl-C waits for the run to reach a safe point: a batch, or a lock attempt under its timeout. */
+  static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
   private ExecutorRun() {}
 
   /** A phase run by the executor. */
@@ -59,8 +66,38 @@ final class ExecutorRun {
     return phase;
   }
 
-  /** Runs {@code work}, telling the outcome, a refusal or a failure in a line or two; returns the exit code. */
-  static int run(CommandSpec command, ConsoleReporter reporter, PhaseWork work) throws SQLException {
+  /**
+   * Runs {@code work}, telling the outcome, a refusal or a failure in a line or two; returns the exit code.
+   * Ctrl-C (or a SIGTERM) asks {@code executor} to stop at its next safe point and waits for it, up to
+   * {@link #STOP_WAIT}, so the backfill's checkpoint and the audit record are written and the user is told how
+   * to go on; the process then exits with the signal's status (130 for Ctrl-C).
+   */
+  static int run(CommandSpec command, ConsoleReporter reporter, MigrationExecutor executor, PhaseWork work)
+      throws SQLException {
+    CountDownLatch told = new CountDownLatch(1);
+    Thread stopper = new Thread(() -> {
+      executor.requestStop();
+      try {
+        told.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "colsync-stop");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    try {
+      return runToEnd(command, reporter, executor, work);
+    } finally {
+      told.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopper);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: it returns now that the outcome is told.
+      }
+    }
+  }
+
+  private static int runToEnd(CommandSpec command, ConsoleReporter reporter, MigrationExecutor executor,
+      PhaseWork work) throws SQLException {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     String name = command.qualifiedName();
@@ -72,10 +109,17 @@ final class ExecutorRun {
       }
       out.flush();
       if (!outcome.complete()) {
-        err.println(name + ": phase " + outcome.phase() + " is not complete: its backfill was cancelled; run the"
-            + " same command again to go on from the checkpoint");
+        err.println(name + (executor.stopRequested()
+            ? ": interrupted: phase " + outcome.phase() + " stopped after its current batch; its checkpoint is kept"
+                + " and the stop is recorded in the audit trail; run the same command again to go on from it"
+            : ": phase " + outcome.phase() + " is not complete: its backfill was cancelled; run the same command"
+                + " again to go on from the checkpoint"));
         err.flush();
         return ExitCodes.FAILURE;
+      }
+      if (executor.stopRequested()) {
+        err.println(name + ": interrupted after phase " + outcome.phase() + " was applied");
+        err.flush();
       }
       return ExitCodes.OK;
     } catch (ExecutionRefusedException e) {
@@ -86,6 +130,10 @@ final class ExecutorRun {
     } catch (StepFailedException e) {
       reporter.finish();
       err.println(name + ": " + e.getMessage());
+      if (executor.stopRequested()) {
+        err.println(name + ": interrupted: " + e.phase() + "/" + e.step() + " was not retried and is recorded as"
+            + " failed in the audit trail; run the same command again to go on");
+      }
       err.flush();
       return ExitCodes.FAILURE;
     }

@@ -2,41 +2,49 @@ package dev.colsync.cli;
 
 import dev.colsync.runtime.execution.BackfillProgress;
 import java.io.PrintWriter;
-import java.text.DecimalFormat;
 import java.time.Duration;
+import java.util.function.IntSupplier;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Progress as a redrawn terminal bar: rows done of the estimated total, rate, ETA, batch size. */
+/**
+ * Progress as one terminal line redrawn in place ({@link ProgressLayout}), never wider than the terminal, so
+ * a refresh never wraps. The progress bar library keeps the time and redraws; the layout is colsync's.
+ */
 final class ProgressBarDisplay implements ProgressDisplay {
-  private static final int DEFAULT_WIDTH = 100;
-
   private final PrintWriter err;
+  private final IntSupplier columns;
+  private volatile BackfillProgress latest;
   private ProgressBar bar;
 
+  /** A display as wide as the terminal: {@code COLUMNS} when the shell exports it, else what the terminal says. */
   ProgressBarDisplay(PrintWriter err) {
+    this(err, terminalColumns());
+  }
+
+  /** A display for a terminal {@code columns} wide (asked at every redraw, so a resize is followed). */
+  ProgressBarDisplay(PrintWriter err, IntSupplier columns) {
     this.err = err;
+    this.columns = columns;
   }
 
   @Override
   public void update(BackfillProgress progress) {
+    latest = progress;
     if (bar == null) {
       bar = new ProgressBarBuilder()
           .setTaskName("backfill " + progress.direction())
-          .setInitialMax(progress.estimatedTotal())
-          .setStyle(ProgressBarStyle.ASCII)
-          .setUnit(" rows", 1)
-          .showSpeed(new DecimalFormat("#,##0"))
+          .setInitialMax(Math.max(progress.estimatedTotal(), 0))
           .setUpdateIntervalMillis(200)
           .startsFrom(progress.rowsAtStart(), Duration.ZERO)
-          .setConsumer(new WriterConsumer(err, width()))
+          .setRenderer((state, width) -> ProgressLayout.render(latest, width))
+          .setConsumer(new LineConsumer(err, columns))
           .build();
     }
-    bar.maxHint(progress.estimatedTotal());
+    bar.maxHint(Math.max(progress.estimatedTotal(), 0));
     bar.stepTo(progress.rowsDone());
-    bar.setExtraMessage(" batch " + progress.batchSize() + ", " + progress.rowsChanged() + " changed");
   }
 
   @Override
@@ -56,29 +64,31 @@ final class ProgressBarDisplay implements ProgressDisplay {
     }
   }
 
-  /** The terminal's width as the shell exports it, or a common one. */
-  private static int width() {
-    String columns = System.getenv("COLUMNS");
-    if (columns != null && columns.matches("[0-9]{2,4}")) {
-      return Integer.parseInt(columns) - 1;
+  private static IntSupplier terminalColumns() {
+    String exported = System.getenv("COLUMNS");
+    if (exported != null && exported.matches("[0-9]{2,4}")) {
+      int columns = Integer.parseInt(exported);
+      return () -> columns;
     }
-    return DEFAULT_WIDTH;
+    ConsoleProgressBarConsumer probe = new ConsoleProgressBarConsumer(System.err);
+    // The library's console consumer answers the terminal's width (less a margin where the last column wraps).
+    return probe::getMaxRenderedLength;
   }
 
-  /** Redraws the bar in place on the command's error writer. */
-  private static final class WriterConsumer implements ProgressBarConsumer {
+  /** Redraws the line in place on the command's error writer, one column short of the terminal's width. */
+  private static final class LineConsumer implements ProgressBarConsumer {
     private final PrintWriter err;
-    private final int width;
+    private final IntSupplier columns;
     private int lastLength;
 
-    WriterConsumer(PrintWriter err, int width) {
+    LineConsumer(PrintWriter err, IntSupplier columns) {
       this.err = err;
-      this.width = width;
+      this.columns = columns;
     }
 
     @Override
     public int getMaxRenderedLength() {
-      return width;
+      return Math.max(1, columns.getAsInt() - 1);
     }
 
     @Override
@@ -86,8 +96,9 @@ final class ProgressBarDisplay implements ProgressDisplay {
       synchronized (err) {
         err.print('\r');
         err.print(rendered);
-        // A shorter line than the last must blank out what is left of it.
-        err.print(" ".repeat(Math.max(0, lastLength - rendered.length())));
+        // A shorter line than the last must blank out what is left of it, within the line.
+        int blanks = Math.min(lastLength, getMaxRenderedLength()) - rendered.length();
+        err.print(" ".repeat(Math.max(0, blanks)));
         lastLength = rendered.length();
         err.flush();
       }

@@ -50,6 +50,6 @@ final class RollbackCommand implements Callable<Integer> {
     ConsoleReporter reporter = ExecutorRun.reporter(command, options);
     MigrationExecutor executor = new MigrationExecutor(database.source(), loaded.get().execution(),
         ExecutorRun.settings(command, options), reporter);
-    return ExecutorRun.run(command, reporter, () -> executor.rollback(phase));
+    return ExecutorRun.run(command, reporter, executor, () -> executor.rollback(phase));
   }
 }

@@ -2,16 +2,25 @@ package dev.colsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colsync.testing.PostgresServers;
+import dev.colsync.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs the packaged, shaded {@code colsync.jar} the way a user does: {@code java -jar}. Failsafe runs
@@ -55,27 +64,129 @@ class ColsyncJarIT {
     assertThat(out.resolve("orders_amount_cents/runbook.md")).isRegularFile();
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {80, 200})
+  void theProgressBarRedrawsOneLineThatFitsTheTerminal(int columns) throws Exception {
+    try (TestDatabase database = PostgresServers.any().newDatabase(); Connection admin = database.connect()) {
+      createOrders(admin, 20_000);
+      String spec = ordersSpec().toString();
+      assertThat(runJar("apply", spec, "--phase", "expand", "--url", database.jdbcUrl()).exitCode())
+          .isEqualTo(ExitCodes.OK);
+
+      JarRun backfill = finish(startJar(Map.of("COLUMNS", Integer.toString(columns)), "apply", spec,
+          "--phase", "backfill", "--url", database.jdbcUrl(), "--progress", "bar", "--min-batch", "250",
+          "--max-batch", "250", "--nice-ratio", "0"));
+
+      assertThat(backfill.exitCode()).as(backfill.toString()).isEqualTo(ExitCodes.OK);
+      List<String> redraws = Arrays.stream(backfill.err().split("[\r\n]")).filter(line -> !line.isBlank()).toList();
+      assertThat(redraws).as(backfill.err()).hasSizeGreaterThan(1)
+          .allSatisfy(line -> assertThat(line.length()).isLessThan(columns));
+      assertThat(backfill.err().chars().filter(c -> c == '\n').count()).as("the bar ends its line once")
+          .isEqualTo(1);
+      assertThat(redraws.get(redraws.size() - 1)).startsWith("backfill up 100% [");
+    }
+  }
+
+  @Test
+  void ctrlCStopsTheBackfillAfterItsBatchKeepsTheCheckpointAndSaysHowToGoOn() throws Exception {
+    try (TestDatabase database = PostgresServers.any().newDatabase(); Connection admin = database.connect()) {
+      createOrders(admin, 200_000);
+      String url = database.jdbcUrl();
+      String spec = ordersSpec().toString();
+      assertThat(runJar("apply", spec, "--phase", "expand", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+
+      Started running = startJar(Map.of(), "apply", spec, "--phase", "backfill", "--url", url, "--min-batch", "100",
+          "--max-batch", "100", "--nice-ratio", "0");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (batches(admin) < 3) {
+        assertThat(System.nanoTime()).as("three batches within 60 s").isLessThan(deadline);
+        assertThat(running.process().isAlive()).as("the backfill runs").isTrue();
+        Thread.sleep(20);
+      }
+      new ProcessBuilder("kill", "-INT", Long.toString(running.process().pid())).start().waitFor();
+      JarRun interrupted = finish(running);
+
+      assertThat(interrupted.exitCode()).as(interrupted.toString()).isEqualTo(130);
+      assertThat(interrupted.err()).as(interrupted.toString()).contains("colsync apply: interrupted: phase backfill"
+          + " stopped after its current batch; its checkpoint is kept and the stop is recorded in the audit trail;"
+          + " run the same command again to go on from it");
+      try (Statement statement = admin.createStatement(); ResultSet last = statement.executeQuery(
+          "SELECT step, outcome FROM colsync.audit_log ORDER BY id DESC LIMIT 1")) {
+        assertThat(last.next()).isTrue();
+        assertThat(last.getString(1) + " " + last.getString(2)).isEqualTo("run cancelled");
+      }
+      JarRun status = runJar("status", spec, "--url", url);
+      assertThat(status.out()).contains("  backfill up: stopped, ", "; the checkpoint is kept, go on with: colsync"
+          + " apply --phase backfill " + spec);
+
+      JarRun resumed = runJar("apply", spec, "--phase", "backfill", "--url", url);
+      assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(runJar("verify", spec, "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  private Path ordersSpec() {
+    return SpecFiles.write(dir, "orders.yaml", """
+        migration: orders_amount_cents
+        table: public.orders
+        primaryKey: [id]
+        retype:
+          from: { column: amount, type: "numeric(12,2)" }
+          to: { column: amount_cents, type: bigint }
+          up: "round(amount * 100)::bigint"
+          down: "amount_cents / 100.0"
+        """);
+  }
+
+  private static void createOrders(Connection connection, int rows) throws Exception {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.orders (id bigint PRIMARY KEY, amount numeric(12,2))");
+      statement.execute("INSERT INTO public.orders SELECT g, g * 1.25 FROM generate_series(1, " + rows + ") g");
+    }
+  }
+
+  private static long batches(Connection admin) {
+    try (Statement statement = admin.createStatement(); ResultSet row = statement.executeQuery(
+        "SELECT coalesce(max(batches), 0) FROM public.colsync_orders_amount_cents_backfill_state")) {
+      return row.next() ? row.getLong(1) : 0;
+    } catch (Exception notYet) {
+      return 0;
+    }
+  }
+
   private record JarRun(int exitCode, String out, String err) {}
 
+  /** A jar started in the background, and where its output goes. */
+  private record Started(Process process, Path stdout, Path stderr) {}
+
   private JarRun runJar(String... args) throws IOException, InterruptedException {
+    return finish(startJar(Map.of(), args));
+  }
+
+  private int runs;
+
+  private Started startJar(Map<String, String> environment, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
     command.add(requiredProperty("colsync.jar"));
     command.addAll(List.of(args));
-    Path stdout = dir.resolve("stdout.txt");
-    Path stderr = dir.resolve("stderr.txt");
-    Process process = new ProcessBuilder(command)
-        .redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile())
-        .start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+    runs++;
+    Path stdout = dir.resolve("stdout-" + runs + ".txt");
+    Path stderr = dir.resolve("stderr-" + runs + ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    builder.environment().putAll(environment);
+    return new Started(builder.start(), stdout, stderr);
+  }
+
+  private static JarRun finish(Started started) throws IOException, InterruptedException {
+    Process process = started.process();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("colsync " + String.join(" ", args) + " did not finish within 60 s");
+      throw new AssertionError("colsync did not finish within 120 s: " + process.info().commandLine().orElse(""));
     }
-    return new JarRun(process.exitValue(),
-        Files.readString(stdout, StandardCharsets.UTF_8),
-        Files.readString(stderr, StandardCharsets.UTF_8));
+    return new JarRun(process.exitValue(), Files.readString(started.stdout(), StandardCharsets.UTF_8),
+        Files.readString(started.stderr(), StandardCharsets.UTF_8));
   }
 
   private static String requiredProperty(String name) {

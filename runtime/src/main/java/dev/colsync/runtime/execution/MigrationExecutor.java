@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,7 @@ public final class MigrationExecutor {
   private final ExecutionSettings settings;
   private final ExecutionListener listener;
   private final RandomGenerator random = RandomGenerator.getDefault();
+  private final AtomicBoolean stopRequested = new AtomicBoolean();
 
   public MigrationExecutor(ConnectionSource connections, ExecutionPlan plan) {
     this(connections, plan, ExecutionSettings.defaults(), ExecutionListener.logging());
@@ -40,6 +42,22 @@ public final class MigrationExecutor {
     this.plan = Objects.requireNonNull(plan, "plan");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Asks the run in progress, from any thread, to stop at its next safe point and return: a backfill after its
+   * current batch (its checkpoint kept, the step recorded as cancelled, as for a cancel request), a step
+   * waiting to retry a lock instead of retrying (recorded as failed). A step's transaction under way is not
+   * cut short. The request stands for every later run of this executor: meant for a process that is ending
+   * (Ctrl-C, a shutdown).
+   */
+  public void requestStop() {
+    stopRequested.set(true);
+  }
+
+  /** Whether {@link #requestStop} was called. */
+  public boolean stopRequested() {
+    return stopRequested.get();
   }
 
   public ExecutionPlan plan() {
@@ -195,7 +213,7 @@ public final class MigrationExecutor {
   }
 
   private Session open() throws SQLException {
-    Session session = Session.open(connections, plan.migration());
+    Session session = Session.open(connections, plan.migration(), stopRequested::get);
     try {
       session.lockMigration();
       StateSchema.ensure(session.work);

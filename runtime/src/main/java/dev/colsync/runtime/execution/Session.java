@@ -2,6 +2,7 @@ package dev.colsync.runtime.execution;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The connections of one run: {@code work} runs the steps and batches; {@code monitor} watches the
@@ -14,12 +15,15 @@ final class Session implements AutoCloseable {
   final Connection monitor;
   final int monitorPid;
   final Actor actor;
+  /** Whether the process asked this run to stop at its next safe point ({@link MigrationExecutor#requestStop}). */
+  final BooleanSupplier stopRequested;
   private final String migration;
   private boolean locked;
 
   private Session(ConnectionSource source, Connection work, int workPid, Connection monitor, int monitorPid,
-      Actor actor, String migration) {
+      Actor actor, String migration, BooleanSupplier stopRequested) {
     this.migration = migration;
+    this.stopRequested = stopRequested;
     this.source = source;
     this.work = work;
     this.workPid = workPid;
@@ -28,7 +32,8 @@ final class Session implements AutoCloseable {
     this.actor = actor;
   }
 
-  static Session open(ConnectionSource source, String migration) throws SQLException {
+  static Session open(ConnectionSource source, String migration, BooleanSupplier stopRequested)
+      throws SQLException {
     Connection work = source.open();
     Connection monitor = null;
     try {
@@ -37,7 +42,7 @@ final class Session implements AutoCloseable {
       monitor = source.open();
       monitor.setAutoCommit(true);
       int monitorPid = identify(monitor, "colsync " + migration + " monitor");
-      return new Session(source, work, workPid, monitor, monitorPid, Actor.of(work), migration);
+      return new Session(source, work, workPid, monitor, monitorPid, Actor.of(work), migration, stopRequested);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(monitor, e);
       closeQuietly(work, e);

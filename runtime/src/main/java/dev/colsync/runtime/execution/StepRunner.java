@@ -80,7 +80,8 @@ final class StepRunner {
       } catch (SQLException failure) {
         watch.stop();
         List<BlockingSession> blockers = watch.lastSeen();
-        if (LockFailures.isLockFailure(failure) && attempt < retries.maxAttempts()) {
+        if (LockFailures.isLockFailure(failure) && attempt < retries.maxAttempts()
+            && !session.stopRequested.getAsBoolean()) {
           Duration delay = retries.delayBefore(attempt + 1);
           listener.lockRetry(new LockRetryEvent(phase, step.name(), attempt, retries.maxAttempts(), delay, blockers,
               failure));

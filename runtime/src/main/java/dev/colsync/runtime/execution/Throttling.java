@@ -81,6 +81,11 @@ final class Throttling {
     long pausedAt = 0;
     String reported = null;
     while (true) {
+      if (session.stopRequested.getAsBoolean()) {
+        listener.notice("backfill of " + migration + " stopped: this process is ending; the next run goes on from"
+            + " the checkpoint");
+        return false;
+      }
       Optional<BackfillControl.State> control = BackfillControl.read(session.monitor, migration);
       if (control.isPresent() && control.get().request() == BackfillControl.Request.CANCEL) {
         BackfillControl.clearCancel(session.monitor, migration);
