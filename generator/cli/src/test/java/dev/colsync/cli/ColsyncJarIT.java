@@ -126,16 +126,7 @@ class ColsyncJarIT {
   }
 
   private Path ordersSpec() {
-    return SpecFiles.write(dir, "orders.yaml", """
-        migration: orders_amount_cents
-        table: public.orders
-        primaryKey: [id]
-        retype:
-          from: { column: amount, type: "numeric(12,2)" }
-          to: { column: amount_cents, type: bigint }
-          up: "round(amount * 100)::bigint"
-          down: "amount_cents / 100.0"
-        """);
+    return SpecFiles.retype(dir, "orders.yaml", "orders_amount_cents");
   }
 
   private static void createOrders(Connection connection, int rows) throws Exception {
