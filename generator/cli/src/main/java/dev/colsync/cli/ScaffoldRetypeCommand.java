@@ -2,6 +2,8 @@ package dev.colsync.cli;
 
 import dev.colsync.core.catalog.CatalogException;
 import dev.colsync.core.catalog.ScaffoldedSpec;
+import dev.colsync.core.catalog.WideningCast;
+import dev.colsync.runtime.sql.SqlIdentifiers;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,10 +37,12 @@ final class ScaffoldRetypeCommand implements Callable<Integer> {
       description = "The new column's name; without it the type changes in place and the column keeps its name.")
   String toColumn;
 
-  @Option(names = "--up", required = true, paramLabel = "EXPR", description = "SQL over the old column: the new value.")
+  @Option(names = "--up", paramLabel = "EXPR",
+      description = "SQL over the old column: the new value (default, for a widening cast: the cast).")
   String up;
 
-  @Option(names = "--down", required = true, paramLabel = "EXPR", description = "SQL over the new column: the old value.")
+  @Option(names = "--down", paramLabel = "EXPR",
+      description = "SQL over the new column: the old value (default, for a widening cast: the cast back).")
   String down;
 
   @Option(names = "--on-up-error", paramLabel = "POLICY", defaultValue = "reject",
@@ -55,10 +59,27 @@ final class ScaffoldRetypeCommand implements Callable<Integer> {
         throw new CatalogException("without --url, give the column's type with --from-type");
       }
       String to = toColumn == null ? column : toColumn;
+      String oldType = facts.map(f -> f.column().type()).orElse(fromType);
+      String upExpression = up;
+      String downExpression = down;
+      if (up == null || down == null) {
+        WideningCast cast = WideningCast.between(oldType, toType).orElseThrow(() -> new CatalogException(
+            "give " + (up == null && down == null ? "--up and --down" : up == null ? "--up" : "--down") + ": colsync"
+                + " writes them itself only for a cast that widens (" + WideningCast.KINDS + "), and " + oldType
+                + " → " + toType + " is not one"));
+        upExpression = up == null ? cast.up(column) : up;
+        downExpression = down == null ? cast.down(to) : down;
+        target.checkLive("the cast " + (up == null ? upExpression : downExpression) + " colsync wrote");
+        if (up == null && cast.dependsOnTimeZone()) {
+          target.note("up " + upExpression + " reads each value in the TimeZone of the session that writes it (the"
+              + " backfill's is the database's default); if the application's sessions use another, give --up, e.g. \""
+              + SqlIdentifiers.quote(column) + " AT TIME ZONE 'UTC'\"");
+        }
+      }
       String migration = target.migrationName(toColumn == null ? column + "_" + toType : toColumn);
       return ScaffoldedSpec.retype(migration, target.schemaName(), target.tableName(),
-          target.key(facts), column, facts.map(f -> f.column().type()).orElse(fromType),
-          facts.map(f -> f.column().notNull()).orElse(notNull), to, toType, up, down, onUpError, facts);
+          target.key(facts), column, oldType, facts.map(f -> f.column().notNull()).orElse(notNull), to, toType,
+          upExpression, downExpression, onUpError, facts);
     });
   }
 }

@@ -2,9 +2,11 @@ package dev.colsync.cli;
 
 import dev.colsync.core.catalog.CatalogException;
 import dev.colsync.core.catalog.CatalogReader;
+import dev.colsync.core.catalog.FlywayHistory;
 import dev.colsync.core.catalog.ScaffoldedSpec;
 import dev.colsync.core.catalog.TableFacts;
 import dev.colsync.core.catalog.TableFacts.KeyColumn;
+import dev.colsync.core.spec.MigrationSpec;
 import dev.colsync.core.spec.SpecException;
 import dev.colsync.core.spec.SpecLoader;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,6 +50,24 @@ final class ScaffoldTarget {
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write the spec here instead of standard output.")
   Path out;
+
+  /** What a live check of the written spec is for, when the spec holds text colsync chose; null for none. */
+  private String liveCheckReason;
+
+  private final List<String> notes = new ArrayList<>();
+
+  /** The Flyway history found with --url, if the database has one. */
+  private FlywayHistory flywayHistory;
+
+  /** Has the spec checked against the database (with --url) as expand would, before it is written. */
+  void checkLive(String reason) {
+    liveCheckReason = reason;
+  }
+
+  /** A note printed once the spec is written. */
+  void note(String note) {
+    notes.add(note);
+  }
 
   String schemaName() {
     if (schema != null) {
@@ -90,6 +111,7 @@ final class ScaffoldTarget {
             + tableName() + "; the migration would overwrite its values. Choose a new column name, or drop"
             + " that column first if it is unused");
       }
+      FlywayHistory.read(connection).ifPresent(history -> flywayHistory = history);
       return Optional.of(facts);
     }
   }
@@ -124,8 +146,17 @@ final class ScaffoldTarget {
       if (javaPackage != null) {
         spec.javaPackage(javaPackage);
       }
+      if (flywayHistory != null) {
+        String version = flywayHistory.next();
+        spec.flywayVersion(version);
+        note("flyway.version " + version + " comes after the latest migration in flyway_schema_history ("
+            + flywayHistory.latest().orElse("none") + "); the application's next migration of its own must come"
+            + " after the last script of this one");
+      }
       int exit = write(spec.yaml(), commandLine.getOut(), commandLine.getErr());
       if (exit == ExitCodes.OK) {
+        notes.forEach(note -> commandLine.getErr().println("note: " + note));
+        commandLine.getErr().flush();
         facts.ifPresent(f -> noteUpdateTriggers(commandLine, f));
       }
       if (exit == ExitCodes.OK && !column.equals(target)) {
@@ -158,20 +189,39 @@ final class ScaffoldTarget {
     }
   }
 
+  /** What expand would refuse of {@code spec} in the database, checked in a transaction rolled back. */
+  private Optional<String> refusal(MigrationSpec spec) throws SQLException {
+    try (Connection connection = JdbcUrl.source(url).open()) {
+      LiveCheck.Outcome outcome = new LiveCheck().run(connection, spec);
+      return Optional.ofNullable(outcome.refusal());
+    }
+  }
+
   /**
    * Checks the spec as colsync will read it, then writes it (whole, or not at all).
    *
    * @return the exit code
    */
-  private int write(String yaml, PrintWriter stdout, PrintWriter stderr) throws IOException {
+  private int write(String yaml, PrintWriter stdout, PrintWriter stderr) throws IOException, SQLException {
     String name = out == null ? "scaffolded spec" : out.toString();
+    MigrationSpec spec;
     try {
-      new SpecLoader().load(name, yaml);
+      spec = new SpecLoader().load(name, yaml);
     } catch (SpecException e) {
       e.problems().forEach(stderr::println);
       stderr.println("colsync refuses this change as it stands; nothing was written");
       stderr.flush();
       return ExitCodes.BAD_INPUT;
+    }
+    if (liveCheckReason != null && url != null) {
+      Optional<String> refusal = refusal(spec);
+      if (refusal.isPresent()) {
+        stderr.println("colsync scaffold: with " + liveCheckReason + ", expand would refuse in this database: "
+            + refusal.get());
+        stderr.println("give --up and --down yourself; nothing was written");
+        stderr.flush();
+        return ExitCodes.BAD_INPUT;
+      }
     }
     if (out == null) {
       stdout.print(yaml);

@@ -1,9 +1,11 @@
 package dev.colsync.cli;
 
+import dev.colsync.core.catalog.FlywayHistory;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -53,9 +55,18 @@ final class ValidateCommand implements Callable<Integer> {
     int exit = ExitCodes.OK;
     LiveCheck check = new LiveCheck();
     try (Connection connection = JdbcUrl.source(url).open()) {
+      Optional<FlywayHistory> flyway = FlywayHistory.read(connection);
       for (SpecBatch.LoadedSpec loaded : batch.specs()) {
         LiveCheck.Outcome outcome = check.run(connection, loaded.spec());
-        if (outcome.passed()) {
+        Optional<String> version = loaded.spec().flywayVersion();
+        if (version.isPresent() && flyway.filter(history -> history.refusesScriptsAt(version.get())).isPresent()) {
+          FlywayHistory history = flyway.get();
+          err.println(loaded.file() + ": /flyway/version: Flyway has applied version " + history.latest().orElseThrow()
+              + ", after this migration's " + version.get() + ": it would refuse these scripts as out of order"
+              + " (expected: a flyway.version after " + history.latest().orElseThrow() + ", e.g. \"" + history.next()
+              + "\")");
+          exit = ExitCodes.BAD_INPUT;
+        } else if (outcome.passed()) {
           out.println("ok: " + loaded.file() + " (" + loaded.spec().migration() + ") matches the database"
               + outcome.notices().stream().map(notice -> "; " + notice).collect(Collectors.joining()));
         } else {

@@ -56,6 +56,21 @@ class GenerateCommandTest {
   }
 
   @Test
+  void flywayNeedsTheVersionInTheSpecAndWritesNothingWithoutIt() throws IOException {
+    Path unversioned = SpecFiles.write(dir.resolve("specs"), "unversioned.yaml",
+        Files.readString(rename).replace("flyway: { version: \"1\" }\n", ""));
+
+    CommandRun run = CommandRun.of("generate", "--format", "flyway", unversioned.toString(), "--out", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).contains(unversioned + ": /flyway: Flyway scripts need a version of their own, above every"
+        + " migration the database has applied (scaffold --url reads that from flyway_schema_history) (expected:"
+        + " flyway: { version: \"<n>\" } in the spec, n above the application's last V<n>__ migration)");
+    assertThat(out).doesNotExist();
+    assertThat(CommandRun.of("generate", unversioned.toString(), "--out", out.toString()).exitCode()).isZero();
+  }
+
+  @Test
   void liquibaseWritesOneChangelogPerMigration() {
     CommandRun run = CommandRun.of("generate", "--format=liquibase", retype.toString(), "--out", out.toString());
 

@@ -72,6 +72,37 @@ class LiveValidateCommandTest {
   }
 
   @EachPostgres
+  void scaffoldTakesTheFlywayVersionAfterTheHistoryAndValidateRefusesOneBeforeIt(PostgresServer server)
+      throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.people (id bigint PRIMARY KEY, name text);"
+          + " CREATE TABLE public.flyway_schema_history (installed_rank int PRIMARY KEY, version varchar(50),"
+          + " description varchar(200), success boolean);"
+          + " INSERT INTO public.flyway_schema_history VALUES (1, '1', 'init', true), (2, '2', 'people', true),"
+          + " (3, '10', 'more', true), (4, NULL, 'repeatable', true)");
+      Path out = dir.resolve("people_full_name.yaml");
+
+      CommandRun scaffold = CommandRun.of("scaffold", "rename", "--url", database.jdbcUrl(), "--table", "people",
+          "--from", "name", "--to", "full_name", "--out", out.toString());
+
+      assertThat(scaffold.exitCode()).as(scaffold.err()).isZero();
+      assertThat(Files.readString(out)).contains("flyway:\n  version: \"11\"");
+      assertThat(scaffold.err()).contains("note: flyway.version 11 comes after the latest migration in"
+          + " flyway_schema_history (10)");
+      assertThat(CommandRun.of("validate", out.toString(), "--url", database.jdbcUrl()).exitCode()).isZero();
+
+      Path early = SpecFiles.write(dir, "early.yaml", Files.readString(out).replace("\"11\"", "\"2\""));
+      CommandRun validate = CommandRun.of("validate", early.toString(), "--url", database.jdbcUrl());
+
+      assertThat(validate.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(validate.err()).contains(early + ": /flyway/version: Flyway has applied version 10, after this"
+          + " migration's 2: it would refuse these scripts as out of order (expected: a flyway.version after 10,"
+          + " e.g. \"11\")");
+    }
+  }
+
+  @EachPostgres
   void scaffoldRefusesATargetColumnThatExists(PostgresServer server) throws Exception {
     try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
         Statement statement = connection.createStatement()) {

@@ -121,4 +121,52 @@ class ScaffoldCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run.err()).contains("give the column's type with --type");
   }
+
+  @EachPostgres
+  void aWideningCastNeedsNoUpOrDownAndTheSpecPassesTheLiveCheck(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.events (id integer PRIMARY KEY, total integer NOT NULL,"
+          + " title varchar(40), at timestamp(3))");
+      String[][] changes = {{"total", "total_big", "bigint"}, {"title", "title_text", "text"},
+          {"at", "at_tz", "timestamptz"}, {"id", null, "bigint"}};
+      for (String[] change : changes) {
+        Path spec = directory.resolve(change[0] + ".yaml");
+        CommandRun run = CommandRun.of(change[1] == null
+            ? new String[] {"scaffold", "retype", "--url", database.jdbcUrl(), "--table", "events", "--column",
+                change[0], "--to-type", change[2], "--out", spec.toString()}
+            : new String[] {"scaffold", "retype", "--url", database.jdbcUrl(), "--table", "events", "--column",
+                change[0], "--to-column", change[1], "--to-type", change[2], "--out", spec.toString()});
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(spec)).contains("::" + change[2]);
+        CommandRun validate = CommandRun.of("validate", spec.toString(), "--url", database.jdbcUrl());
+        assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
+      }
+      assertThat(Files.readString(directory.resolve("title.yaml"))).contains("::varchar").doesNotContain("(40)\"");
+      assertThat(CommandRun.of("scaffold", "retype", "--url", database.jdbcUrl(), "--table", "events", "--column",
+          "at", "--to-column", "at_tz", "--to-type", "timestamptz").err())
+          .contains("note: up \"at\"::timestamptz reads each value in the TimeZone of the session that writes it");
+    }
+  }
+
+  @Test
+  void withoutUpOrDownAChangeThatIsNoWideningCastIsBadInput() {
+    CommandRun run = CommandRun.of("scaffold", "retype", "--table", "public.orders", "--column", "amount",
+        "--from-type", "numeric(12,2)", "--to-type", "bigint", "--to-column", "amount_cents");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).contains("colsync scaffold: give --up and --down: colsync writes them itself only for a"
+        + " cast that widens (", "), and numeric(12,2) → bigint is not one");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void withoutADatabaseAWideningCastIsWrittenFromTheGivenType() {
+    CommandRun run = CommandRun.of("scaffold", "retype", "--table", "public.orders", "--column", "qty",
+        "--from-type", "int4", "--to-type", "int8", "--to-column", "qty_big", "--down", "least(qty_big, 2147483647)");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("up: '\"qty\"::bigint'", "down: \"least(qty_big, 2147483647)\"");
+  }
 }

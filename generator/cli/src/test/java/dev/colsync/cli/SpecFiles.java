@@ -15,6 +15,7 @@ final class SpecFiles {
         table: public.users
         primaryKey: [id]
         rename: { from: name, to: full_name, type: text, notNull: true }
+        flyway: { version: "1" }
         """.formatted(migration));
   }
 
@@ -29,6 +30,7 @@ final class SpecFiles {
           up: "round(amount * 100)::bigint"
           down: "amount_cents / 100.0"
           onUpError: reject
+        flyway: { version: "2" }
         """.formatted(migration));
   }
 

@@ -64,6 +64,12 @@ public final class ScaffoldedSpec {
     return spec;
   }
 
+  /** Adds {@code flyway: { version: … }}. */
+  public ScaffoldedSpec flywayVersion(String version) {
+    root.put("flyway", Map.of("version", version));
+    return this;
+  }
+
   /** Adds {@code java: { package: … }}. */
   public ScaffoldedSpec javaPackage(String packageName) {
     root.put("java", Map.of("package", packageName));

@@ -28,7 +28,7 @@ final class FlywayLayout implements Layout {
 
   @Override
   public String scriptName(Plan plan, ScriptFiles.Numbered script) {
-    return String.format("V%s.%02d__%s_%s_%s.sql", plan.spec().flywayVersion(), script.number(),
+    return String.format("V%s.%02d__%s_%s_%s.sql", plan.spec().flywayVersion().orElseThrow(), script.number(),
         plan.spec().migration(), script.step().phase().id(), script.step().name().replace('-', '_'));
   }
 }

@@ -16,6 +16,9 @@ import java.util.List;
 
 /** From validated specs to the files of one output format, in memory; nothing is written here. */
 public final class Generator {
+  static final String FLYWAY_EXPECTED = "flyway: { version: \"<n>\" } in the spec, n above the application's last"
+      + " V<n>__ migration";
+
   private final Planner planner;
   private final Runbook runbook;
 
@@ -89,15 +92,27 @@ public final class Generator {
     return files;
   }
 
-  /** Flyway refuses a location where two scripts share a version, so each migration needs its own. */
+  /**
+   * Each migration needs a version of its own, given in its spec: Flyway refuses a location where two scripts
+   * share one, and refuses (or, with {@code outOfOrder}, runs out of order) a script whose version is below
+   * one the database has applied, so no default can be right for an application with migrations of its own.
+   */
   private static void requireDistinctFlywayVersions(List<MigrationSpec> specs) throws SpecException {
     Map<String, MigrationSpec> byVersion = new HashMap<>();
     List<SpecProblem> problems = new ArrayList<>();
     for (MigrationSpec spec : specs) {
-      MigrationSpec other = byVersion.putIfAbsent(spec.flywayVersion(), spec);
+      if (spec.flywayVersion().isEmpty()) {
+        problems.add(new SpecProblem(spec.source(), 0, 0, "/flyway",
+            "Flyway scripts need a version of their own, above every migration the database has applied"
+                + " (scaffold --url reads that from flyway_schema_history)",
+            FLYWAY_EXPECTED));
+        continue;
+      }
+      String version = spec.flywayVersion().get();
+      MigrationSpec other = byVersion.putIfAbsent(version, spec);
       if (other != null) {
         problems.add(new SpecProblem(spec.source(), 0, 0, "/flyway/version",
-            "Flyway version " + spec.flywayVersion() + " is also used by " + other.migration() + " (" + other.source()
+            "Flyway version " + version + " is also used by " + other.migration() + " (" + other.source()
                 + "); Flyway refuses two scripts with one version",
             "a flyway.version no other migration uses, e.g. one higher than the last"));
       }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param timeouts lock and statement timeouts set before every locking step
  * @param java where the Java shims go, if the spec asks for them
  * @param postgresVersion the oldest PostgreSQL major version the generated SQL must run on
- * @param flywayVersion the Flyway version prefix of this migration's scripts
+ * @param flywayVersion the Flyway version prefix of this migration's scripts, when the spec gives one; Flyway
+ *     output needs it (a default would collide with, or precede, the application's own migrations)
  * @param primaryKeyTypes the SQL types of those key columns the spec gives one for (they type the
  *     generated Java); a key column without a type is absent
  * @param objects what else the old column carries (indexes, constraints, properties, dependents)
@@ -32,7 +33,7 @@ public record MigrationSpec(
     Timeouts timeouts,
     Optional<JavaTarget> java,
     int postgresVersion,
-    String flywayVersion,
+    Optional<String> flywayVersion,
     Map<String, String> primaryKeyTypes,
     ColumnObjects objects) {
 
@@ -70,7 +71,7 @@ public record MigrationSpec(
       Timeouts timeouts,
       Optional<JavaTarget> java,
       int postgresVersion,
-      String flywayVersion) {
+      Optional<String> flywayVersion) {
     this(migration, source, table, primaryKey, change, backfill, timeouts, java, postgresVersion, flywayVersion,
         Map.of());
   }
@@ -86,7 +87,7 @@ public record MigrationSpec(
       Timeouts timeouts,
       Optional<JavaTarget> java,
       int postgresVersion,
-      String flywayVersion,
+      Optional<String> flywayVersion,
       Map<String, String> primaryKeyTypes) {
     this(migration, source, table, primaryKey, change, backfill, timeouts, java, postgresVersion, flywayVersion,
         primaryKeyTypes, ColumnObjects.NONE);

@@ -79,7 +79,8 @@ final class SpecReader {
     Optional<Integer> postgres = spec.optional("postgres", MigrationSpec.MIN_POSTGRES_VERSION,
         node -> values.integer(node, MigrationSpec.MIN_POSTGRES_VERSION, MigrationSpec.MAX_POSTGRES_VERSION,
             EXPECTED_POSTGRES));
-    Optional<String> flyway = spec.optional("flyway", "1", this::flywayVersion);
+    Optional<Optional<String>> flyway =
+        spec.optional("flyway", Optional.empty(), node -> flywayVersion(node).map(Optional::of));
     Optional<ColumnObjects> objects = new ObjectsReader(values).read(spec, change.change());
     boolean inPlace = change.change().map(ColumnChange::inPlace).orElse(false);
     if (inPlace) {
@@ -307,7 +308,7 @@ final class SpecReader {
 
   private Optional<String> flywayVersion(YamlNode node) {
     return fields(node, EXPECTED_FLYWAY, FLYWAY_KEYS,
-        fields -> fields.optional("version", "1", this::versionText));
+        fields -> fields.required("version", EXPECTED_FLYWAY_VERSION, this::versionText));
   }
 
   /** A version string; an unquoted whole number such as {@code 2} is taken as written. */

@@ -47,7 +47,7 @@ record TestMigration(MigrationSpec spec, Plan plan, ExecutionPlan execution, Str
   private static TestMigration of(String migration, Duration pause, Retype change, String seedExpression) {
     MigrationSpec spec = new MigrationSpec(migration, migration + ".yaml", new TableName("public", "items"),
         List.of("id"), change, new Backfill(100, pause),
-        new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(30)), Optional.empty(), 14, "1");
+        new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(30)), Optional.empty(), 14, Optional.of("1"));
     Plan plan = new Generator().plan(spec);
     return new TestMigration(spec, plan, ExecutionPlans.of(plan), seedExpression);
   }

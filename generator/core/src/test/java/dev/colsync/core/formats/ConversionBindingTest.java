@@ -124,7 +124,8 @@ class ConversionBindingTest {
   }
 
   private static MigrationSpec cents(String up) throws Exception {
-    return new SpecLoader().load("items_cents.yaml", "migration: items_cents\ntable: public.items\nprimaryKey: [id]\n"
+    return new SpecLoader().load("items_cents.yaml", "migration: items_cents\ntable: public.items\n"
+        + "primaryKey: [id]\nflyway: { version: \"1\" }\n"
         + "retype:\n  from: { column: amount, type: \"numeric(12,2)\" }\n  to: { column: amount_cents, type: bigint }\n"
         + "  up: \"" + up + "\"\n  down: \"amount_cents / 100.0\"\n");
   }

@@ -37,7 +37,7 @@ class ExecutorAdoptionTest {
   @EachPostgres
   void phasesAppliedByFlywayOrPsqlAreRecognisedAndRecorded(PostgresServer server, @TempDir Path output)
       throws Exception {
-    MigrationSpec spec = new SpecLoader().load("items_cents.yaml", "migration: items_cents\ntable: public.items\n"
+    MigrationSpec spec = new SpecLoader().load("items_cents.yaml", "migration: items_cents\ntable: public.items\nflyway: { version: \"1\" }\n"
         + "primaryKey: [id]\nretype:\n  from: { column: amount, type: \"numeric(12,2)\" }\n"
         + "  to: { column: amount_cents, type: bigint }\n  up: \"round(amount * 100)::bigint\"\n"
         + "  down: \"amount_cents / 100.0\"\n");

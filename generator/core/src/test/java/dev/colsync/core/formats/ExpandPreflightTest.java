@@ -163,7 +163,7 @@ class ExpandPreflightTest {
   }
 
   private static MigrationSpec spec(String migration, String body) throws Exception {
-    return new SpecLoader().load(migration + ".yaml", "migration: " + migration + "\n" + body);
+    return new SpecLoader().load(migration + ".yaml", "migration: " + migration + "\nflyway: { version: \"1\" }\n" + body);
   }
 
   private static void execute(Connection connection, String sql) throws Exception {

@@ -158,7 +158,7 @@ record HostileCase(
   MigrationSpec spec(int postgresVersion) {
     return new MigrationSpec(migration, "hostile names test", new TableName(schema, table),
         key.stream().map(KeyColumn::name).toList(), change, new Backfill(4, Duration.ZERO), Timeouts.DEFAULTS,
-        Optional.empty(), postgresVersion, "1");
+        Optional.empty(), postgresVersion, Optional.of("1"));
   }
 
   String qualifiedTable() {

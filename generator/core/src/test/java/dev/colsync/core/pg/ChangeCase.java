@@ -33,7 +33,7 @@ record ChangeCase(
   MigrationSpec spec(int postgresVersion) {
     return new MigrationSpec(name, name + ".yaml", new TableName("public", "items"), List.of("id"), change,
         new Backfill(500, Duration.ZERO), new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)),
-        Optional.empty(), postgresVersion, "1");
+        Optional.empty(), postgresVersion, Optional.of("1"));
   }
 
   static List<ChangeCase> all() {

@@ -94,7 +94,7 @@ class SharedTableTest {
 
   private static MigrationSpec spec(String migration, dev.colsync.core.spec.ColumnChange change) {
     return new MigrationSpec(migration, migration + ".yaml", new TableName("public", "accounts"), List.of("id"),
-        change, Backfill.DEFAULTS, Timeouts.DEFAULTS, Optional.empty(), 14, "1");
+        change, Backfill.DEFAULTS, Timeouts.DEFAULTS, Optional.empty(), 14, Optional.of("1"));
   }
 
   private static void apply(Connection connection, Plan plan, Phase phase) throws SQLException {

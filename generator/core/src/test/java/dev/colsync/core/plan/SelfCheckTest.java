@@ -25,7 +25,7 @@ class SelfCheckTest {
   private static final String LOCK_TIMEOUT = "SET LOCAL lock_timeout = '2000ms';\n";
   private static final MigrationSpec SPEC = new MigrationSpec("m", "test", new TableName("public", "t"),
       List.of("id"), new Rename("a", "b", "text", false), Backfill.DEFAULTS, Timeouts.DEFAULTS,
-      Optional.empty(), 14, "1");
+      Optional.empty(), 14, Optional.of("1"));
 
   static Stream<Path> goldenSpecs() throws Exception {
     try (Stream<Path> files = Files.list(GOLDEN_SPECS)) {

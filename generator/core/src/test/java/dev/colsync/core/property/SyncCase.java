@@ -73,7 +73,7 @@ final class SyncCase {
   MigrationSpec spec(int batchSize, Duration pause) {
     return new MigrationSpec(migration, "property test", new TableName(schema, TABLE), List.of("id"), change,
         new Backfill(batchSize, pause), Timeouts.DEFAULTS, Optional.empty(), MigrationSpec.MIN_POSTGRES_VERSION,
-        "1");
+        Optional.of("1"));
   }
 
   /** The schema of the table and of everything the migration creates; each test uses its own. */

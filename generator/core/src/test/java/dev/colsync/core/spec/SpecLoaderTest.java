@@ -33,7 +33,7 @@ class SpecLoaderTest {
         Timeouts.DEFAULTS,
         Optional.of(new JavaTarget("com.example.users", Optional.empty())),
         14,
-        "1"));
+        Optional.empty()));
   }
 
   @Test
@@ -57,7 +57,7 @@ class SpecLoaderTest {
         new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(30)),
         Optional.empty(),
         14,
-        "1"));
+        Optional.empty()));
   }
 
   @Test
@@ -71,7 +71,7 @@ class SpecLoaderTest {
     assertThat(spec.timeouts()).isEqualTo(new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(30)));
     assertThat(spec.java()).isEmpty();
     assertThat(spec.postgresVersion()).isEqualTo(14);
-    assertThat(spec.flywayVersion()).isEqualTo("1");
+    assertThat(spec.flywayVersion()).isEmpty();
   }
 
   @Test
@@ -92,14 +92,14 @@ class SpecLoaderTest {
     assertThat(spec.timeouts()).isEqualTo(new Timeouts(Duration.ofMillis(500), Duration.ofMinutes(1)));
     assertThat(spec.java()).contains(new JavaTarget("com.example.audit", Optional.of("EventsPayloadShim")));
     assertThat(spec.postgresVersion()).isEqualTo(16);
-    assertThat(spec.flywayVersion()).isEqualTo("2026.11.1");
+    assertThat(spec.flywayVersion()).contains("2026.11.1");
   }
 
   @Test
   void anUnquotedWholeNumberIsAFlywayVersion() throws Exception {
     MigrationSpec spec = loader.load(VALID.resolve("retype_on_up_error_null_string.yaml"));
 
-    assertThat(spec.flywayVersion()).isEqualTo("3");
+    assertThat(spec.flywayVersion()).contains("3");
     assertThat(spec.postgresVersion()).isEqualTo(18);
   }
 
