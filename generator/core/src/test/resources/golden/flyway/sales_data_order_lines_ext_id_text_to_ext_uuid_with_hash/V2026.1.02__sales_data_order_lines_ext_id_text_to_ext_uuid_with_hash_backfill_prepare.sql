@@ -57,6 +57,11 @@ DECLARE
   colsync_upper_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
   colsync_bound_1 "Sales Data"."Order ""Lines"""."line id"%TYPE;
   colsync_changed bigint;
+  colsync_row record;
+  colsync_error_state text;
+  colsync_error_message text;
+  colsync_error_detail text;
+  colsync_error_hint text;
 BEGIN
   IF colsync_direction NOT IN ('up', 'down') THEN
     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
@@ -123,18 +128,47 @@ BEGIN
               AND ("Region", "line id") <= (colsync_bound_0, colsync_bound_1)
             ORDER BY "Region", "line id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."Region" DESC, batch."line id" DESC LIMIT 1;
-    IF colsync_direction = 'up' THEN
-      UPDATE "Sales Data"."Order ""Lines""" SET "ext_uuid" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"("ext id")
-        WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
-          AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
-          AND "ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"("ext id");
-    ELSE
-      UPDATE "Sales Data"."Order ""Lines""" SET "ext id" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"("ext_uuid")
-        WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
-          AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
-          AND "ext id" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"("ext_uuid");
-    END IF;
-    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    -- A value up (or down) cannot convert fails the batch; the error then names the first row it fails on.
+    BEGIN
+      IF colsync_direction = 'up' THEN
+        UPDATE "Sales Data"."Order ""Lines""" SET "ext_uuid" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"("ext id")
+          WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
+            AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
+            AND "ext_uuid" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"("ext id");
+      ELSE
+        UPDATE "Sales Data"."Order ""Lines""" SET "ext id" = "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"("ext_uuid")
+          WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
+            AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
+            AND "ext id" IS DISTINCT FROM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"("ext_uuid");
+      END IF;
+      GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS colsync_error_state = RETURNED_SQLSTATE, colsync_error_message = MESSAGE_TEXT,
+        colsync_error_detail = PG_EXCEPTION_DETAIL, colsync_error_hint = PG_EXCEPTION_HINT;
+      -- A lock timeout, a deadlock or a cancel is no row's fault.
+      IF colsync_error_state IN ('55P03', '40P01', '40001', '57014')
+          OR pg_catalog.left(colsync_error_state, 2) IN ('08', '53', '57', '58', 'XX') THEN
+        RAISE;
+      END IF;
+      FOR colsync_row IN SELECT "Region" AS colsync_key_0, "line id" AS colsync_key_1
+          FROM "Sales Data"."Order ""Lines"""
+          WHERE ("Region", "line id") >= (colsync_lower_0, colsync_lower_1)
+            AND ("Region", "line id") <= (colsync_upper_0, colsync_upper_1)
+          ORDER BY "Region", "line id" LOOP
+        BEGIN
+          IF colsync_direction = 'up' THEN
+            PERFORM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_ext_u_7b36cd13_up"("ext id") FROM "Sales Data"."Order ""Lines""" WHERE ("Region", "line id") = (colsync_row.colsync_key_0, colsync_row.colsync_key_1);
+          ELSE
+            PERFORM "Sales Data"."colsync_sales_data_order_lines_ext_id_text_to_e_7b36cd13_to_old"("ext_uuid") FROM "Sales Data"."Order ""Lines""" WHERE ("Region", "line id") = (colsync_row.colsync_key_0, colsync_row.colsync_key_1);
+          END IF;
+        EXCEPTION WHEN OTHERS THEN
+          RAISE EXCEPTION USING ERRCODE = colsync_error_state, DETAIL = colsync_error_detail, HINT = colsync_error_hint,
+            MESSAGE = colsync_error_message || ' (on the row whose key (' || 'Region' || ', ' || 'line id'
+              || ') is (' || pg_catalog.concat_ws(', ', colsync_row.colsync_key_0, colsync_row.colsync_key_1) || '))';
+        END;
+      END LOOP;
+      RAISE;
+    END;
     UPDATE "Sales Data"."colsync_sales_data_order_lines_ext_id_t_7b36cd13_backfill_state"
       SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
           rows_changed = rows_changed + colsync_changed,

@@ -274,6 +274,11 @@ DECLARE
   colsync_upper_0 "public"."events"."id"%TYPE;
   colsync_bound_0 "public"."events"."id"%TYPE;
   colsync_changed bigint;
+  colsync_row record;
+  colsync_error_state text;
+  colsync_error_message text;
+  colsync_error_detail text;
+  colsync_error_hint text;
 BEGIN
   IF colsync_direction NOT IN ('up', 'down') THEN
     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
@@ -338,18 +343,47 @@ BEGIN
               AND ("id") <= (colsync_bound_0)
             ORDER BY "id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."id" DESC LIMIT 1;
-    IF colsync_direction = 'up' THEN
-      UPDATE "public"."events" SET "created_at_tz" = "public"."colsync_events_created_at_tz_to_new"("created_at")
-        WHERE ("id") >= (colsync_lower_0)
-          AND ("id") <= (colsync_upper_0)
-          AND "created_at_tz" IS DISTINCT FROM "public"."colsync_events_created_at_tz_to_new"("created_at");
-    ELSE
-      UPDATE "public"."events" SET "created_at" = "public"."colsync_events_created_at_tz_to_old"("created_at_tz")
-        WHERE ("id") >= (colsync_lower_0)
-          AND ("id") <= (colsync_upper_0)
-          AND "created_at" IS DISTINCT FROM "public"."colsync_events_created_at_tz_to_old"("created_at_tz");
-    END IF;
-    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    -- A value up (or down) cannot convert fails the batch; the error then names the first row it fails on.
+    BEGIN
+      IF colsync_direction = 'up' THEN
+        UPDATE "public"."events" SET "created_at_tz" = "public"."colsync_events_created_at_tz_to_new"("created_at")
+          WHERE ("id") >= (colsync_lower_0)
+            AND ("id") <= (colsync_upper_0)
+            AND "created_at_tz" IS DISTINCT FROM "public"."colsync_events_created_at_tz_to_new"("created_at");
+      ELSE
+        UPDATE "public"."events" SET "created_at" = "public"."colsync_events_created_at_tz_to_old"("created_at_tz")
+          WHERE ("id") >= (colsync_lower_0)
+            AND ("id") <= (colsync_upper_0)
+            AND "created_at" IS DISTINCT FROM "public"."colsync_events_created_at_tz_to_old"("created_at_tz");
+      END IF;
+      GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS colsync_error_state = RETURNED_SQLSTATE, colsync_error_message = MESSAGE_TEXT,
+        colsync_error_detail = PG_EXCEPTION_DETAIL, colsync_error_hint = PG_EXCEPTION_HINT;
+      -- A lock timeout, a deadlock or a cancel is no row's fault.
+      IF colsync_error_state IN ('55P03', '40P01', '40001', '57014')
+          OR pg_catalog.left(colsync_error_state, 2) IN ('08', '53', '57', '58', 'XX') THEN
+        RAISE;
+      END IF;
+      FOR colsync_row IN SELECT "id" AS colsync_key_0
+          FROM "public"."events"
+          WHERE ("id") >= (colsync_lower_0)
+            AND ("id") <= (colsync_upper_0)
+          ORDER BY "id" LOOP
+        BEGIN
+          IF colsync_direction = 'up' THEN
+            PERFORM "public"."colsync_events_created_at_tz_to_new"("created_at") FROM "public"."events" WHERE ("id") = (colsync_row.colsync_key_0);
+          ELSE
+            PERFORM "public"."colsync_events_created_at_tz_to_old"("created_at_tz") FROM "public"."events" WHERE ("id") = (colsync_row.colsync_key_0);
+          END IF;
+        EXCEPTION WHEN OTHERS THEN
+          RAISE EXCEPTION USING ERRCODE = colsync_error_state, DETAIL = colsync_error_detail, HINT = colsync_error_hint,
+            MESSAGE = colsync_error_message || ' (on the row whose key (' || 'id'
+              || ') is (' || pg_catalog.concat_ws(', ', colsync_row.colsync_key_0) || '))';
+        END;
+      END LOOP;
+      RAISE;
+    END;
     UPDATE "public"."colsync_events_created_at_tz_backfill_state"
       SET last_key = ARRAY[colsync_upper_0::text],
           rows_changed = rows_changed + colsync_changed,
@@ -673,6 +707,11 @@ $colsync$;
 --rollback   colsync_upper_0 "public"."events"."id"%TYPE;
 --rollback   colsync_bound_0 "public"."events"."id"%TYPE;
 --rollback   colsync_changed bigint;
+--rollback   colsync_row record;
+--rollback   colsync_error_state text;
+--rollback   colsync_error_message text;
+--rollback   colsync_error_detail text;
+--rollback   colsync_error_hint text;
 --rollback BEGIN
 --rollback   IF colsync_direction NOT IN ('up', 'down') THEN
 --rollback     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
@@ -737,18 +776,47 @@ $colsync$;
 --rollback               AND ("id") <= (colsync_bound_0)
 --rollback             ORDER BY "id" LIMIT colsync_batch_size) AS batch
 --rollback       ORDER BY batch."id" DESC LIMIT 1;
---rollback     IF colsync_direction = 'up' THEN
---rollback       UPDATE "public"."events" SET "created_at_tz" = "public"."colsync_events_created_at_tz_to_new"("created_at")
---rollback         WHERE ("id") >= (colsync_lower_0)
---rollback           AND ("id") <= (colsync_upper_0)
---rollback           AND "created_at_tz" IS DISTINCT FROM "public"."colsync_events_created_at_tz_to_new"("created_at");
---rollback     ELSE
---rollback       UPDATE "public"."events" SET "created_at" = "public"."colsync_events_created_at_tz_to_old"("created_at_tz")
---rollback         WHERE ("id") >= (colsync_lower_0)
---rollback           AND ("id") <= (colsync_upper_0)
---rollback           AND "created_at" IS DISTINCT FROM "public"."colsync_events_created_at_tz_to_old"("created_at_tz");
---rollback     END IF;
---rollback     GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+--rollback     -- A value up (or down) cannot convert fails the batch; the error then names the first row it fails on.
+--rollback     BEGIN
+--rollback       IF colsync_direction = 'up' THEN
+--rollback         UPDATE "public"."events" SET "created_at_tz" = "public"."colsync_events_created_at_tz_to_new"("created_at")
+--rollback           WHERE ("id") >= (colsync_lower_0)
+--rollback             AND ("id") <= (colsync_upper_0)
+--rollback             AND "created_at_tz" IS DISTINCT FROM "public"."colsync_events_created_at_tz_to_new"("created_at");
+--rollback       ELSE
+--rollback         UPDATE "public"."events" SET "created_at" = "public"."colsync_events_created_at_tz_to_old"("created_at_tz")
+--rollback           WHERE ("id") >= (colsync_lower_0)
+--rollback             AND ("id") <= (colsync_upper_0)
+--rollback             AND "created_at" IS DISTINCT FROM "public"."colsync_events_created_at_tz_to_old"("created_at_tz");
+--rollback       END IF;
+--rollback       GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+--rollback     EXCEPTION WHEN OTHERS THEN
+--rollback       GET STACKED DIAGNOSTICS colsync_error_state = RETURNED_SQLSTATE, colsync_error_message = MESSAGE_TEXT,
+--rollback         colsync_error_detail = PG_EXCEPTION_DETAIL, colsync_error_hint = PG_EXCEPTION_HINT;
+--rollback       -- A lock timeout, a deadlock or a cancel is no row's fault.
+--rollback       IF colsync_error_state IN ('55P03', '40P01', '40001', '57014')
+--rollback           OR pg_catalog.left(colsync_error_state, 2) IN ('08', '53', '57', '58', 'XX') THEN
+--rollback         RAISE;
+--rollback       END IF;
+--rollback       FOR colsync_row IN SELECT "id" AS colsync_key_0
+--rollback           FROM "public"."events"
+--rollback           WHERE ("id") >= (colsync_lower_0)
+--rollback             AND ("id") <= (colsync_upper_0)
+--rollback           ORDER BY "id" LOOP
+--rollback         BEGIN
+--rollback           IF colsync_direction = 'up' THEN
+--rollback             PERFORM "public"."colsync_events_created_at_tz_to_new"("created_at") FROM "public"."events" WHERE ("id") = (colsync_row.colsync_key_0);
+--rollback           ELSE
+--rollback             PERFORM "public"."colsync_events_created_at_tz_to_old"("created_at_tz") FROM "public"."events" WHERE ("id") = (colsync_row.colsync_key_0);
+--rollback           END IF;
+--rollback         EXCEPTION WHEN OTHERS THEN
+--rollback           RAISE EXCEPTION USING ERRCODE = colsync_error_state, DETAIL = colsync_error_detail, HINT = colsync_error_hint,
+--rollback             MESSAGE = colsync_error_message || ' (on the row whose key (' || 'id'
+--rollback               || ') is (' || pg_catalog.concat_ws(', ', colsync_row.colsync_key_0) || '))';
+--rollback         END;
+--rollback       END LOOP;
+--rollback       RAISE;
+--rollback     END;
 --rollback     UPDATE "public"."colsync_events_created_at_tz_backfill_state"
 --rollback       SET last_key = ARRAY[colsync_upper_0::text],
 --rollback           rows_changed = rows_changed + colsync_changed,

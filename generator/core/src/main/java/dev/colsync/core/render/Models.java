@@ -49,7 +49,7 @@ public final class Models {
    * @param name the quoted column name
    * @param type its type as {@code "schema"."table"."column"%TYPE}
    */
-  public record KeyColumn(String name, String type) {}
+  public record KeyColumn(String name, String type, String nameLiteral) {}
 
   /**
    * The backfill procedure and its checkpoint table.

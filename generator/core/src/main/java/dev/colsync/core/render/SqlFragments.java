@@ -181,18 +181,21 @@ public final class SqlFragments {
 
   public BackfillSql backfill() {
     List<KeyColumn> key = spec.primaryKey().stream()
-        .map(column -> new KeyColumn(quote(column), table.qualified() + "." + quote(column) + "%TYPE"))
-        .toList();
+        .map(this::keyColumn).toList();
     String from = change.from().name();
     List<KeyColumn> downKey = change instanceof Rename && spec.primaryKey().contains(from)
         ? spec.primaryKey().stream().map(column -> column.equals(from) ? change.to().name() : column)
-            .map(column -> new KeyColumn(quote(column), table.qualified() + "." + quote(column) + "%TYPE")).toList()
+            .map(this::keyColumn).toList()
         : List.of();
     return new BackfillSql(
         table, key, inSchema(names.backfillProcedure()), inSchema(names.backfillState()),
         quote(change.from().name()), quote(change.to().name()), boundUpOfRow(), boundDownOfRow(),
         spec.backfill().batchSize(), literal(millis(spec.backfill().pause())) + "::interval", quote,
         literal(spec.migration()), downKey);
+  }
+
+  private KeyColumn keyColumn(String column) {
+    return new KeyColumn(quote(column), table.qualified() + "." + quote(column) + "%TYPE", literal(column));
   }
 
   /** The NOT NULL of the new column (validate phase). */

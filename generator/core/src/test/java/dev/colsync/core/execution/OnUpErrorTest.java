@@ -3,6 +3,7 @@ package dev.colsync.core.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.colsync.core.plan.Phase;
 import dev.colsync.core.spec.OnUpError;
 import dev.colsync.runtime.execution.MigrationExecutor;
 import dev.colsync.runtime.execution.StepFailedException;
@@ -10,6 +11,7 @@ import dev.colsync.testing.EachPostgres;
 import dev.colsync.testing.PostgresServer;
 import dev.colsync.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -48,6 +50,27 @@ class OnUpErrorTest {
             + " OR ext_id LIKE 'legacy%') AND ext_uuid IS NOT NULL")).isZero();
         assertThat(executor.verify().divergentRows()).isZero();
       }
+    }
+  }
+
+  @EachPostgres
+  void theGeneratedProcedureNamesTheRowItCannotConvertToo(PostgresServer server) throws Exception {
+    TestMigration migration = TestMigration.uuid("uuid_call", OnUpError.REJECT);
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect()) {
+      migration.createTable(admin, ROWS);
+      Sql.execute(admin, "UPDATE public.items SET ext_id = 'legacy' WHERE id = 1234");
+      migration.executor(database, TestMigration.quickSettings(), new RecordingListener()).apply("expand");
+      Sql.execute(admin, migration.plan().steps().stream()
+          .filter(step -> step.phase() == Phase.BACKFILL && step.name().equals("prepare")).findFirst().orElseThrow()
+          .sql());
+
+      assertThatThrownBy(() -> Sql.execute(admin, "CALL public." + migration.plan().names().backfillProcedure()
+          + "(colsync_batch_size => 500)"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("ERROR: invalid input syntax for type uuid: \"legacy\" (on the row whose key (id)"
+              + " is (1234))")
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22P02"));
+      assertThat(Sql.text(admin, "SELECT last_key[1] FROM " + migration.stateTable())).isEqualTo("1000");
     }
   }
 

@@ -122,6 +122,11 @@ DECLARE
   colsync_bound_${k?index} ${k.type};
 </#list>
   colsync_changed bigint;
+  colsync_row record;
+  colsync_error_state text;
+  colsync_error_message text;
+  colsync_error_detail text;
+  colsync_error_hint text;
 BEGIN
   IF colsync_direction NOT IN ('up', 'down') THEN
     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
@@ -207,18 +212,47 @@ ${b.quote};
               AND (<#list key as k>${k.name}<#sep>, </#list>) <= (<#list key as k>colsync_bound_${k?index}<#sep>, </#list>)
             ORDER BY <#list key as k>${k.name}<#sep>, </#list> LIMIT colsync_batch_size) AS batch
       ORDER BY <#list key as k>batch.${k.name} DESC<#sep>, </#list> LIMIT 1;
-    IF colsync_direction = 'up' THEN
-      UPDATE ${b.table.qualified} SET ${b.newColumn} = ${b.up}
-        WHERE (<#list key as k>${k.name}<#sep>, </#list>) >= (<#list key as k>colsync_lower_${k?index}<#sep>, </#list>)
-          AND (<#list key as k>${k.name}<#sep>, </#list>) <= (<#list key as k>colsync_upper_${k?index}<#sep>, </#list>)
-          AND ${b.newColumn} IS DISTINCT FROM ${b.up};
-    ELSE
-      UPDATE ${b.table.qualified} SET ${b.oldColumn} = ${b.down}
-        WHERE (<#list key as k>${k.name}<#sep>, </#list>) >= (<#list key as k>colsync_lower_${k?index}<#sep>, </#list>)
-          AND (<#list key as k>${k.name}<#sep>, </#list>) <= (<#list key as k>colsync_upper_${k?index}<#sep>, </#list>)
-          AND ${b.oldColumn} IS DISTINCT FROM ${b.down};
-    END IF;
-    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    -- A value up (or down) cannot convert fails the batch; the error then names the first row it fails on.
+    BEGIN
+      IF colsync_direction = 'up' THEN
+        UPDATE ${b.table.qualified} SET ${b.newColumn} = ${b.up}
+          WHERE (<#list key as k>${k.name}<#sep>, </#list>) >= (<#list key as k>colsync_lower_${k?index}<#sep>, </#list>)
+            AND (<#list key as k>${k.name}<#sep>, </#list>) <= (<#list key as k>colsync_upper_${k?index}<#sep>, </#list>)
+            AND ${b.newColumn} IS DISTINCT FROM ${b.up};
+      ELSE
+        UPDATE ${b.table.qualified} SET ${b.oldColumn} = ${b.down}
+          WHERE (<#list key as k>${k.name}<#sep>, </#list>) >= (<#list key as k>colsync_lower_${k?index}<#sep>, </#list>)
+            AND (<#list key as k>${k.name}<#sep>, </#list>) <= (<#list key as k>colsync_upper_${k?index}<#sep>, </#list>)
+            AND ${b.oldColumn} IS DISTINCT FROM ${b.down};
+      END IF;
+      GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS colsync_error_state = RETURNED_SQLSTATE, colsync_error_message = MESSAGE_TEXT,
+        colsync_error_detail = PG_EXCEPTION_DETAIL, colsync_error_hint = PG_EXCEPTION_HINT;
+      -- A lock timeout, a deadlock or a cancel is no row's fault.
+      IF colsync_error_state IN ('55P03', '40P01', '40001', '57014')
+          OR pg_catalog.left(colsync_error_state, 2) IN ('08', '53', '57', '58', 'XX') THEN
+        RAISE;
+      END IF;
+      FOR colsync_row IN SELECT <#list key as k>${k.name} AS colsync_key_${k?index}<#sep>, </#list>
+          FROM ${b.table.qualified}
+          WHERE (<#list key as k>${k.name}<#sep>, </#list>) >= (<#list key as k>colsync_lower_${k?index}<#sep>, </#list>)
+            AND (<#list key as k>${k.name}<#sep>, </#list>) <= (<#list key as k>colsync_upper_${k?index}<#sep>, </#list>)
+          ORDER BY <#list key as k>${k.name}<#sep>, </#list> LOOP
+        BEGIN
+          IF colsync_direction = 'up' THEN
+            PERFORM ${b.up} FROM ${b.table.qualified} WHERE (<#list key as k>${k.name}<#sep>, </#list>) = (<#list key as k>colsync_row.colsync_key_${k?index}<#sep>, </#list>);
+          ELSE
+            PERFORM ${b.down} FROM ${b.table.qualified} WHERE (<#list key as k>${k.name}<#sep>, </#list>) = (<#list key as k>colsync_row.colsync_key_${k?index}<#sep>, </#list>);
+          END IF;
+        EXCEPTION WHEN OTHERS THEN
+          RAISE EXCEPTION USING ERRCODE = colsync_error_state, DETAIL = colsync_error_detail, HINT = colsync_error_hint,
+            MESSAGE = colsync_error_message || ' (on the row whose key (' || <#list key as k>${k.nameLiteral}<#sep> || ', ' || </#list>
+              || ') is (' || pg_catalog.concat_ws(', ', <#list key as k>colsync_row.colsync_key_${k?index}<#sep>, </#list>) || '))';
+        END;
+      END LOOP;
+      RAISE;
+    END;
     UPDATE ${b.stateTable}
       SET last_key = ARRAY[<#list key as k>colsync_upper_${k?index}::text<#sep>, </#list>],
           rows_changed = rows_changed + colsync_changed,

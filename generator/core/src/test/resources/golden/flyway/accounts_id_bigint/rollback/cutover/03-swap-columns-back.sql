@@ -128,6 +128,11 @@ DECLARE
   colsync_upper_0 "public"."accounts"."id"%TYPE;
   colsync_bound_0 "public"."accounts"."id"%TYPE;
   colsync_changed bigint;
+  colsync_row record;
+  colsync_error_state text;
+  colsync_error_message text;
+  colsync_error_detail text;
+  colsync_error_hint text;
 BEGIN
   IF colsync_direction NOT IN ('up', 'down') THEN
     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
@@ -192,18 +197,47 @@ BEGIN
               AND ("id") <= (colsync_bound_0)
             ORDER BY "id" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."id" DESC LIMIT 1;
-    IF colsync_direction = 'up' THEN
-      UPDATE "public"."accounts" SET "id_colsync_new" = "public"."colsync_accounts_id_bigint_to_new"("id")
-        WHERE ("id") >= (colsync_lower_0)
-          AND ("id") <= (colsync_upper_0)
-          AND "id_colsync_new" IS DISTINCT FROM "public"."colsync_accounts_id_bigint_to_new"("id");
-    ELSE
-      UPDATE "public"."accounts" SET "id" = "public"."colsync_accounts_id_bigint_to_old"("id_colsync_new")
-        WHERE ("id") >= (colsync_lower_0)
-          AND ("id") <= (colsync_upper_0)
-          AND "id" IS DISTINCT FROM "public"."colsync_accounts_id_bigint_to_old"("id_colsync_new");
-    END IF;
-    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    -- A value up (or down) cannot convert fails the batch; the error then names the first row it fails on.
+    BEGIN
+      IF colsync_direction = 'up' THEN
+        UPDATE "public"."accounts" SET "id_colsync_new" = "public"."colsync_accounts_id_bigint_to_new"("id")
+          WHERE ("id") >= (colsync_lower_0)
+            AND ("id") <= (colsync_upper_0)
+            AND "id_colsync_new" IS DISTINCT FROM "public"."colsync_accounts_id_bigint_to_new"("id");
+      ELSE
+        UPDATE "public"."accounts" SET "id" = "public"."colsync_accounts_id_bigint_to_old"("id_colsync_new")
+          WHERE ("id") >= (colsync_lower_0)
+            AND ("id") <= (colsync_upper_0)
+            AND "id" IS DISTINCT FROM "public"."colsync_accounts_id_bigint_to_old"("id_colsync_new");
+      END IF;
+      GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS colsync_error_state = RETURNED_SQLSTATE, colsync_error_message = MESSAGE_TEXT,
+        colsync_error_detail = PG_EXCEPTION_DETAIL, colsync_error_hint = PG_EXCEPTION_HINT;
+      -- A lock timeout, a deadlock or a cancel is no row's fault.
+      IF colsync_error_state IN ('55P03', '40P01', '40001', '57014')
+          OR pg_catalog.left(colsync_error_state, 2) IN ('08', '53', '57', '58', 'XX') THEN
+        RAISE;
+      END IF;
+      FOR colsync_row IN SELECT "id" AS colsync_key_0
+          FROM "public"."accounts"
+          WHERE ("id") >= (colsync_lower_0)
+            AND ("id") <= (colsync_upper_0)
+          ORDER BY "id" LOOP
+        BEGIN
+          IF colsync_direction = 'up' THEN
+            PERFORM "public"."colsync_accounts_id_bigint_to_new"("id") FROM "public"."accounts" WHERE ("id") = (colsync_row.colsync_key_0);
+          ELSE
+            PERFORM "public"."colsync_accounts_id_bigint_to_old"("id_colsync_new") FROM "public"."accounts" WHERE ("id") = (colsync_row.colsync_key_0);
+          END IF;
+        EXCEPTION WHEN OTHERS THEN
+          RAISE EXCEPTION USING ERRCODE = colsync_error_state, DETAIL = colsync_error_detail, HINT = colsync_error_hint,
+            MESSAGE = colsync_error_message || ' (on the row whose key (' || 'id'
+              || ') is (' || pg_catalog.concat_ws(', ', colsync_row.colsync_key_0) || '))';
+        END;
+      END LOOP;
+      RAISE;
+    END;
     UPDATE "public"."colsync_accounts_id_bigint_backfill_state"
       SET last_key = ARRAY[colsync_upper_0::text],
           rows_changed = rows_changed + colsync_changed,

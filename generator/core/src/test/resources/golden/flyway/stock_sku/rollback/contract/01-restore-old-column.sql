@@ -116,6 +116,11 @@ DECLARE
   colsync_upper_1 "shop"."stock"."code"%TYPE;
   colsync_bound_1 "shop"."stock"."code"%TYPE;
   colsync_changed bigint;
+  colsync_row record;
+  colsync_error_state text;
+  colsync_error_message text;
+  colsync_error_detail text;
+  colsync_error_hint text;
 BEGIN
   IF colsync_direction NOT IN ('up', 'down') THEN
     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
@@ -185,18 +190,47 @@ BEGIN
               AND ("tenant", "code") <= (colsync_bound_0, colsync_bound_1)
             ORDER BY "tenant", "code" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."tenant" DESC, batch."code" DESC LIMIT 1;
-    IF colsync_direction = 'up' THEN
-      UPDATE "shop"."stock" SET "sku" = ("code")
-        WHERE ("tenant", "code") >= (colsync_lower_0, colsync_lower_1)
-          AND ("tenant", "code") <= (colsync_upper_0, colsync_upper_1)
-          AND "sku" IS DISTINCT FROM ("code");
-    ELSE
-      UPDATE "shop"."stock" SET "code" = ("sku")
-        WHERE ("tenant", "code") >= (colsync_lower_0, colsync_lower_1)
-          AND ("tenant", "code") <= (colsync_upper_0, colsync_upper_1)
-          AND "code" IS DISTINCT FROM ("sku");
-    END IF;
-    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    -- A value up (or down) cannot convert fails the batch; the error then names the first row it fails on.
+    BEGIN
+      IF colsync_direction = 'up' THEN
+        UPDATE "shop"."stock" SET "sku" = ("code")
+          WHERE ("tenant", "code") >= (colsync_lower_0, colsync_lower_1)
+            AND ("tenant", "code") <= (colsync_upper_0, colsync_upper_1)
+            AND "sku" IS DISTINCT FROM ("code");
+      ELSE
+        UPDATE "shop"."stock" SET "code" = ("sku")
+          WHERE ("tenant", "code") >= (colsync_lower_0, colsync_lower_1)
+            AND ("tenant", "code") <= (colsync_upper_0, colsync_upper_1)
+            AND "code" IS DISTINCT FROM ("sku");
+      END IF;
+      GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS colsync_error_state = RETURNED_SQLSTATE, colsync_error_message = MESSAGE_TEXT,
+        colsync_error_detail = PG_EXCEPTION_DETAIL, colsync_error_hint = PG_EXCEPTION_HINT;
+      -- A lock timeout, a deadlock or a cancel is no row's fault.
+      IF colsync_error_state IN ('55P03', '40P01', '40001', '57014')
+          OR pg_catalog.left(colsync_error_state, 2) IN ('08', '53', '57', '58', 'XX') THEN
+        RAISE;
+      END IF;
+      FOR colsync_row IN SELECT "tenant" AS colsync_key_0, "code" AS colsync_key_1
+          FROM "shop"."stock"
+          WHERE ("tenant", "code") >= (colsync_lower_0, colsync_lower_1)
+            AND ("tenant", "code") <= (colsync_upper_0, colsync_upper_1)
+          ORDER BY "tenant", "code" LOOP
+        BEGIN
+          IF colsync_direction = 'up' THEN
+            PERFORM ("code") FROM "shop"."stock" WHERE ("tenant", "code") = (colsync_row.colsync_key_0, colsync_row.colsync_key_1);
+          ELSE
+            PERFORM ("sku") FROM "shop"."stock" WHERE ("tenant", "code") = (colsync_row.colsync_key_0, colsync_row.colsync_key_1);
+          END IF;
+        EXCEPTION WHEN OTHERS THEN
+          RAISE EXCEPTION USING ERRCODE = colsync_error_state, DETAIL = colsync_error_detail, HINT = colsync_error_hint,
+            MESSAGE = colsync_error_message || ' (on the row whose key (' || 'tenant' || ', ' || 'code'
+              || ') is (' || pg_catalog.concat_ws(', ', colsync_row.colsync_key_0, colsync_row.colsync_key_1) || '))';
+        END;
+      END LOOP;
+      RAISE;
+    END;
     UPDATE "shop"."colsync_stock_sku_backfill_state"
       SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
           rows_changed = rows_changed + colsync_changed,
@@ -271,18 +305,47 @@ BEGIN
               AND ("tenant", "sku") <= (colsync_bound_0, colsync_bound_1)
             ORDER BY "tenant", "sku" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."tenant" DESC, batch."sku" DESC LIMIT 1;
-    IF colsync_direction = 'up' THEN
-      UPDATE "shop"."stock" SET "sku" = ("code")
-        WHERE ("tenant", "sku") >= (colsync_lower_0, colsync_lower_1)
-          AND ("tenant", "sku") <= (colsync_upper_0, colsync_upper_1)
-          AND "sku" IS DISTINCT FROM ("code");
-    ELSE
-      UPDATE "shop"."stock" SET "code" = ("sku")
-        WHERE ("tenant", "sku") >= (colsync_lower_0, colsync_lower_1)
-          AND ("tenant", "sku") <= (colsync_upper_0, colsync_upper_1)
-          AND "code" IS DISTINCT FROM ("sku");
-    END IF;
-    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    -- A value up (or down) cannot convert fails the batch; the error then names the first row it fails on.
+    BEGIN
+      IF colsync_direction = 'up' THEN
+        UPDATE "shop"."stock" SET "sku" = ("code")
+          WHERE ("tenant", "sku") >= (colsync_lower_0, colsync_lower_1)
+            AND ("tenant", "sku") <= (colsync_upper_0, colsync_upper_1)
+            AND "sku" IS DISTINCT FROM ("code");
+      ELSE
+        UPDATE "shop"."stock" SET "code" = ("sku")
+          WHERE ("tenant", "sku") >= (colsync_lower_0, colsync_lower_1)
+            AND ("tenant", "sku") <= (colsync_upper_0, colsync_upper_1)
+            AND "code" IS DISTINCT FROM ("sku");
+      END IF;
+      GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS colsync_error_state = RETURNED_SQLSTATE, colsync_error_message = MESSAGE_TEXT,
+        colsync_error_detail = PG_EXCEPTION_DETAIL, colsync_error_hint = PG_EXCEPTION_HINT;
+      -- A lock timeout, a deadlock or a cancel is no row's fault.
+      IF colsync_error_state IN ('55P03', '40P01', '40001', '57014')
+          OR pg_catalog.left(colsync_error_state, 2) IN ('08', '53', '57', '58', 'XX') THEN
+        RAISE;
+      END IF;
+      FOR colsync_row IN SELECT "tenant" AS colsync_key_0, "sku" AS colsync_key_1
+          FROM "shop"."stock"
+          WHERE ("tenant", "sku") >= (colsync_lower_0, colsync_lower_1)
+            AND ("tenant", "sku") <= (colsync_upper_0, colsync_upper_1)
+          ORDER BY "tenant", "sku" LOOP
+        BEGIN
+          IF colsync_direction = 'up' THEN
+            PERFORM ("code") FROM "shop"."stock" WHERE ("tenant", "sku") = (colsync_row.colsync_key_0, colsync_row.colsync_key_1);
+          ELSE
+            PERFORM ("sku") FROM "shop"."stock" WHERE ("tenant", "sku") = (colsync_row.colsync_key_0, colsync_row.colsync_key_1);
+          END IF;
+        EXCEPTION WHEN OTHERS THEN
+          RAISE EXCEPTION USING ERRCODE = colsync_error_state, DETAIL = colsync_error_detail, HINT = colsync_error_hint,
+            MESSAGE = colsync_error_message || ' (on the row whose key (' || 'tenant' || ', ' || 'sku'
+              || ') is (' || pg_catalog.concat_ws(', ', colsync_row.colsync_key_0, colsync_row.colsync_key_1) || '))';
+        END;
+      END LOOP;
+      RAISE;
+    END;
     UPDATE "shop"."colsync_stock_sku_backfill_state"
       SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
           rows_changed = rows_changed + colsync_changed,

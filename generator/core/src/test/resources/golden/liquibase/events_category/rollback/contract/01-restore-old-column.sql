@@ -113,6 +113,11 @@ DECLARE
   colsync_upper_1 "app"."events"."at"%TYPE;
   colsync_bound_1 "app"."events"."at"%TYPE;
   colsync_changed bigint;
+  colsync_row record;
+  colsync_error_state text;
+  colsync_error_message text;
+  colsync_error_detail text;
+  colsync_error_hint text;
 BEGIN
   IF colsync_direction NOT IN ('up', 'down') THEN
     RAISE EXCEPTION 'colsync: direction must be up or down, not %', colsync_direction;
@@ -179,18 +184,47 @@ BEGIN
               AND ("id", "at") <= (colsync_bound_0, colsync_bound_1)
             ORDER BY "id", "at" LIMIT colsync_batch_size) AS batch
       ORDER BY batch."id" DESC, batch."at" DESC LIMIT 1;
-    IF colsync_direction = 'up' THEN
-      UPDATE "app"."events" SET "category" = ("Kind")
-        WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
-          AND ("id", "at") <= (colsync_upper_0, colsync_upper_1)
-          AND "category" IS DISTINCT FROM ("Kind");
-    ELSE
-      UPDATE "app"."events" SET "Kind" = ("category")
-        WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
-          AND ("id", "at") <= (colsync_upper_0, colsync_upper_1)
-          AND "Kind" IS DISTINCT FROM ("category");
-    END IF;
-    GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    -- A value up (or down) cannot convert fails the batch; the error then names the first row it fails on.
+    BEGIN
+      IF colsync_direction = 'up' THEN
+        UPDATE "app"."events" SET "category" = ("Kind")
+          WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+            AND ("id", "at") <= (colsync_upper_0, colsync_upper_1)
+            AND "category" IS DISTINCT FROM ("Kind");
+      ELSE
+        UPDATE "app"."events" SET "Kind" = ("category")
+          WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+            AND ("id", "at") <= (colsync_upper_0, colsync_upper_1)
+            AND "Kind" IS DISTINCT FROM ("category");
+      END IF;
+      GET DIAGNOSTICS colsync_changed = ROW_COUNT;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS colsync_error_state = RETURNED_SQLSTATE, colsync_error_message = MESSAGE_TEXT,
+        colsync_error_detail = PG_EXCEPTION_DETAIL, colsync_error_hint = PG_EXCEPTION_HINT;
+      -- A lock timeout, a deadlock or a cancel is no row's fault.
+      IF colsync_error_state IN ('55P03', '40P01', '40001', '57014')
+          OR pg_catalog.left(colsync_error_state, 2) IN ('08', '53', '57', '58', 'XX') THEN
+        RAISE;
+      END IF;
+      FOR colsync_row IN SELECT "id" AS colsync_key_0, "at" AS colsync_key_1
+          FROM "app"."events"
+          WHERE ("id", "at") >= (colsync_lower_0, colsync_lower_1)
+            AND ("id", "at") <= (colsync_upper_0, colsync_upper_1)
+          ORDER BY "id", "at" LOOP
+        BEGIN
+          IF colsync_direction = 'up' THEN
+            PERFORM ("Kind") FROM "app"."events" WHERE ("id", "at") = (colsync_row.colsync_key_0, colsync_row.colsync_key_1);
+          ELSE
+            PERFORM ("category") FROM "app"."events" WHERE ("id", "at") = (colsync_row.colsync_key_0, colsync_row.colsync_key_1);
+          END IF;
+        EXCEPTION WHEN OTHERS THEN
+          RAISE EXCEPTION USING ERRCODE = colsync_error_state, DETAIL = colsync_error_detail, HINT = colsync_error_hint,
+            MESSAGE = colsync_error_message || ' (on the row whose key (' || 'id' || ', ' || 'at'
+              || ') is (' || pg_catalog.concat_ws(', ', colsync_row.colsync_key_0, colsync_row.colsync_key_1) || '))';
+        END;
+      END LOOP;
+      RAISE;
+    END;
     UPDATE "app"."colsync_events_category_backfill_state"
       SET last_key = ARRAY[colsync_upper_0::text, colsync_upper_1::text],
           rows_changed = rows_changed + colsync_changed,
