@@ -236,15 +236,18 @@ final class BackfillRunner {
         record Walk(List<String> lastKey, List<String> bound) {}
         Optional<Walk> walk = Jdbc.first(c, "SELECT last_key, bound_key FROM " + target.stateTable().quoted()
             + " WHERE direction = ?", row -> new Walk(textArray(row, 1), textArray(row, 2)), direction);
-        if (walk.isEmpty() || walk.get().bound() == null) {
+        List<String> lastKey = walk.map(Walk::lastKey).orElse(null);
+        // A first batch that failed took the bound it recorded with it: the walk's bound is then the highest key.
+        Optional<List<String>> bound = walk.map(Walk::bound).filter(known -> known != null)
+            .or(() -> firstKey(c, sql.bound));
+        if (bound.isEmpty()) {
           return Optional.<List<String>>empty();
         }
         List<List<String>> keys = new ArrayList<>();
-        Object[] parameters = walk.get().lastKey() == null
-            ? concat(walk.get().bound().toArray(), rows)
-            : concat(join(walk.get().lastKey(), walk.get().bound()), rows);
-        try (PreparedStatement select = c.prepareStatement(walk.get().lastKey() == null ? sql.keysFromStart
-            : sql.keysAfter)) {
+        Object[] parameters = lastKey == null
+            ? concat(bound.get().toArray(), rows)
+            : concat(join(lastKey, bound.get()), rows);
+        try (PreparedStatement select = c.prepareStatement(lastKey == null ? sql.keysFromStart : sql.keysAfter)) {
           for (int i = 0; i < parameters.length; i++) {
             select.setObject(i + 1, parameters[i]);
           }
@@ -266,6 +269,15 @@ final class BackfillRunner {
         }
         return Optional.<List<String>>empty();
       });
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The key {@code query} returns first, if it returns a row; empty also when the query fails. */
+  private Optional<List<String>> firstKey(Connection connection, String query) {
+    try {
+      return Jdbc.first(connection, query, this::key);
     } catch (SQLException e) {
       return Optional.empty();
     }

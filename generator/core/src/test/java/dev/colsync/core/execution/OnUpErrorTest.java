@@ -54,6 +54,21 @@ class OnUpErrorTest {
   }
 
   @EachPostgres
+  void aRowTheFirstBatchCannotConvertIsNamed(PostgresServer server) throws Exception {
+    TestMigration migration = TestMigration.uuid("uuid_first", OnUpError.REJECT);
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect()) {
+      migration.createTable(admin, 50);
+      Sql.execute(admin, "UPDATE public.items SET ext_id = 'legacy' WHERE id = 3");
+      MigrationExecutor executor = migration.executor(database, TestMigration.quickSettings(), new RecordingListener());
+      executor.apply("expand");
+
+      assertThatThrownBy(() -> executor.apply("backfill"))
+          .isInstanceOf(StepFailedException.class)
+          .hasMessageContaining("invalid input syntax for type uuid: \"legacy\" (on the row whose key (id) is (3))");
+    }
+  }
+
+  @EachPostgres
   void theGeneratedProcedureNamesTheRowItCannotConvertToo(PostgresServer server) throws Exception {
     TestMigration migration = TestMigration.uuid("uuid_call", OnUpError.REJECT);
     try (TestDatabase database = server.newDatabase(); Connection admin = database.connect()) {
