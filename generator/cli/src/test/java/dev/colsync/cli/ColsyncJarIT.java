@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colsync.testing.PostgresServers;
 import dev.colsync.testing.TestDatabase;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +28,19 @@ class ColsyncJarIT {
   @TempDir
   Path dir;
 
+  private ColsyncJar jar;
+
+  @BeforeEach
+  void jarRunsIn() {
+    jar = new ColsyncJar(dir);
+  }
+
   @Test
   void printsTheProjectVersion() throws Exception {
-    JarRun run = runJar("--version");
+    ColsyncJar.Run run = jar.run("--version");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(run.out().strip()).isEqualTo("colsync " + requiredProperty("colsync.expected.version"));
+    assertThat(run.out().strip()).isEqualTo("colsync " + ColsyncJar.requiredProperty("colsync.expected.version"));
   }
 
   @Test
@@ -44,8 +48,8 @@ class ColsyncJarIT {
     Path good = SpecFiles.rename(dir, "good.yaml", "users_full_name");
     Path bad = SpecFiles.twoProblems(dir, "bad.yaml");
 
-    JarRun ok = runJar("validate", good.toString());
-    JarRun rejected = runJar("validate", bad.toString());
+    ColsyncJar.Run ok = jar.run("validate", good.toString());
+    ColsyncJar.Run rejected = jar.run("validate", bad.toString());
 
     assertThat(ok.exitCode()).as(ok.toString()).isEqualTo(ExitCodes.OK);
     assertThat(ok.out()).contains("ok: " + good + " (users_full_name)");
@@ -58,7 +62,7 @@ class ColsyncJarIT {
     Path spec = SpecFiles.retype(dir, "retype.yaml", "orders_amount_cents");
     Path out = dir.resolve("out");
 
-    JarRun run = runJar("generate", spec.toString(), "--out", out.toString(), "--format", "flyway");
+    ColsyncJar.Run run = jar.run("generate", spec.toString(), "--out", out.toString(), "--format", "flyway");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
     assertThat(out.resolve("orders_amount_cents/runbook.md")).isRegularFile();
@@ -70,12 +74,12 @@ class ColsyncJarIT {
     try (TestDatabase database = PostgresServers.any().newDatabase(); Connection admin = database.connect()) {
       createOrders(admin, 20_000);
       String spec = ordersSpec().toString();
-      assertThat(runJar("apply", spec, "--phase", "expand", "--url", database.jdbcUrl()).exitCode())
+      assertThat(jar.run("apply", spec, "--phase", "expand", "--url", database.jdbcUrl()).exitCode())
           .isEqualTo(ExitCodes.OK);
 
-      JarRun backfill = finish(startJar(Map.of("COLUMNS", Integer.toString(columns)), "apply", spec,
+      ColsyncJar.Run backfill = jar.run(Map.of("COLUMNS", Integer.toString(columns)), "apply", spec,
           "--phase", "backfill", "--url", database.jdbcUrl(), "--progress", "bar", "--min-batch", "250",
-          "--max-batch", "250", "--nice-ratio", "0"));
+          "--max-batch", "250", "--nice-ratio", "0");
 
       assertThat(backfill.exitCode()).as(backfill.toString()).isEqualTo(ExitCodes.OK);
       List<String> redraws = Arrays.stream(backfill.err().split("[\r\n]")).filter(line -> !line.isBlank()).toList();
@@ -93,9 +97,9 @@ class ColsyncJarIT {
       createOrders(admin, 200_000);
       String url = database.jdbcUrl();
       String spec = ordersSpec().toString();
-      assertThat(runJar("apply", spec, "--phase", "expand", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+      assertThat(jar.run("apply", spec, "--phase", "expand", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
 
-      Started running = startJar(Map.of(), "apply", spec, "--phase", "backfill", "--url", url, "--min-batch", "100",
+      ColsyncJar.Started running = jar.start(Map.of(), "apply", spec, "--phase", "backfill", "--url", url, "--min-batch", "100",
           "--max-batch", "100", "--nice-ratio", "0");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (batches(admin) < 3) {
@@ -104,7 +108,7 @@ class ColsyncJarIT {
         Thread.sleep(20);
       }
       new ProcessBuilder("kill", "-INT", Long.toString(running.process().pid())).start().waitFor();
-      JarRun interrupted = finish(running);
+      ColsyncJar.Run interrupted = ColsyncJar.finish(running);
 
       assertThat(interrupted.exitCode()).as(interrupted.toString()).isEqualTo(130);
       assertThat(interrupted.err()).as(interrupted.toString()).contains("colsync apply: interrupted: phase backfill"
@@ -115,13 +119,13 @@ class ColsyncJarIT {
         assertThat(last.next()).isTrue();
         assertThat(last.getString(1) + " " + last.getString(2)).isEqualTo("run cancelled");
       }
-      JarRun status = runJar("status", spec, "--url", url);
+      ColsyncJar.Run status = jar.run("status", spec, "--url", url);
       assertThat(status.out()).contains("  backfill up: stopped, ", "; the checkpoint is kept, go on with: colsync"
           + " apply --phase backfill " + spec);
 
-      JarRun resumed = runJar("apply", spec, "--phase", "backfill", "--url", url);
+      ColsyncJar.Run resumed = jar.run("apply", spec, "--phase", "backfill", "--url", url);
       assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-      assertThat(runJar("verify", spec, "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+      assertThat(jar.run("verify", spec, "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
     }
   }
 
@@ -143,46 +147,5 @@ class ColsyncJarIT {
     } catch (Exception notYet) {
       return 0;
     }
-  }
-
-  private record JarRun(int exitCode, String out, String err) {}
-
-  /** A jar started in the background, and where its output goes. */
-  private record Started(Process process, Path stdout, Path stderr) {}
-
-  private JarRun runJar(String... args) throws IOException, InterruptedException {
-    return finish(startJar(Map.of(), args));
-  }
-
-  private int runs;
-
-  private Started startJar(Map<String, String> environment, String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(requiredProperty("colsync.jar"));
-    command.addAll(List.of(args));
-    runs++;
-    Path stdout = dir.resolve("stdout-" + runs + ".txt");
-    Path stderr = dir.resolve("stderr-" + runs + ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-    builder.environment().putAll(environment);
-    return new Started(builder.start(), stdout, stderr);
-  }
-
-  private static JarRun finish(Started started) throws IOException, InterruptedException {
-    Process process = started.process();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("colsync did not finish within 120 s: " + process.info().commandLine().orElse(""));
-    }
-    return new JarRun(process.exitValue(), Files.readString(started.stdout(), StandardCharsets.UTF_8),
-        Files.readString(started.stderr(), StandardCharsets.UTF_8));
-  }
-
-  private static String requiredProperty(String name) {
-    String value = System.getProperty(name);
-    assertThat(value).as("system property %s, set by the build", name).isNotBlank();
-    return value;
   }
 }

@@ -1,5 +1,6 @@
 package dev.colsync.runtime.execution;
 
+import dev.colsync.runtime.sql.SqlIdentifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -65,6 +66,8 @@ final class StateSchema {
       ContractGate.GATE_OVERRIDES_DDL
   };
 
+  private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
   private StateSchema() {}
 
   /** Creates whatever is missing; concurrent callers wait for each other instead of colliding. */
@@ -72,16 +75,36 @@ final class StateSchema {
     if (Jdbc.tableExists(connection, ContractGate.GATE_OVERRIDES)) {
       return;
     }
-    Jdbc.inTransaction(connection, c -> {
-      Jdbc.execute(c, "SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(?, 0))",
-          "colsync state schema");
-      try (Statement statement = c.createStatement()) {
-        for (String ddl : DDL) {
-          statement.execute(ddl);
+    try {
+      Jdbc.inTransaction(connection, c -> {
+        Jdbc.execute(c, "SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(?, 0))",
+            "colsync state schema");
+        try (Statement statement = c.createStatement()) {
+          for (String ddl : DDL) {
+            statement.execute(ddl);
+          }
         }
+        return null;
+      });
+    } catch (SQLException e) {
+      if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState()) || Jdbc.first(connection,
+          "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'colsync'", row -> row.getInt(1)).isPresent()) {
+        throw e;
       }
-      return null;
-    });
+      throw schemaNotCreatable(connection, e);
+    }
+  }
+
+  /** Says what to do when the role may not create schema {@code colsync} in the database. */
+  private static SQLException schemaNotCreatable(Connection connection, SQLException cause) throws SQLException {
+    String user = Jdbc.first(connection, "SELECT current_user::text", row -> row.getString(1)).orElseThrow();
+    String database = Jdbc.first(connection, "SELECT pg_catalog.current_database()::text", row -> row.getString(1))
+        .orElseThrow();
+    return new SQLException("colsync keeps its state in schema colsync, which this database does not have yet, and"
+        + " role " + user + " may not create it (" + cause.getMessage().lines().findFirst().orElse("") + "). Once,"
+        + " as a role with CREATE on database " + database + ", run: CREATE SCHEMA colsync AUTHORIZATION "
+        + SqlIdentifiers.quote(user) + "; or give this role that right: GRANT CREATE ON DATABASE "
+        + SqlIdentifiers.quote(database) + " TO " + SqlIdentifiers.quote(user) + ";", INSUFFICIENT_PRIVILEGE, cause);
   }
 
   /** Whether colsync ever ran against this database (read-only callers have nothing to show otherwise). */
