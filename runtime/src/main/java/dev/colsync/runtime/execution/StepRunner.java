@@ -16,6 +16,9 @@ import java.util.random.RandomGenerator;
  * and its state change and audit record committed with its work.
  */
 final class StepRunner {
+  /** How often a retry's wait looks for a stop request. */
+  private static final Duration STOP_CHECK = Duration.ofMillis(50);
+
   /** What a step changes in colsync's state tables when it succeeds, in the transaction that commits it. */
   interface StateChange {
     StateChange NONE = connection -> {};
@@ -85,8 +88,9 @@ final class StepRunner {
           Duration delay = retries.delayBefore(attempt + 1);
           listener.lockRetry(new LockRetryEvent(phase, step.name(), attempt, retries.maxAttempts(), delay, blockers,
               failure));
-          sleep(delay);
-          continue;
+          if (sleepUnlessStopped(delay)) {
+            continue;
+          }
         }
         StepFailedException failed = new StepFailedException(phase, step.name(), attempt, blockers, failure);
         recordFailure(phase, step.name(), step.sql(), action, startedAt, elapsed(start), failed);
@@ -158,6 +162,19 @@ final class StepRunner {
 
   static Duration elapsed(long startNanos) {
     return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  /** Sleeps {@code duration} in short slices; false, and at once, when a stop is requested meanwhile. */
+  private boolean sleepUnlessStopped(Duration duration) throws SQLException {
+    long end = System.nanoTime() + duration.toNanos();
+    while (!session.stopRequested.getAsBoolean()) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return true;
+      }
+      sleep(Duration.ofNanos(Math.min(left, STOP_CHECK.toNanos())));
+    }
+    return false;
   }
 
   static void sleep(Duration duration) throws SQLException {

@@ -87,6 +87,47 @@ class LockRetryTest {
     }
   }
 
+  @EachPostgres
+  void aStopRequestedWhileARetryWaitsEndsTheWaitAndTheFailureIsRecorded(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
+        Connection holder = database.connect()) {
+      Sql.execute(admin, "CREATE TABLE public.items (id bigint PRIMARY KEY, name text)");
+      ExecutionPlan plan = Plans.scripts("lock_retry_stop", LOCK_TIMEOUT,
+          phase("expand", List.of(step("add-column", "ALTER TABLE public.items ADD COLUMN IF NOT EXISTS note text;\n")),
+              List.of()));
+      RecordingListener listener = new RecordingListener();
+      MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()), plan,
+          ExecutionSettings.defaults().withLockRetry(
+              new ExecutionSettings.LockRetry(30, Duration.ofSeconds(20), Duration.ofSeconds(20))),
+          listener);
+      holder.setAutoCommit(false);
+      Sql.execute(holder, "LOCK TABLE public.items IN ACCESS SHARE MODE");
+      CompletableFuture<Throwable> applying = CompletableFuture.supplyAsync(() -> {
+        try {
+          executor.apply("expand");
+          return null;
+        } catch (Exception e) {
+          return e;
+        }
+      });
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (listener.retries.isEmpty()) {
+        assertThat(System.nanoTime()).as("a first lock timeout within 20 s").isLessThan(deadline);
+        Thread.sleep(10);
+      }
+      long stop = System.nanoTime();
+      executor.requestStop();
+      Throwable failure = applying.get(10, TimeUnit.SECONDS);
+
+      assertThat(Duration.ofNanos(System.nanoTime() - stop)).as("the 20 s wait ends at the stop")
+          .isLessThan(Duration.ofSeconds(2));
+      assertThat(failure).isInstanceOf(StepFailedException.class);
+      assertThat(listener.retries).hasSize(1);
+      assertThat(Sql.text(admin, "SELECT outcome FROM colsync.audit_log ORDER BY id DESC LIMIT 1")).isEqualTo("failed");
+      holder.rollback();
+    }
+  }
+
   /** Reads one row again and again, remembering the slowest read. */
   private static final class ReadingClient {
     final AtomicLong longestNanos = new AtomicLong();
