@@ -21,8 +21,8 @@ import java.util.Optional;
  * checkpoint table and procedure, the backfill by its checkpoint marked done, an index copy by a valid
  * index of its name, a constraint copy by a constraint of its name (validated, for the validate step),
  * the new column's NOT NULL by the column's NOT NULL or the check standing in for it, another table's key
- * copy by its constraint there, an in-place cut-over by the swapped names. The copies on a partitioned table
- * are not recognised; the executor refuses to run past them until it applied them itself.
+ * copy by its constraint there, an in-place cut-over by the swapped names. On a partitioned table an index
+ * copy is recognised by its parent index: created, then valid once every partition's index is attached.
  */
 final class AppliedProbes {
   private final MigrationSpec first;
@@ -70,6 +70,18 @@ final class AppliedProbes {
           .or(() -> numbered(step, "adopt-index-").filter(n -> n <= indexes.size()).map(n -> indexes.get(n - 1))
               .map(index -> constraintExists(regclass, index.copyLiteral(), false)));
     }
+    if (phase == Phase.INDEXES) {
+      // A partitioned table's copy N: its parent index created ON ONLY the table, and attached once PostgreSQL
+      // marks that index valid (every partition's index is attached). An attached copy implies the partitions'
+      // builds before it; a partition's build alone is not recognised, and the executor builds it again (a
+      // valid index of its name is kept).
+      List<CarriedObjects.IndexCopy> indexes = objects.indexes();
+      return numbered(step.endsWith("-parent") ? step.substring(0, step.length() - "-parent".length()) : "",
+          "build-index-").filter(n -> n <= indexes.size())
+          .map(n -> parentIndexExists(indexes.get(n - 1), false))
+          .or(() -> numbered(step, "attach-index-").filter(n -> n <= indexes.size())
+              .map(n -> parentIndexExists(indexes.get(n - 1), true)));
+    }
     if (phase == Phase.VALIDATE) {
       NotNullSql notNull = fragments.newNotNull();
       String columnNotNull = "(SELECT a.attnotnull " + SqlFragments.attributeOf(regclass, first.change().to().name())
@@ -103,6 +115,12 @@ final class AppliedProbes {
           + " AND NOT " + SqlFragments.columnExists(regclass, inPlace.get().newTemporary()));
     }
     return Optional.empty();
+  }
+
+  private String parentIndexExists(CarriedObjects.IndexCopy index, boolean valid) {
+    return "SELECT EXISTS (SELECT FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c"
+        + " ON c.oid OPERATOR(pg_catalog.=) i.indexrelid WHERE i.indrelid OPERATOR(pg_catalog.=) " + regclass
+        + " AND c.relname OPERATOR(pg_catalog.=) " + index.copyLiteral() + (valid ? " AND i.indisvalid" : "") + ")";
   }
 
   private static String constraintExists(String table, String nameLiteral, boolean validated) {

@@ -37,8 +37,8 @@ class ExecutorAdoptionTest {
   @EachPostgres
   void phasesAppliedByFlywayOrPsqlAreRecognisedAndRecorded(PostgresServer server, @TempDir Path output)
       throws Exception {
-    MigrationSpec spec = new SpecLoader().load("items_cents.yaml", "migration: items_cents\ntable: public.items\nflyway: { version: \"1\" }\n"
-        + "primaryKey: [id]\nretype:\n  from: { column: amount, type: \"numeric(12,2)\" }\n"
+    MigrationSpec spec = new SpecLoader().load("items_cents.yaml", "migration: items_cents\ntable: public.items\n"
+        + "flyway: { version: \"1\" }\nprimaryKey: [id]\nretype:\n  from: { column: amount, type: \"numeric(12,2)\" }\n"
         + "  to: { column: amount_cents, type: bigint }\n  up: \"round(amount * 100)::bigint\"\n"
         + "  down: \"amount_cents / 100.0\"\n");
     try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
@@ -111,6 +111,40 @@ class ExecutorAdoptionTest {
     }
   }
 
+
+  @EachPostgres
+  void indexCopiesOfAPartitionedTableAppliedByPsqlAreRecognised(PostgresServer server, @TempDir Path output)
+      throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.events (id bigint, region text, code text, PRIMARY KEY (id, region))"
+          + " PARTITION BY LIST (region)");
+      statement.execute("CREATE TABLE public.events_eu PARTITION OF public.events FOR VALUES IN ('eu')");
+      statement.execute("CREATE TABLE public.events_us PARTITION OF public.events FOR VALUES IN ('us')");
+      statement.execute("CREATE INDEX events_code ON public.events (code)");
+      statement.execute("INSERT INTO public.events SELECT g, CASE WHEN g % 2 = 0 THEN 'eu' ELSE 'us' END, 'c' || g"
+          + " FROM generate_series(1, 200) AS g");
+      MigrationSpec spec = LiveSpecs.rename(connection, "events", "code", "ref");
+      new OutputWriter().write(output, new Generator().files(List.of(spec), OutputFormat.PLAIN));
+      PsqlScripts scripts = new PsqlScripts(Psql.onPath(), database, output.resolve(spec.migration()));
+      for (String phase : List.of("expand", "backfill", "indexes")) {
+        scripts.runPhase(phase);
+      }
+      dev.colsync.runtime.flag.JdbcFlagStore.write(connection, spec.migration(), dev.colsync.runtime.flag.ReadPath.NEW);
+      List<String> notices = new CopyOnWriteArrayList<>();
+
+      assertThat(executor(spec, database, notices).apply("contract").complete()).isTrue();
+
+      assertThat(notices).filteredOn(notice -> notice.endsWith("recorded as applied"))
+          .extracting(notice -> notice.substring(0, notice.indexOf(' ')))
+          .contains("expand/add-column", "backfill/run", "indexes/build-index-1-parent",
+              "indexes/build-index-1-partition-1", "indexes/build-index-1-partition-2", "indexes/attach-index-1");
+      try (ResultSet index = statement.executeQuery("SELECT pg_get_indexdef('public.events_code'::regclass)")) {
+        index.next();
+        assertThat(index.getString(1)).isEqualTo("CREATE INDEX events_code ON ONLY public.events USING btree (ref)");
+      }
+    }
+  }
 
   @EachPostgres
   void anInPlaceCutOverAndReferencingKeysAppliedByPsqlAreRecognised(PostgresServer server, @TempDir Path output)
