@@ -104,10 +104,15 @@ final class Writers implements AutoCloseable {
   }
 
   @Override
-  public void close() throws SQLException, InterruptedException {
+  public void close() throws SQLException {
     writers.forEach(Writer::stop);
     for (Thread thread : threads) {
-      thread.join(10_000);
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the writers stopped", e);
+      }
     }
     for (Connection connection : connections) {
       connection.close();

@@ -81,7 +81,7 @@ class BackfillKillTest {
         assertThat(lastRun.progress.get(0).rowsAtStart()).as("the last run started from the checkpoint")
             .isEqualTo(batchesBeforeLastRun * 20);
         Thread.sleep(200);
-        writer.close();
+        writer.stop();
         assertThat(writer.failures).isEmpty();
         assertThat(writer.writes.get()).isPositive();
         assertThat(writer.lostWrites(admin)).isEmpty();

@@ -99,10 +99,20 @@ final class ColumnWriter implements AutoCloseable {
     return lost;
   }
 
-  @Override
-  public void close() throws Exception {
+  /** Stops writing and waits for the writer's last statement; then its results can be read. */
+  void stop() throws SQLException {
     stopped.set(true);
-    thread.join();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the writer stopped", e);
+    }
     connection.close();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    stop();
   }
 }

@@ -40,7 +40,7 @@ class OnUpErrorTest {
         Thread.sleep(100);
         executor.apply("backfill");
         Thread.sleep(100);
-        writer.close();
+        writer.stop();
 
         assertThat(writer.failures).isEmpty();
         assertThat(writer.lostWrites(admin)).isEmpty();
@@ -111,7 +111,7 @@ class OnUpErrorTest {
         Sql.execute(admin, "UPDATE public.items SET ext_id = '" + UUID.randomUUID() + "' WHERE id = 1500");
         executor.apply("backfill");
         Thread.sleep(100);
-        writer.close();
+        writer.stop();
 
         assertThat(writer.failures).isNotEmpty().allSatisfy(failure -> assertThat(failure)
             .startsWith("22P02 not a uuid").contains("invalid input syntax for type uuid"));
