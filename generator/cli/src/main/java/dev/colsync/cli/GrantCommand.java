@@ -1,5 +1,6 @@
 package dev.colsync.cli;
 
+import dev.colsync.runtime.flag.InstanceReporter;
 import dev.colsync.runtime.flag.JdbcFlagStore;
 import dev.colsync.runtime.sql.SqlIdentifiers;
 import java.io.PrintWriter;
@@ -52,6 +53,7 @@ final class GrantCommand implements Callable<Integer> {
     }
     try (Connection connection = JdbcUrl.source(url).open()) {
       JdbcFlagStore.createTable(connection);
+      InstanceReporter.createTable(connection);
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
         for (String sql : statements) {
@@ -73,6 +75,7 @@ final class GrantCommand implements Callable<Integer> {
     List<String> statements = new ArrayList<>();
     statements.add("GRANT USAGE ON SCHEMA colsync TO " + grantee);
     statements.add("GRANT SELECT ON " + JdbcFlagStore.TABLE + " TO " + grantee);
+    statements.add("GRANT SELECT, INSERT, UPDATE, DELETE ON " + InstanceReporter.TABLE + " TO " + grantee);
     if (runner) {
       statements.add("GRANT CREATE ON SCHEMA colsync TO " + grantee);
       statements.add("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA colsync TO " + grantee);

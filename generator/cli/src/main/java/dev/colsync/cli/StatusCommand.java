@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,6 +101,9 @@ final class StatusCommand implements Callable<Integer> {
     out.println("  colsync run in progress: "
         + status.runningBackend().map(pid -> "backend pid " + pid).orElse("none"));
     out.println("  read path: " + status.readPath());
+    out.println("  instances reporting: " + (status.instances().isEmpty() ? "none" : status.instances().stream()
+        .map(live -> live.instance() + " (" + live.application() + ") reads " + live.readPath() + ", seen at "
+            + Json.instant(live.seenAt())).collect(Collectors.joining("; "))));
   }
 
   private static String describe(CheckpointState checkpoint, MigrationStatus status, String specPath) {
@@ -153,6 +157,16 @@ final class StatusCommand implements Callable<Integer> {
     }).orElse(null));
     migration.put("runningBackend", status.runningBackend().orElse(null));
     migration.put("readPath", status.readPath().name());
+    ArrayNode instances = migration.putArray("instances");
+    for (MigrationStatus.LiveInstance live : status.instances()) {
+      ObjectNode node = instances.addObject();
+      node.put("instance", live.instance());
+      node.put("application", live.application());
+      node.put("host", live.host());
+      node.put("pid", live.pid());
+      node.put("readPath", live.readPath().name());
+      node.put("seenAt", Json.instant(live.seenAt()));
+    }
     return migration;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.colsync.runtime.flag.InstanceReporter;
 import dev.colsync.runtime.flag.JdbcFlagStore;
 import dev.colsync.runtime.flag.ReadPath;
 import dev.colsync.testing.PostgresServer;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -124,8 +126,19 @@ class ExecutionCommandsTest {
       assertThat(status.outLines()[0]).isEqualTo("orders_amount_cents (public.orders)");
       assertThat(status.outLines()[1]).matches("  steps: 3 of 5 applied, the last backfill/run at \\S+Z");
       assertThat(status.outLines()[2]).matches("  backfill up: done, 500 rows changed in \\d+ batches");
-      assertThat(status.outLines()).contains("  colsync run in progress: none", "  read path: NEW");
+      assertThat(status.outLines()).contains("  colsync run in progress: none", "  read path: NEW",
+          "  instances reporting: none");
       assertThat(CommandRun.of("status", "--url", url).outLines()[1]).startsWith("  steps: 3 applied, the last ");
+      try (InstanceReporter instance = InstanceReporter.builder(database::connect).application("orders")
+          .instance("orders-1").reading(MIGRATION, ReadPath.OLD).start()) {
+        assertThat(instance.awaitFirstHeartbeat(Duration.ofSeconds(10))).isTrue();
+        assertThat(CommandRun.of("status", spec, "--url", url).outLines()).anySatisfy(line ->
+            assertThat(line).matches("  instances reporting: orders-1 \\(orders\\) reads OLD, seen at \\S+Z"));
+        JsonNode reported = json(CommandRun.of("status", spec, "--url", url, "--json")).get("migrations").get(0)
+            .get("instances").get(0);
+        assertThat(reported.get("instance").asText()).isEqualTo("orders-1");
+        assertThat(reported.get("readPath").asText()).isEqualTo("OLD");
+      }
 
       JsonNode statusJson = json(CommandRun.of("status", spec, "--url", url, "--json"));
       JsonNode entry = statusJson.get("migrations").get(0);

@@ -12,7 +12,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
-/** {@code colsync grant} gives an application role exactly what reading the flags needs, and no more. */
+/**
+ * {@code colsync grant} gives an application role exactly what reading the flags and reporting its instances need,
+ * and no more.
+ */
 class GrantCommandTest {
   @Test
   void printsTheStatementsWithTheRoleQuoted() {
@@ -20,11 +23,12 @@ class GrantCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.outLines()).containsExactly("GRANT USAGE ON SCHEMA colsync TO \"App \"\"Reader\"\"\";",
-        "GRANT SELECT ON colsync.read_path_flags TO \"App \"\"Reader\"\"\";");
+        "GRANT SELECT ON colsync.read_path_flags TO \"App \"\"Reader\"\"\";",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON colsync.instances TO \"App \"\"Reader\"\"\";");
   }
 
   @EachPostgres
-  void withUrlTheRoleCanReadTheFlagsAndNothingElse(PostgresServer server) throws Exception {
+  void withUrlTheRoleCanReadTheFlagsAndReportItsInstancesAndNothingElse(PostgresServer server) throws Exception {
     try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
         Statement statement = admin.createStatement()) {
       statement.execute("DO $$ BEGIN CREATE ROLE colsync_granted_reader; EXCEPTION WHEN duplicate_object THEN NULL;"
@@ -44,6 +48,8 @@ class GrantCommandTest {
         writable.next();
         assertThat(writable.getBoolean(1)).isFalse();
       }
+      statement.execute("INSERT INTO colsync.instances VALUES ('i', 'people_email', 'app', 'h', 1, 'OLD', now(),"
+          + " now(), now()); DELETE FROM colsync.instances");
       statement.execute("RESET ROLE");
     }
   }

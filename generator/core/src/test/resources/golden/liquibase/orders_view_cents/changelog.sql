@@ -762,7 +762,8 @@ SELECT id,
   WHERE (CAST((orders."amount_cents" / 100.0) AS numeric(12,2))) > 10::numeric;
 LOCK TABLE "public"."orders" IN ACCESS EXCLUSIVE MODE;
 -- The gate, whoever runs this script: it refuses unless a convergence check passed with the sync trigger
--- and its functions exactly as they are now and the read-path flag is NEW. It runs under the table's
+-- and its functions exactly as they are now, the read-path flag is NEW and no running instance
+-- reports another read path. It runs under the table's
 -- lock, so no write and no flag change can come between it and the drop. To contract anyway, on purpose:
 -- SET colsync.contract_override = 'orders_view_cents: <reason>' in the session first (recorded).
 DO $colsync$
@@ -772,6 +773,7 @@ DECLARE
   colsync_seal text;
   colsync_checked timestamptz;
   colsync_read_path text;
+  colsync_instances text;
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'amount' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"public"."orders"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_orders_view_cents_new_written', '~colsync_orders_view_cents_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
@@ -824,6 +826,21 @@ BEGIN
       MESSAGE = pg_catalog.format('colsync %s: contract refused: the read-path flag is %s, not NEW', 'orders_view_cents',
         COALESCE(colsync_read_path, 'not set (OLD)')),
       HINT = pg_catalog.format('Set it once every instance reads the new column: colsync flag set %s NEW', 'orders_view_cents');
+  END IF;
+  -- Running instances report the read path they use (colsync.instances); one of version N-1 reports OLD.
+  IF pg_catalog.to_regclass('colsync.instances') IS NOT NULL THEN
+    SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s, reads %s, seen %s)', i.instance, i.application,
+        i.read_path, i.seen_at), ', ' ORDER BY i.instance)
+      INTO colsync_instances FROM colsync.instances AS i
+      WHERE i.migration OPERATOR(pg_catalog.=) 'orders_view_cents' AND i.read_path OPERATOR(pg_catalog.<>) 'NEW'
+        AND i.expires_at OPERATOR(pg_catalog.>) pg_catalog.now();
+  END IF;
+  IF colsync_instances IS NOT NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: running instances still use column %s: %s',
+        'orders_view_cents', 'amount', colsync_instances),
+      HINT = 'Stop them or let them follow the flag to NEW, then run contract again (a report of an instance'
+        ' that stopped without closing expires by itself; colsync status lists the live ones).';
   END IF;
 END
 $colsync$;

@@ -772,7 +772,8 @@ SET LOCAL lock_timeout = '2000ms';
 SET LOCAL statement_timeout = '30000ms';
 LOCK TABLE "Sales Data"."Order ""Lines""" IN ACCESS EXCLUSIVE MODE;
 -- The gate, whoever runs this script: it refuses unless a convergence check passed with the sync trigger
--- and its functions exactly as they are now and the read-path flag is NEW. It runs under the table's
+-- and its functions exactly as they are now, the read-path flag is NEW and no running instance
+-- reports another read path. It runs under the table's
 -- lock, so no write and no flag change can come between it and the drop. To contract anyway, on purpose:
 -- SET colsync.contract_override = 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash: <reason>' in the session first (recorded).
 DO $colsync$
@@ -782,6 +783,7 @@ DECLARE
   colsync_seal text;
   colsync_checked timestamptz;
   colsync_read_path text;
+  colsync_instances text;
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'ext id' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"Sales Data"."Order ""Lines"""'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_new_written', '~colsync_sales_data_order_lines_ext_id_tex_7b36cd13_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
@@ -834,6 +836,21 @@ BEGIN
       MESSAGE = pg_catalog.format('colsync %s: contract refused: the read-path flag is %s, not NEW', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash',
         COALESCE(colsync_read_path, 'not set (OLD)')),
       HINT = pg_catalog.format('Set it once every instance reads the new column: colsync flag set %s NEW', 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash');
+  END IF;
+  -- Running instances report the read path they use (colsync.instances); one of version N-1 reports OLD.
+  IF pg_catalog.to_regclass('colsync.instances') IS NOT NULL THEN
+    SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s, reads %s, seen %s)', i.instance, i.application,
+        i.read_path, i.seen_at), ', ' ORDER BY i.instance)
+      INTO colsync_instances FROM colsync.instances AS i
+      WHERE i.migration OPERATOR(pg_catalog.=) 'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash' AND i.read_path OPERATOR(pg_catalog.<>) 'NEW'
+        AND i.expires_at OPERATOR(pg_catalog.>) pg_catalog.now();
+  END IF;
+  IF colsync_instances IS NOT NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: running instances still use column %s: %s',
+        'sales_data_order_lines_ext_id_text_to_ext_uuid_with_hash', 'ext id', colsync_instances),
+      HINT = 'Stop them or let them follow the flag to NEW, then run contract again (a report of an instance'
+        ' that stopped without closing expires by itself; colsync status lists the live ones).';
   END IF;
 END
 $colsync$;

@@ -16,16 +16,22 @@ import java.util.Optional;
  * @param control the standing pause/resume/cancel request, if any
  * @param runningBackend the backend pid of a colsync run of this migration in progress, if any
  * @param readPath the read-path flag (OLD when none was ever set)
+ * @param instances the running instances that report a read path for it, whose reports have not expired
  */
 public record MigrationStatus(
     String migration, QualifiedName table, List<String> appliedSteps, Optional<LastStep> lastApplied,
     List<CheckpointState> checkpoints, Optional<BackfillControl.State> control, Optional<Integer> runningBackend,
-    ReadPath readPath) {
+    ReadPath readPath, List<LiveInstance> instances) {
 
   public MigrationStatus {
     appliedSteps = List.copyOf(appliedSteps);
     checkpoints = List.copyOf(checkpoints);
+    instances = List.copyOf(instances);
   }
+
+  /** A running instance's report: its name, application, host and pid, the read path it uses, when it said so. */
+  public record LiveInstance(String instance, String application, String host, long pid, ReadPath readPath,
+      OffsetDateTime seenAt) {}
 
   /** An applied step: {@code phase/step} and when. */
   public record LastStep(String step, OffsetDateTime appliedAt) {}

@@ -1,5 +1,6 @@
 package dev.colsync.runtime.execution;
 
+import dev.colsync.runtime.flag.InstanceReporter;
 import dev.colsync.runtime.sql.SqlIdentifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +17,8 @@ final class StateSchema {
   static final String BACKFILL_CONTROL = "colsync.backfill_control";
 
   private static final String[] DDL = {
-      "CREATE SCHEMA IF NOT EXISTS colsync",
+      "DO $colsync$ BEGIN IF pg_catalog.to_regnamespace('colsync') IS NULL THEN CREATE SCHEMA colsync;"
+          + " END IF; END $colsync$",
       """
       CREATE TABLE IF NOT EXISTS colsync.migrations (
         migration text PRIMARY KEY,
@@ -63,16 +65,24 @@ final class StateSchema {
         requested_at timestamptz NOT NULL DEFAULT pg_catalog.now()
       )""",
       ContractGate.CONVERGENCE_CHECKS_DDL,
-      ContractGate.GATE_OVERRIDES_DDL
+      ContractGate.GATE_OVERRIDES_DDL,
+      InstanceReporter.TABLE_DDL
   };
 
   private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+  private static final String[] TABLES = {MIGRATIONS, APPLIED_STEPS, AUDIT_LOG, BACKFILL_CONTROL,
+      ContractGate.CONVERGENCE_CHECKS, ContractGate.GATE_OVERRIDES, InstanceReporter.TABLE};
 
   private StateSchema() {}
 
   /** Creates whatever is missing; concurrent callers wait for each other instead of colliding. */
   static void ensure(Connection connection) throws SQLException {
-    if (Jdbc.tableExists(connection, ContractGate.GATE_OVERRIDES)) {
+    // Some of these tables are created by others too (the generated scripts, an application's instance
+    // reports), so only all of them mean there is nothing to do.
+    if (Jdbc.first(connection, "SELECT pg_catalog.bool_and(pg_catalog.to_regclass(t) IS NOT NULL)"
+        + " FROM pg_catalog.unnest(?::text[]) AS t", row -> row.getBoolean(1),
+        (Object) TABLES).orElse(false)) {
       return;
     }
     try {

@@ -1,8 +1,11 @@
 package dev.colsync.runtime.execution;
 
+import dev.colsync.runtime.flag.InstanceReporter;
 import dev.colsync.runtime.flag.JdbcFlagStore;
+import dev.colsync.runtime.flag.ReadPath;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,18 @@ public final class StatusReader {
       QualifiedName stateTable, List<String> applied, Optional<MigrationStatus.LastStep> last) throws SQLException {
     return new MigrationStatus(migration, table, applied, last, CheckpointState.read(connection, stateTable),
         BackfillControl.read(connection, migration), MigrationLock.holder(connection, migration),
-        JdbcFlagStore.read(connection, migration));
+        JdbcFlagStore.read(connection, migration), liveInstances(connection, migration));
+  }
+
+  /** The instances whose reports for {@code migration} have not expired, by name. */
+  static List<MigrationStatus.LiveInstance> liveInstances(Connection connection, String migration)
+      throws SQLException {
+    if (!Jdbc.tableExists(connection, InstanceReporter.TABLE)) {
+      return List.of();
+    }
+    return Jdbc.list(connection, "SELECT instance, application, host, pid, read_path, seen_at FROM "
+        + InstanceReporter.TABLE + " WHERE migration = ? AND expires_at > pg_catalog.now() ORDER BY instance",
+        row -> new MigrationStatus.LiveInstance(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
+            ReadPath.valueOf(row.getString(5)), row.getObject(6, OffsetDateTime.class)), migration);
   }
 }

@@ -8,6 +8,7 @@ import dev.colsync.core.output.Generator;
 import dev.colsync.core.output.OutputFormat;
 import dev.colsync.core.output.OutputWriter;
 import dev.colsync.core.plan.Planner;
+import dev.colsync.runtime.flag.InstanceReporter;
 import dev.colsync.runtime.flag.JdbcFlagStore;
 import dev.colsync.runtime.flag.ReadPath;
 import dev.colsync.testing.EachPostgres;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Contract's drop gates itself, whoever runs it: through psql or Flyway, run too early, with the flag
- * short of NEW, or after the sync trigger changed since the convergence check, it refuses and every
+ * short of NEW, while a running instance reports another read path, or after the sync trigger changed since
+ * the convergence check, it refuses and every
  * value of the old column stays; an override is a deliberate session setting and is recorded.
  */
 class ContractGateTest {
@@ -79,6 +82,11 @@ class ContractGateTest {
         assertThat(facts.values(change.quotedOld())).isEqualTo(oldValues);
 
         assertThat(scripts.run(CHECK).succeeded()).as("%s check again", change).isTrue();
+        try (InstanceReporter versionNMinus1 = InstanceReporter.builder(database::connect).application("app-n-1")
+            .interval(Duration.ofSeconds(5)).reading(change.migration(), ReadPath.OLD).start()) {
+          assertThat(versionNMinus1.awaitFirstHeartbeat(Duration.ofSeconds(10))).isTrue();
+          assertRefused(scripts, change, "running instances still use column");
+        }
         Psql.Result drop = scripts.run("contract-drop-old-column");
         assertThat(drop.succeeded()).as("%s drop once checked and NEW: %s", change, drop.output()).isTrue();
         assertThat(facts.columnNames()).doesNotContain(change.oldColumn());

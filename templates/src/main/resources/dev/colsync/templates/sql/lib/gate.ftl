@@ -2,7 +2,8 @@
      trigger exactly as it is now (and, with a read path, the flag is NEW), so nothing slips in between. -->
 <#macro gate g table>
 -- The gate, whoever runs this script: it refuses unless a convergence check passed with the sync trigger
--- and its functions exactly as they are now<#if g.readPath> and the read-path flag is NEW</#if>. It runs under the table's
+-- and its functions exactly as they are now<#if g.readPath>, the read-path flag is NEW and no running instance
+-- reports another read path</#if>. It runs under the table's
 -- lock, so no write and no flag change can come between it and the drop. To contract anyway, on purpose:
 -- SET colsync.contract_override = '${model.migration}: <reason>' in the session first (recorded).
 DO ${g.quote}
@@ -13,6 +14,7 @@ DECLARE
   colsync_checked timestamptz;
 <#if g.readPath>
   colsync_read_path text;
+  colsync_instances text;
 </#if>
 BEGIN
   IF NOT ${g.oldColumnExists} THEN
@@ -62,6 +64,21 @@ BEGIN
       MESSAGE = pg_catalog.format('colsync %s: contract refused: the read-path flag is %s, not NEW', ${g.migration},
         COALESCE(colsync_read_path, 'not set (OLD)')),
       HINT = pg_catalog.format('Set it once every instance reads the new column: colsync flag set %s NEW', ${g.migration});
+  END IF;
+  -- Running instances report the read path they use (colsync.instances); one of version N-1 reports OLD.
+  IF pg_catalog.to_regclass('colsync.instances') IS NOT NULL THEN
+    SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s, reads %s, seen %s)', i.instance, i.application,
+        i.read_path, i.seen_at), ', ' ORDER BY i.instance)
+      INTO colsync_instances FROM colsync.instances AS i
+      WHERE i.migration OPERATOR(pg_catalog.=) ${g.migration} AND i.read_path OPERATOR(pg_catalog.<>) 'NEW'
+        AND i.expires_at OPERATOR(pg_catalog.>) pg_catalog.now();
+  END IF;
+  IF colsync_instances IS NOT NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+      MESSAGE = pg_catalog.format('colsync %s: contract refused: running instances still use column %s: %s',
+        ${g.migration}, ${g.oldColumnLiteral}, colsync_instances),
+      HINT = 'Stop them or let them follow the flag to NEW, then run contract again (a report of an instance'
+        ' that stopped without closing expires by itself; colsync status lists the live ones).';
   END IF;
 </#if>
 END
