@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -109,10 +110,15 @@ class ColsyncJarMessagesIT {
       }
       assertThat(jar.run("flag", "set", "orders_amount_cents", "SHADOW", "--url", url).exitCode()).isZero();
       assertThat(jar.run("flag", "set", "orders_amount_cents", "NEW", "--url", url).exitCode()).isZero();
+      ColsyncJar.Run removeTooEarly = jar.run("flag", "remove", "orders_amount_cents", "--url", url);
+      assertThat(removeTooEarly.exitCode()).as(removeTooEarly.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(removeTooEarly.err()).contains("sync trigger");
       assertThat(jar.run("apply", orders.toString(), "--phase", "contract", "--url", url).exitCode()).isZero();
       ColsyncJar.Run verify = jar.run("verify", orders.toString(), "--url", url);
       assertThat(verify.err() + verify.out()).contains("orders_amount_cents has been contracted");
       assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(ExitCodes.FAILURE);
+      ColsyncJar.Run removed = jar.run("flag", "remove", "orders_amount_cents", "--url", url);
+      assertThat(removed.exitCode()).as(removed.toString()).isZero();
     }
   }
 
@@ -125,11 +131,12 @@ class ColsyncJarMessagesIT {
           + " CREATE TABLE public.orders (id bigint PRIMARY KEY, amount numeric(12,2));"
           + " ALTER TABLE public.orders OWNER TO colsync_no_create;"
           + " GRANT USAGE, CREATE ON SCHEMA public TO colsync_no_create");
-      String url = database.jdbcUrl().replaceFirst("user=[^&]*", "user=colsync_no_create")
-          .replaceFirst("password=[^&]*", "password=no-create");
+      // The role and its password come from PGUSER and PGPASSWORD, as for psql, since the URL names neither.
+      String url = database.jdbcUrl().replaceFirst("\\?.*$", "");
       Path orders = SpecFiles.retype(dir, "orders.yaml", "orders_amount_cents");
 
-      ColsyncJar.Run run = jar.run("apply", orders.toString(), "--phase", "expand", "--url", url);
+      ColsyncJar.Run run = jar.run(Map.of("PGUSER", "colsync_no_create", "PGPASSWORD", "no-create"), "apply",
+          orders.toString(), "--phase", "expand", "--url", url);
 
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILURE);
       assertThat(run.err()).contains("colsync keeps its state in schema colsync, which this database does not have"
