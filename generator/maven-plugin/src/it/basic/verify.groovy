@@ -1,8 +1,12 @@
-// The SQL is on the classpath where Flyway looks, with its .sql.conf beside the no-transaction script.
+// The SQL is on the classpath where Flyway looks. users_full_name is in its first release: expand only, so an
+// application's Flyway at startup neither runs the backfill nor drops the column. orders_amount_cents holds
+// every phase (release: all), with its .sql.conf beside the no-transaction script.
 def classes = new File(basedir, 'target/classes/db/migration')
 assert new File(classes, 'users_full_name/V1.01__users_full_name_expand_add_column.sql').isFile()
-assert new File(classes, 'users_full_name/V1.03__users_full_name_backfill_run.sql.conf').text.trim() == 'executeInTransaction=false'
+assert !new File(classes, 'users_full_name/V1.03__users_full_name_backfill_run.sql').exists()
+assert !new File(classes, 'users_full_name').listFiles().any { it.name.contains('_contract_') }
 assert new File(classes, 'orders_amount_cents/V2.01__orders_amount_cents_expand_add_column.sql').isFile()
+assert new File(classes, 'orders_amount_cents/V2.03__orders_amount_cents_backfill_run.sql.conf').text.trim() == 'executeInTransaction=false'
 assert new File(classes, 'users_full_name/runbook.md').isFile()
 def log = new File(basedir, 'build.log').text
 assert log.contains('colsync: generated 2 migration(s)')

@@ -1,9 +1,11 @@
 package dev.colsync.cli;
 
 import dev.colsync.core.catalog.FlywayHistory;
+import dev.colsync.core.spec.MigrationSpec;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -58,13 +60,9 @@ final class ValidateCommand implements Callable<Integer> {
       Optional<FlywayHistory> flyway = FlywayHistory.read(connection);
       for (SpecBatch.LoadedSpec loaded : batch.specs()) {
         LiveCheck.Outcome outcome = check.run(connection, loaded.spec());
-        Optional<String> version = loaded.spec().flywayVersion();
-        if (version.isPresent() && flyway.filter(history -> history.refusesScriptsAt(version.get())).isPresent()) {
-          FlywayHistory history = flyway.get();
-          err.println(loaded.file() + ": /flyway/version: Flyway has applied version " + history.latest().orElseThrow()
-              + ", after this migration's " + version.get() + ": it would refuse these scripts as out of order"
-              + " (expected: a flyway.version after " + history.latest().orElseThrow() + ", e.g. \"" + history.next()
-              + "\")");
+        Optional<String> outOfOrder = flyway.flatMap(history -> outOfOrder(loaded.spec(), history));
+        if (outOfOrder.isPresent()) {
+          err.println(loaded.file() + ": " + outOfOrder.get());
           exit = ExitCodes.BAD_INPUT;
         } else if (outcome.passed()) {
           out.println("ok: " + loaded.file() + " (" + loaded.spec().migration() + ") matches the database"
@@ -78,5 +76,17 @@ final class ValidateCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return exit;
+  }
+
+  /** Why Flyway would refuse the spec's scripts as out of order in a database with {@code history}, if it would. */
+  private static Optional<String> outOfOrder(MigrationSpec spec, FlywayHistory history) {
+    List<String[]> versions = new ArrayList<>();
+    spec.flywayVersion().ifPresent(version -> versions.add(new String[] {"version", version}));
+    spec.flyway().contractVersion().ifPresent(version -> versions.add(new String[] {"contractVersion", version}));
+    return versions.stream().filter(version -> history.refusesScriptsAt(version[1])).findFirst()
+        .map(version -> "/flyway/" + version[0] + ": Flyway has applied version " + history.latest().orElseThrow()
+            + ", after this migration's " + version[1] + ": it would refuse these scripts as out of order (expected: a"
+            + " flyway." + version[0] + " after " + history.latest().orElseThrow() + ", e.g. \"" + history.next()
+            + "\")");
   }
 }

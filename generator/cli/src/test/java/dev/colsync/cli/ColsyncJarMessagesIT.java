@@ -51,7 +51,7 @@ class ColsyncJarMessagesIT {
   @Test
   void flywayOutputNeedsTheVersionInTheSpec() throws Exception {
     Path spec = SpecFiles.write(dir, "users.yaml", Files.readString(SpecFiles.rename(dir, "versioned.yaml",
-        "users_full_name")).replace("flyway: { version: \"1\" }\n", ""));
+        "users_full_name")).replace("flyway: { version: \"1\", release: all }\n", ""));
 
     ColsyncJar.Run run = jar.run("generate", spec.toString(), "--format", "flyway", "--out", dir.resolve("out")
         .toString());

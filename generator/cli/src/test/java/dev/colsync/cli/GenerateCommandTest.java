@@ -58,7 +58,7 @@ class GenerateCommandTest {
   @Test
   void flywayNeedsTheVersionInTheSpecAndWritesNothingWithoutIt() throws IOException {
     Path unversioned = SpecFiles.write(dir.resolve("specs"), "unversioned.yaml",
-        Files.readString(rename).replace("flyway: { version: \"1\" }\n", ""));
+        Files.readString(rename).replace("flyway: { version: \"1\", release: all }\n", ""));
 
     CommandRun run = CommandRun.of("generate", "--format", "flyway", unversioned.toString(), "--out", out.toString());
 

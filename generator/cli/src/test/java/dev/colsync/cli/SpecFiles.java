@@ -15,7 +15,7 @@ final class SpecFiles {
         table: public.users
         primaryKey: [id]
         rename: { from: name, to: full_name, type: text, notNull: true }
-        flyway: { version: "1" }
+        flyway: { version: "1", release: all }
         """.formatted(migration));
   }
 

@@ -1,5 +1,6 @@
 package dev.colsync.core.catalog;
 
+import dev.colsync.core.spec.FlywayVersions;
 import dev.colsync.runtime.sql.SqlIdentifiers;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -20,18 +21,7 @@ import java.util.regex.Pattern;
 public final class FlywayHistory {
   private static final Pattern VERSION = Pattern.compile("\\d+([._]\\d+)*");
 
-  /** Flyway's order: part by part, numerically, a missing part counting as zero. */
-  static final Comparator<String> ORDER = (left, right) -> {
-    String[] a = left.split("[._]");
-    String[] b = right.split("[._]");
-    for (int i = 0; i < Math.max(a.length, b.length); i++) {
-      int compared = new BigInteger(i < a.length ? a[i] : "0").compareTo(new BigInteger(i < b.length ? b[i] : "0"));
-      if (compared != 0) {
-        return compared;
-      }
-    }
-    return 0;
-  };
+  static final Comparator<String> ORDER = FlywayVersions.ORDER;
 
   private final List<String> versions;
 

@@ -108,13 +108,16 @@ public final class Generator {
             FLYWAY_EXPECTED));
         continue;
       }
-      String version = spec.flywayVersion().get();
-      MigrationSpec other = byVersion.putIfAbsent(version, spec);
-      if (other != null) {
-        problems.add(new SpecProblem(spec.source(), 0, 0, "/flyway/version",
-            "Flyway version " + version + " is also used by " + other.migration() + " (" + other.source()
-                + "); Flyway refuses two scripts with one version",
-            "a flyway.version no other migration uses, e.g. one higher than the last"));
+      List<String> versions = new ArrayList<>(List.of(spec.flywayVersion().get()));
+      spec.flyway().contractVersion().ifPresent(versions::add);
+      for (String version : versions) {
+        MigrationSpec other = byVersion.putIfAbsent(version, spec);
+        if (other != null && other != spec) {
+          problems.add(new SpecProblem(spec.source(), 0, 0, "/flyway",
+              "Flyway version " + version + " is also used by " + other.migration() + " (" + other.source()
+                  + "); Flyway refuses two scripts with one version",
+              "a flyway.version (and contractVersion) no other migration uses, e.g. one higher than the last"));
+        }
       }
     }
     if (!problems.isEmpty()) {

@@ -51,7 +51,7 @@ public record InPlaceColumns(String column, String newTemporary, String oldTempo
 
   private static MigrationSpec with(MigrationSpec spec, ColumnChange change) {
     return new MigrationSpec(spec.migration(), spec.source(), spec.table(), spec.primaryKey(), change,
-        spec.backfill(), spec.timeouts(), spec.java(), spec.postgresVersion(), spec.flywayVersion(),
+        spec.backfill(), spec.timeouts(), spec.java(), spec.postgresVersion(), spec.flyway(),
         spec.primaryKeyTypes(), spec.objects());
   }
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param timeouts lock and statement timeouts set before every locking step
  * @param java where the Java shims go, if the spec asks for them
  * @param postgresVersion the oldest PostgreSQL major version the generated SQL must run on
- * @param flywayVersion the Flyway version prefix of this migration's scripts, when the spec gives one; Flyway
- *     output needs it (a default would collide with, or precede, the application's own migrations)
+ * @param flyway the Flyway version of this migration's scripts, when the spec gives one (Flyway output needs it:
+ *     a default would collide with, or precede, the application's own migrations), and the release being built
  * @param primaryKeyTypes the SQL types of those key columns the spec gives one for (they type the
  *     generated Java); a key column without a type is absent
  * @param objects what else the old column carries (indexes, constraints, properties, dependents)
@@ -33,7 +33,7 @@ public record MigrationSpec(
     Timeouts timeouts,
     Optional<JavaTarget> java,
     int postgresVersion,
-    Optional<String> flywayVersion,
+    FlywayRelease flyway,
     Map<String, String> primaryKeyTypes,
     ColumnObjects objects) {
 
@@ -49,7 +49,7 @@ public record MigrationSpec(
     Objects.requireNonNull(backfill, "backfill");
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(java, "java");
-    Objects.requireNonNull(flywayVersion, "flywayVersion");
+    Objects.requireNonNull(flyway, "flyway");
     if (primaryKey.isEmpty()) {
       throw new IllegalArgumentException("primaryKey is empty");
     }
@@ -71,8 +71,8 @@ public record MigrationSpec(
       Timeouts timeouts,
       Optional<JavaTarget> java,
       int postgresVersion,
-      Optional<String> flywayVersion) {
-    this(migration, source, table, primaryKey, change, backfill, timeouts, java, postgresVersion, flywayVersion,
+      FlywayRelease flyway) {
+    this(migration, source, table, primaryKey, change, backfill, timeouts, java, postgresVersion, flyway,
         Map.of());
   }
 
@@ -87,10 +87,15 @@ public record MigrationSpec(
       Timeouts timeouts,
       Optional<JavaTarget> java,
       int postgresVersion,
-      Optional<String> flywayVersion,
+      FlywayRelease flyway,
       Map<String, String> primaryKeyTypes) {
-    this(migration, source, table, primaryKey, change, backfill, timeouts, java, postgresVersion, flywayVersion,
+    this(migration, source, table, primaryKey, change, backfill, timeouts, java, postgresVersion, flyway,
         primaryKeyTypes, ColumnObjects.NONE);
+  }
+
+  /** The version of the scripts before contract, if the spec gives one. */
+  public Optional<String> flywayVersion() {
+    return flyway.version();
   }
 
   /** The SQL type the spec gives key column {@code column}, if it gives one. */

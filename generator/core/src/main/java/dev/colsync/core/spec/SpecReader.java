@@ -23,7 +23,7 @@ final class SpecReader {
   static final List<String> BACKFILL_KEYS = List.of("batchSize", "pause");
   static final List<String> TIMEOUT_KEYS = List.of("lock", "statement");
   static final List<String> JAVA_KEYS = List.of("package", "class");
-  static final List<String> FLYWAY_KEYS = List.of("version");
+  static final List<String> FLYWAY_KEYS = List.of("version", "release", "contractVersion", "inlineBackfill");
   static final List<String> KEY_COLUMN_KEYS = List.of("column", "type");
 
   static final int MAX_BATCH_SIZE = 1_000_000;
@@ -44,7 +44,9 @@ final class SpecReader {
   static final String EXPECTED_JAVA = "a mapping { package: com.example.users, class: UsersShim }";
   static final String EXPECTED_POSTGRES = "a major version from " + MigrationSpec.MIN_POSTGRES_VERSION + " to "
       + MigrationSpec.MAX_POSTGRES_VERSION;
-  static final String EXPECTED_FLYWAY = "a mapping { version: \"2026.11.1\" }";
+  static final String EXPECTED_FLYWAY = "a mapping { version: \"4\", release: expand } or { version: \"4\","
+      + " release: contract, contractVersion: \"7\" }";
+  static final String EXPECTED_RELEASE = "expand, contract or all";
   static final String EXPECTED_FLYWAY_VERSION = "digits separated by dots, e.g. \"1\" or \"2026.11.1\"";
 
   private final String source;
@@ -79,8 +81,7 @@ final class SpecReader {
     Optional<Integer> postgres = spec.optional("postgres", MigrationSpec.MIN_POSTGRES_VERSION,
         node -> values.integer(node, MigrationSpec.MIN_POSTGRES_VERSION, MigrationSpec.MAX_POSTGRES_VERSION,
             EXPECTED_POSTGRES));
-    Optional<Optional<String>> flyway =
-        spec.optional("flyway", Optional.empty(), node -> flywayVersion(node).map(Optional::of));
+    Optional<FlywayRelease> flyway = spec.optional("flyway", FlywayRelease.NONE, this::flyway);
     Optional<ColumnObjects> objects = new ObjectsReader(values).read(spec, change.change());
     boolean inPlace = change.change().map(ColumnChange::inPlace).orElse(false);
     if (inPlace) {
@@ -306,9 +307,48 @@ final class SpecReader {
     });
   }
 
-  private Optional<String> flywayVersion(YamlNode node) {
-    return fields(node, EXPECTED_FLYWAY, FLYWAY_KEYS,
-        fields -> fields.required("version", EXPECTED_FLYWAY_VERSION, this::versionText));
+  private Optional<FlywayRelease> flyway(YamlNode node) {
+    return fields(node, EXPECTED_FLYWAY, FLYWAY_KEYS, fields -> {
+      Optional<String> version = fields.required("version", EXPECTED_FLYWAY_VERSION, this::versionText);
+      Optional<FlywayRelease.Release> release = fields.optional("release", FlywayRelease.Release.EXPAND,
+          this::release);
+      Optional<Optional<String>> contractVersion = fields.optional("contractVersion", Optional.empty(),
+          value -> versionText(value).map(Optional::of));
+      Optional<Boolean> inlineBackfill = fields.optional("inlineBackfill", false, values::bool);
+      if (version.isEmpty() || release.isEmpty() || contractVersion.isEmpty() || inlineBackfill.isEmpty()) {
+        return Optional.empty();
+      }
+      if (release.get() == FlywayRelease.Release.CONTRACT && contractVersion.get().isEmpty()) {
+        problems.report(node, "release contract needs contractVersion: contract's scripts run in a later release,"
+            + " after the application's own migrations of the releases between", EXPECTED_FLYWAY);
+        return Optional.empty();
+      }
+      if (contractVersion.get().isPresent() && release.get() != FlywayRelease.Release.CONTRACT) {
+        problems.report(fields.node("contractVersion").orElseThrow(), "contractVersion is for release contract,"
+            + " not " + release.get().specValue(), EXPECTED_FLYWAY);
+        return Optional.empty();
+      }
+      if (contractVersion.get().isPresent()
+          && FlywayVersions.ORDER.compare(contractVersion.get().get(), version.get() + ".99") <= 0) {
+        problems.report(fields.node("contractVersion").orElseThrow(), "contractVersion "
+            + contractVersion.get().get() + " must come after every script of version " + version.get(),
+            "a version after " + version.get() + ", e.g. one above the application's last migration");
+        return Optional.empty();
+      }
+      return Optional.of(new FlywayRelease(version, release.get(), contractVersion.get(), inlineBackfill.get()));
+    });
+  }
+
+  private Optional<FlywayRelease.Release> release(YamlNode node) {
+    return values.string(node, EXPECTED_RELEASE).flatMap(text -> {
+      for (FlywayRelease.Release release : FlywayRelease.Release.values()) {
+        if (release.specValue().equals(text)) {
+          return Optional.of(release);
+        }
+      }
+      problems.report(node, "unknown release '" + text + "'", EXPECTED_RELEASE);
+      return Optional.empty();
+    });
   }
 
   /** A version string; an unquoted whole number such as {@code 2} is taken as written. */

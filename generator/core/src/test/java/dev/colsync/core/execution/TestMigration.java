@@ -1,5 +1,6 @@
 package dev.colsync.core.execution;
 
+import dev.colsync.core.spec.FlywayRelease;
 import dev.colsync.core.output.Generator;
 import dev.colsync.core.plan.Phase;
 import dev.colsync.core.plan.Plan;
@@ -47,7 +48,7 @@ record TestMigration(MigrationSpec spec, Plan plan, ExecutionPlan execution, Str
   private static TestMigration of(String migration, Duration pause, Retype change, String seedExpression) {
     MigrationSpec spec = new MigrationSpec(migration, migration + ".yaml", new TableName("public", "items"),
         List.of("id"), change, new Backfill(100, pause),
-        new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(30)), Optional.empty(), 14, Optional.of("1"));
+        new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(30)), Optional.empty(), 14, FlywayRelease.all("1"));
     Plan plan = new Generator().plan(spec);
     return new TestMigration(spec, plan, ExecutionPlans.of(plan), seedExpression);
   }

@@ -55,7 +55,7 @@ record FormatCase(
     MigrationSpec spec = new SpecLoader().load(DIRECTORY.resolve(file));
     int postgres = Math.max(MigrationSpec.MIN_POSTGRES_VERSION, Math.min(MigrationSpec.MAX_POSTGRES_VERSION, major));
     return new MigrationSpec(spec.migration(), spec.source(), spec.table(), spec.primaryKey(), spec.change(),
-        spec.backfill(), spec.timeouts(), spec.java(), postgres, spec.flywayVersion());
+        spec.backfill(), spec.timeouts(), spec.java(), postgres, spec.flyway());
   }
 
   String migration() {

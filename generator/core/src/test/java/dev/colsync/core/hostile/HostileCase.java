@@ -3,6 +3,7 @@ package dev.colsync.core.hostile;
 import static dev.colsync.runtime.sql.SqlIdentifiers.qualified;
 import static dev.colsync.runtime.sql.SqlIdentifiers.quote;
 
+import dev.colsync.core.spec.FlywayRelease;
 import dev.colsync.core.plan.Plan;
 import dev.colsync.core.spec.Backfill;
 import dev.colsync.core.spec.Column;
@@ -158,7 +159,7 @@ record HostileCase(
   MigrationSpec spec(int postgresVersion) {
     return new MigrationSpec(migration, "hostile names test", new TableName(schema, table),
         key.stream().map(KeyColumn::name).toList(), change, new Backfill(4, Duration.ZERO), Timeouts.DEFAULTS,
-        Optional.empty(), postgresVersion, Optional.of("1"));
+        Optional.empty(), postgresVersion, FlywayRelease.all("1"));
   }
 
   String qualifiedTable() {

@@ -1,5 +1,6 @@
 package dev.colsync.core.pg;
 
+import dev.colsync.core.spec.FlywayRelease;
 import dev.colsync.core.spec.Backfill;
 import dev.colsync.core.spec.Column;
 import dev.colsync.core.spec.ColumnChange;
@@ -33,7 +34,7 @@ record ChangeCase(
   MigrationSpec spec(int postgresVersion) {
     return new MigrationSpec(name, name + ".yaml", new TableName("public", "items"), List.of("id"), change,
         new Backfill(500, Duration.ZERO), new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)),
-        Optional.empty(), postgresVersion, Optional.of("1"));
+        Optional.empty(), postgresVersion, FlywayRelease.all("1"));
   }
 
   static List<ChangeCase> all() {

@@ -1,5 +1,6 @@
 package dev.colsync.core.pg;
 
+import dev.colsync.core.spec.FlywayRelease;
 import dev.colsync.core.testing.ContractReady;
 import static dev.colsync.core.pg.Jdbc.count;
 import static dev.colsync.core.pg.Jdbc.execute;
@@ -94,7 +95,7 @@ class SharedTableTest {
 
   private static MigrationSpec spec(String migration, dev.colsync.core.spec.ColumnChange change) {
     return new MigrationSpec(migration, migration + ".yaml", new TableName("public", "accounts"), List.of("id"),
-        change, Backfill.DEFAULTS, Timeouts.DEFAULTS, Optional.empty(), 14, Optional.of("1"));
+        change, Backfill.DEFAULTS, Timeouts.DEFAULTS, Optional.empty(), 14, FlywayRelease.all("1"));
   }
 
   private static void apply(Connection connection, Plan plan, Phase phase) throws SQLException {

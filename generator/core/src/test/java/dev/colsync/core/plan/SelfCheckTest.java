@@ -3,6 +3,7 @@ package dev.colsync.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.colsync.core.spec.FlywayRelease;
 import dev.colsync.core.render.TemplateRenderer;
 import dev.colsync.core.spec.Backfill;
 import dev.colsync.core.spec.MigrationSpec;
@@ -25,7 +26,7 @@ class SelfCheckTest {
   private static final String LOCK_TIMEOUT = "SET LOCAL lock_timeout = '2000ms';\n";
   private static final MigrationSpec SPEC = new MigrationSpec("m", "test", new TableName("public", "t"),
       List.of("id"), new Rename("a", "b", "text", false), Backfill.DEFAULTS, Timeouts.DEFAULTS,
-      Optional.empty(), 14, Optional.of("1"));
+      Optional.empty(), 14, FlywayRelease.all("1"));
 
   static Stream<Path> goldenSpecs() throws Exception {
     try (Stream<Path> files = Files.list(GOLDEN_SPECS)) {

@@ -3,6 +3,7 @@ package dev.colsync.core.property;
 import static dev.colsync.runtime.sql.SqlIdentifiers.qualified;
 import static dev.colsync.runtime.sql.SqlIdentifiers.quote;
 
+import dev.colsync.core.spec.FlywayRelease;
 import dev.colsync.core.spec.Backfill;
 import dev.colsync.core.spec.Column;
 import dev.colsync.core.spec.ColumnChange;
@@ -73,7 +74,7 @@ final class SyncCase {
   MigrationSpec spec(int batchSize, Duration pause) {
     return new MigrationSpec(migration, "property test", new TableName(schema, TABLE), List.of("id"), change,
         new Backfill(batchSize, pause), Timeouts.DEFAULTS, Optional.empty(), MigrationSpec.MIN_POSTGRES_VERSION,
-        Optional.of("1"));
+        FlywayRelease.all("1"));
   }
 
   /** The schema of the table and of everything the migration creates; each test uses its own. */

@@ -33,7 +33,7 @@ class SpecLoaderTest {
         Timeouts.DEFAULTS,
         Optional.of(new JavaTarget("com.example.users", Optional.empty())),
         14,
-        Optional.empty()));
+        FlywayRelease.NONE));
   }
 
   @Test
@@ -57,7 +57,7 @@ class SpecLoaderTest {
         new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(30)),
         Optional.empty(),
         14,
-        Optional.empty()));
+        FlywayRelease.NONE));
   }
 
   @Test

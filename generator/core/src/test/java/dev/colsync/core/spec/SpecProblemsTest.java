@@ -343,6 +343,24 @@ class SpecProblemsTest {
   }
 
   @Test
+  void aFlywayReleaseIsOneOfThreeAndContractsAtALaterVersionOfItsOwn() {
+    assertThat(problemsOf("r.yaml", SpecTexts.minimal() + "flyway: { version: \"4\", release: contract }\n"))
+        .containsExactly("r.yaml:5:9: /flyway: release contract needs contractVersion: contract's scripts run in a"
+            + " later release, after the application's own migrations of the releases between (expected: a mapping"
+            + " { version: \"4\", release: expand } or { version: \"4\", release: contract, contractVersion: \"7\" })");
+    assertThat(problemsOf("r.yaml", SpecTexts.minimal()
+        + "flyway: { version: \"4\", release: contract, contractVersion: \"4.5\" }\n")).containsExactly(
+        "r.yaml:5:61: /flyway/contractVersion: contractVersion 4.5 must come after every script of version 4"
+            + " (expected: a version after 4, e.g. one above the application's last migration)");
+    assertThat(problemsOf("r.yaml", SpecTexts.minimal() + "flyway: { version: \"4\", contractVersion: \"7\" }\n"))
+        .containsExactly("r.yaml:5:42: /flyway/contractVersion: contractVersion is for release contract, not expand"
+            + " (expected: a mapping { version: \"4\", release: expand } or { version: \"4\", release: contract,"
+            + " contractVersion: \"7\" })");
+    assertThat(problemsOf("r.yaml", SpecTexts.minimal() + "flyway: { version: \"4\", release: later }\n"))
+        .containsExactly("r.yaml:5:34: /flyway/release: unknown release 'later' (expected: expand, contract or all)");
+  }
+
+  @Test
   void pointersEscapeSlashAndTilde() {
     assertThat(problemsOf("escape.yaml", SpecTexts.minimal() + "\"a/b~c\": 1\n")).containsExactly(
         "escape.yaml:5:1: /a~1b~0c: unknown key 'a/b~c' (expected: one of: migration, table, schema, primaryKey,"

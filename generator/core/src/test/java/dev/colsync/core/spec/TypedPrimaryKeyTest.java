@@ -36,7 +36,7 @@ class TypedPrimaryKeyTest {
     MigrationSpec loaded = loader.load("plain.yaml", SpecTexts.minimal());
     MigrationSpec built = new MigrationSpec(loaded.migration(), loaded.source(), loaded.table(),
         loaded.primaryKey(), loaded.change(), loaded.backfill(), loaded.timeouts(), loaded.java(),
-        loaded.postgresVersion(), loaded.flywayVersion());
+        loaded.postgresVersion(), loaded.flyway());
 
     assertThat(built).isEqualTo(loaded);
   }
@@ -47,7 +47,7 @@ class TypedPrimaryKeyTest {
 
     Throwable failure = catchThrowableOfType(IllegalArgumentException.class, () -> new MigrationSpec(
         loaded.migration(), loaded.source(), loaded.table(), loaded.primaryKey(), loaded.change(),
-        loaded.backfill(), loaded.timeouts(), Optional.empty(), 14, Optional.of("1"), Map.of("tenant", "int")));
+        loaded.backfill(), loaded.timeouts(), Optional.empty(), 14, FlywayRelease.all("1"), Map.of("tenant", "int")));
 
     assertThat(failure).hasMessageContaining("not in primaryKey");
   }

@@ -1,9 +1,0 @@
--- colsync:no-transaction
--- colsync orders_amount_cents: backfill / fill the new column from the old one.
--- Batches of 10000 rows by primary key, each its own short transaction with its checkpoint.
--- Safe to stop at any time and to run again: it resumes after the last committed batch.
--- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
--- each batch is bounded by its size and by lock_timeout instead.
-SET statement_timeout = 0;
-CALL "public"."colsync_orders_amount_cents_backfill"(colsync_direction => 'up');
-RESET statement_timeout;
