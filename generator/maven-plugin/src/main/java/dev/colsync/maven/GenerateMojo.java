@@ -9,10 +9,12 @@ import dev.colsync.core.spec.MigrationSpec;
 import dev.colsync.core.spec.SpecException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.Locale;
 import org.apache.maven.model.Resource;
@@ -29,6 +31,8 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractColsyncMojo {
+  /** The index of the build's migrations, as the Spring Boot starter reads it. */
+  static final String INDEX = "META-INF/colsync/migrations";
 
   /** Where the SQL goes; added to the project's resources. */
   @Parameter(property = "colsync.sqlOutputDirectory",
@@ -66,6 +70,7 @@ public final class GenerateMojo extends AbstractColsyncMojo {
       deleteRecursively(sqlDirectory.toPath()); // a removed spec must not leave its scripts behind
       deleteRecursively(javaOutputDirectory.toPath());
       new OutputWriter().write(sqlDirectory.toPath(), files);
+      writeIndex(specs);
       new JavaSourceWriter().write(javaOutputDirectory.toPath(), shims);
       fingerprint.save(stamp.toPath());
       getLog().info("colsync: generated " + specs.size() + " migration(s) into " + sqlDirectory + " and "
@@ -76,6 +81,17 @@ public final class GenerateMojo extends AbstractColsyncMojo {
     project.addResource(resource);
     javaOutputDirectory.mkdirs();
     project.addCompileSourceRoot(javaOutputDirectory.getPath());
+  }
+
+  /**
+   * {@code META-INF/colsync/migrations} among the resources: the build's migrations, one name per line, which the
+   * Spring Boot starter reads to know what this application reports and may switch.
+   */
+  private void writeIndex(List<MigrationSpec> specs) throws IOException {
+    Path index = sqlOutputDirectory.toPath().resolve(INDEX);
+    Files.createDirectories(index.getParent());
+    Files.writeString(index, specs.stream().map(MigrationSpec::migration).sorted()
+        .map(name -> name + "\n").collect(Collectors.joining()), StandardCharsets.UTF_8);
   }
 
   private static void deleteRecursively(Path directory) throws IOException {
