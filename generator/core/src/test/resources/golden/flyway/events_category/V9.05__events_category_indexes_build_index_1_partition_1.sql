@@ -1,10 +1,12 @@
 -- colsync:no-transaction
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -15,10 +17,8 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'indexes/build-index-1-partition-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/build-index-1-partition-1';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'events_category', false);
     END IF;
   END IF;
 END
@@ -39,10 +39,25 @@ BEGIN
 END
 $colsync$;
 DROP INDEX CONCURRENTLY IF EXISTS "app"."colsync_events_category_events_kind_Events 2026_invalid";
+-- Once contracted, a placeholder of the index's name makes the build below skip (IF NOT EXISTS).
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    CREATE SEQUENCE "app"."colsync_events_category_events_kind_Events 2026";
+  END IF;
+END
+$colsync$;
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 SET statement_timeout = 0;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_events_category_events_kind_Events 2026" ON "app"."Events 2026" USING btree ("category");
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    DROP SEQUENCE "app"."colsync_events_category_events_kind_Events 2026";
+  END IF;
+END
+$colsync$;
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 RESET lock_timeout;

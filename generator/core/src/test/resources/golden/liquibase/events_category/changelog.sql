@@ -440,14 +440,55 @@ $colsync_guard$;
 --rollback END
 --rollback $colsync_guard$;
 
---changeset colsync:events_category-03-backfill-run labels:events_category,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
+--changeset colsync:events_category-03-backfill-run-1 labels:events_category,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'backfill/run';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'events_category', false);
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-03-backfill-run-2 labels:events_category,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- colsync events_category: backfill / fill the new column from the old one.
 -- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
 -- Safe to stop at any time and to run again: it resumes after the last committed batch.
 -- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
-CALL "app"."colsync_events_category_backfill"(colsync_direction => 'up');
+--rollback empty
+
+--changeset colsync:events_category-03-backfill-run-3 labels:events_category,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  -- Once contracted (the guard above said so), there is no procedure left to call, and nothing to do.
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    RETURN;
+  END IF;
+  CALL "app"."colsync_events_category_backfill"(colsync_direction => 'up');
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-03-backfill-run-4 labels:events_category,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET statement_timeout;
 --rollback empty
 
@@ -628,12 +669,14 @@ $colsync_guard$;
 --rollback $colsync_guard$;
 
 --changeset colsync:events_category-05-indexes-build-index-1-partition-1-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -644,10 +687,8 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'indexes/build-index-1-partition-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/build-index-1-partition-1';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'events_category', false);
     END IF;
   END IF;
 END
@@ -680,34 +721,57 @@ DROP INDEX CONCURRENTLY IF EXISTS "app"."colsync_events_category_events_kind_Eve
 --rollback empty
 
 --changeset colsync:events_category-05-indexes-build-index-1-partition-1-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once contracted, a placeholder of the index's name makes the build below skip (IF NOT EXISTS).
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    CREATE SEQUENCE "app"."colsync_events_category_events_kind_Events 2026";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-05-indexes-build-index-1-partition-1-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-05-indexes-build-index-1-partition-1-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_events_category_events_kind_Events 2026" ON "app"."Events 2026" USING btree ("category");
 --rollback empty
 
---changeset colsync:events_category-05-indexes-build-index-1-partition-1-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-9 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    DROP SEQUENCE "app"."colsync_events_category_events_kind_Events 2026";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-10 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:events_category-05-indexes-build-index-1-partition-1-9 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-05-indexes-build-index-1-partition-1-11 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:events_category-06-indexes-build-index-1-partition-2-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -718,10 +782,8 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'indexes/build-index-1-partition-2'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/build-index-1-partition-2';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'events_category', false);
     END IF;
   END IF;
 END
@@ -754,34 +816,57 @@ DROP INDEX CONCURRENTLY IF EXISTS "archive"."colsync_events_category_events_kind
 --rollback empty
 
 --changeset colsync:events_category-06-indexes-build-index-1-partition-2-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once contracted, a placeholder of the index's name makes the build below skip (IF NOT EXISTS).
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    CREATE SEQUENCE "archive"."colsync_events_category_events_kind_events_2025";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-06-indexes-build-index-1-partition-2-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-06-indexes-build-index-1-partition-2-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_events_category_events_kind_events_2025" ON "archive"."events_2025" USING btree ("category");
 --rollback empty
 
---changeset colsync:events_category-06-indexes-build-index-1-partition-2-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-9 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    DROP SEQUENCE "archive"."colsync_events_category_events_kind_events_2025";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-10 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:events_category-06-indexes-build-index-1-partition-2-9 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-06-indexes-build-index-1-partition-2-11 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:events_category-07-indexes-attach-index-1-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -792,10 +877,8 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'indexes/attach-index-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/attach-index-1';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'events_category', false);
     END IF;
   END IF;
 END
@@ -815,6 +898,9 @@ SET lock_timeout = '2000ms';
 --changeset colsync:events_category-07-indexes-attach-index-1-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    RETURN;
+  END IF;
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
                  WHERE i.inhparent = '"app"."colsync_events_category_events_kind"'::pg_catalog.regclass AND x.indrelid = '"app"."Events 2026"'::pg_catalog.regclass) THEN
     ALTER INDEX "app"."colsync_events_category_events_kind" ATTACH PARTITION "app"."colsync_events_category_events_kind_Events 2026";
@@ -826,6 +912,9 @@ $colsync$;
 --changeset colsync:events_category-07-indexes-attach-index-1-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    RETURN;
+  END IF;
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
                  WHERE i.inhparent = '"app"."colsync_events_category_events_kind"'::pg_catalog.regclass AND x.indrelid = '"archive"."events_2025"'::pg_catalog.regclass) THEN
     ALTER INDEX "app"."colsync_events_category_events_kind" ATTACH PARTITION "archive"."colsync_events_category_events_kind_events_2025";
@@ -839,6 +928,9 @@ DO $colsync$
 DECLARE
   colsync_unindexed text;
 BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    RETURN;
+  END IF;
   IF NOT (SELECT indisvalid FROM pg_catalog.pg_index WHERE indexrelid = '"app"."colsync_events_category_events_kind"'::pg_catalog.regclass) THEN
     SELECT pg_catalog.string_agg(t.inhrelid::pg_catalog.regclass::text, ', '
                                  ORDER BY t.inhrelid::pg_catalog.regclass::text)
@@ -929,12 +1021,14 @@ $colsync_guard$;
 --rollback empty
 
 --changeset colsync:events_category-09-indexes-build-index-2-partition-1-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -945,10 +1039,8 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'indexes/build-index-2-partition-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/build-index-2-partition-1';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'events_category', false);
     END IF;
   END IF;
 END
@@ -981,34 +1073,57 @@ DROP INDEX CONCURRENTLY IF EXISTS "app"."colsync_events_category_events_kind_par
 --rollback empty
 
 --changeset colsync:events_category-09-indexes-build-index-2-partition-1-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once contracted, a placeholder of the index's name makes the build below skip (IF NOT EXISTS).
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    CREATE SEQUENCE "app"."colsync_events_category_events_kind_partial_Events 2026";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-09-indexes-build-index-2-partition-1-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-09-indexes-build-index-2-partition-1-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_events_category_events_kind_partial_Events 2026" ON "app"."Events 2026" USING btree (note) WHERE ("category" <> 'k1'::text);
 --rollback empty
 
---changeset colsync:events_category-09-indexes-build-index-2-partition-1-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-9 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    DROP SEQUENCE "app"."colsync_events_category_events_kind_partial_Events 2026";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-10 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:events_category-09-indexes-build-index-2-partition-1-9 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-09-indexes-build-index-2-partition-1-11 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:events_category-10-indexes-build-index-2-partition-2-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -1019,10 +1134,8 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'indexes/build-index-2-partition-2'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/build-index-2-partition-2';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'events_category', false);
     END IF;
   END IF;
 END
@@ -1055,34 +1168,57 @@ DROP INDEX CONCURRENTLY IF EXISTS "archive"."colsync_events_category_events_kind
 --rollback empty
 
 --changeset colsync:events_category-10-indexes-build-index-2-partition-2-5 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once contracted, a placeholder of the index's name makes the build below skip (IF NOT EXISTS).
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    CREATE SEQUENCE "archive"."colsync_events_category_events_kind_partial_events_2025";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-10-indexes-build-index-2-partition-2-6 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:events_category-10-indexes-build-index-2-partition-2-7 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_events_category_events_kind_partial_events_2025" ON "archive"."events_2025" USING btree (note) WHERE ("category" <> 'k1'::text);
 --rollback empty
 
---changeset colsync:events_category-10-indexes-build-index-2-partition-2-8 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-9 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    DROP SEQUENCE "archive"."colsync_events_category_events_kind_partial_events_2025";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-10 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:events_category-10-indexes-build-index-2-partition-2-9 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:events_category-10-indexes-build-index-2-partition-2-11 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:events_category-11-indexes-attach-index-2-1 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -1093,10 +1229,8 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'indexes/attach-index-2'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/attach-index-2';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'events_category', false);
     END IF;
   END IF;
 END
@@ -1116,6 +1250,9 @@ SET lock_timeout = '2000ms';
 --changeset colsync:events_category-11-indexes-attach-index-2-3 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    RETURN;
+  END IF;
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
                  WHERE i.inhparent = '"app"."colsync_events_category_events_kind_partial"'::pg_catalog.regclass AND x.indrelid = '"app"."Events 2026"'::pg_catalog.regclass) THEN
     ALTER INDEX "app"."colsync_events_category_events_kind_partial" ATTACH PARTITION "app"."colsync_events_category_events_kind_partial_Events 2026";
@@ -1127,6 +1264,9 @@ $colsync$;
 --changeset colsync:events_category-11-indexes-attach-index-2-4 labels:events_category,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 DO $colsync$
 BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    RETURN;
+  END IF;
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
                  WHERE i.inhparent = '"app"."colsync_events_category_events_kind_partial"'::pg_catalog.regclass AND x.indrelid = '"archive"."events_2025"'::pg_catalog.regclass) THEN
     ALTER INDEX "app"."colsync_events_category_events_kind_partial" ATTACH PARTITION "archive"."colsync_events_category_events_kind_partial_events_2025";
@@ -1140,6 +1280,9 @@ DO $colsync$
 DECLARE
   colsync_unindexed text;
 BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'events_category' THEN
+    RETURN;
+  END IF;
   IF NOT (SELECT indisvalid FROM pg_catalog.pg_index WHERE indexrelid = '"app"."colsync_events_category_events_kind_partial"'::pg_catalog.regclass) THEN
     SELECT pg_catalog.string_agg(t.inhrelid::pg_catalog.regclass::text, ', '
                                  ORDER BY t.inhrelid::pg_catalog.regclass::text)

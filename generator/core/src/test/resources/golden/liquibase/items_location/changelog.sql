@@ -469,24 +469,15 @@ $colsync_guard$;
 --rollback END
 --rollback $colsync_guard$;
 
---changeset colsync:items_location-03-backfill-run labels:items_location,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
--- colsync items_location: backfill / fill the new column from the old one.
--- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
--- Safe to stop at any time and to run again: it resumes after the last committed batch.
--- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
--- each batch is bounded by its size and by lock_timeout instead.
-SET statement_timeout = 0;
-CALL "shop"."colsync_items_location_backfill"(colsync_direction => 'up');
-RESET statement_timeout;
---rollback empty
-
---changeset colsync:items_location-04-indexes-build-index-1-1 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+--changeset colsync:items_location-03-backfill-run-1 labels:items_location,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -497,10 +488,60 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'indexes/build-index-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'backfill/run';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'items_location', false);
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:items_location-03-backfill-run-2 labels:items_location,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- colsync items_location: backfill / fill the new column from the old one.
+-- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
+-- Safe to stop at any time and to run again: it resumes after the last committed batch.
+-- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
+-- each batch is bounded by its size and by lock_timeout instead.
+SET statement_timeout = 0;
+--rollback empty
+
+--changeset colsync:items_location-03-backfill-run-3 labels:items_location,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  -- Once contracted (the guard above said so), there is no procedure left to call, and nothing to do.
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'items_location' THEN
+    RETURN;
+  END IF;
+  CALL "shop"."colsync_items_location_backfill"(colsync_direction => 'up');
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:items_location-03-backfill-run-4 labels:items_location,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+RESET statement_timeout;
+--rollback empty
+
+--changeset colsync:items_location-04-indexes-build-index-1-1 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'indexes/build-index-1';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'items_location', false);
     END IF;
   END IF;
 END
@@ -533,24 +574,45 @@ DROP INDEX CONCURRENTLY IF EXISTS "shop"."colsync_items_location_items_path_key_
 --rollback empty
 
 --changeset colsync:items_location-04-indexes-build-index-1-5 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once contracted, a placeholder of the index's name makes the build below skip (IF NOT EXISTS).
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'items_location' THEN
+    CREATE SEQUENCE "shop"."colsync_items_location_items_path_key";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:items_location-04-indexes-build-index-1-6 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:items_location-04-indexes-build-index-1-6 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-04-indexes-build-index-1-7 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:items_location-04-indexes-build-index-1-7 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-04-indexes-build-index-1-8 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "colsync_items_location_items_path_key" ON "shop"."items" USING btree ("location");
 --rollback empty
 
---changeset colsync:items_location-04-indexes-build-index-1-8 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-04-indexes-build-index-1-9 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'items_location' THEN
+    DROP SEQUENCE "shop"."colsync_items_location_items_path_key";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:items_location-04-indexes-build-index-1-10 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:items_location-04-indexes-build-index-1-9 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-04-indexes-build-index-1-11 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback -- colsync items_location: indexes / drop constraint "colsync_items_location_items_path_key".
 --rollback -- One transaction; a short lock.
@@ -687,12 +749,14 @@ $colsync_guard$;
 --rollback empty
 
 --changeset colsync:items_location-06-indexes-build-index-2-1 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -703,10 +767,8 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'indexes/build-index-2'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'indexes/build-index-2';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'items_location', false);
     END IF;
   END IF;
 END
@@ -739,34 +801,57 @@ DROP INDEX CONCURRENTLY IF EXISTS "shop"."colsync_items_location_items_path_patt
 --rollback empty
 
 --changeset colsync:items_location-06-indexes-build-index-2-5 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once contracted, a placeholder of the index's name makes the build below skip (IF NOT EXISTS).
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'items_location' THEN
+    CREATE SEQUENCE "shop"."colsync_items_location_items_path_pattern";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:items_location-06-indexes-build-index-2-6 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:items_location-06-indexes-build-index-2-6 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-06-indexes-build-index-2-7 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:items_location-06-indexes-build-index-2-7 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-06-indexes-build-index-2-8 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_items_location_items_path_pattern" ON "shop"."items" USING btree ("location" text_pattern_ops) WITH (fillfactor='70');
 --rollback empty
 
---changeset colsync:items_location-06-indexes-build-index-2-8 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-06-indexes-build-index-2-9 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'items_location' THEN
+    DROP SEQUENCE "shop"."colsync_items_location_items_path_pattern";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:items_location-06-indexes-build-index-2-10 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:items_location-06-indexes-build-index-2-9 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-06-indexes-build-index-2-11 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 
 --changeset colsync:items_location-07-indexes-build-index-3-1 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'path' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."items"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_items_location_new_written', '~colsync_items_location_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -777,10 +862,8 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'items_location');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'items_location', 'indexes/build-index-3'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'items_location', 'indexes/build-index-3';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'items_location', false);
     END IF;
   END IF;
 END
@@ -813,24 +896,45 @@ DROP INDEX CONCURRENTLY IF EXISTS "shop"."colsync_items_location_items_path_part
 --rollback empty
 
 --changeset colsync:items_location-07-indexes-build-index-3-5 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once contracted, a placeholder of the index's name makes the build below skip (IF NOT EXISTS).
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'items_location' THEN
+    CREATE SEQUENCE "shop"."colsync_items_location_items_path_partial";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:items_location-07-indexes-build-index-3-6 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:items_location-07-indexes-build-index-3-6 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-07-indexes-build-index-3-7 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:items_location-07-indexes-build-index-3-7 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-07-indexes-build-index-3-8 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "colsync_items_location_items_path_partial" ON "shop"."items" USING btree (other) INCLUDE ("location") WHERE ("location" <> 'p1'::text);
 --rollback empty
 
---changeset colsync:items_location-07-indexes-build-index-3-8 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-07-indexes-build-index-3-9 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'items_location' THEN
+    DROP SEQUENCE "shop"."colsync_items_location_items_path_partial";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:items_location-07-indexes-build-index-3-10 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:items_location-07-indexes-build-index-3-9 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:items_location-07-indexes-build-index-3-11 labels:items_location,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback empty
 

@@ -556,24 +556,15 @@ $colsync_guard$;
 --rollback END
 --rollback $colsync_guard$;
 
---changeset colsync:stock_sku-03-backfill-run labels:stock_sku,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:true
--- colsync stock_sku: backfill / fill the new column from the old one.
--- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
--- Safe to stop at any time and to run again: it resumes after the last committed batch.
--- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
--- each batch is bounded by its size and by lock_timeout instead.
-SET statement_timeout = 0;
-CALL "shop"."colsync_stock_sku_backfill"(colsync_direction => 'up');
-RESET statement_timeout;
---rollback empty
-
---changeset colsync:stock_sku-04-indexes-build-index-1-1 labels:stock_sku,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+--changeset colsync:stock_sku-03-backfill-run-1 labels:stock_sku,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'code' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_stock_sku_new_written', '~colsync_stock_sku_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -584,10 +575,60 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'stock_sku');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'stock_sku', 'indexes/build-index-1'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'stock_sku', 'backfill/run';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'stock_sku', false);
+    END IF;
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:stock_sku-03-backfill-run-2 labels:stock_sku,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- colsync stock_sku: backfill / fill the new column from the old one.
+-- Batches of 5000 rows by primary key, each its own short transaction with its checkpoint.
+-- Safe to stop at any time and to run again: it resumes after the last committed batch.
+-- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
+-- each batch is bounded by its size and by lock_timeout instead.
+SET statement_timeout = 0;
+--rollback empty
+
+--changeset colsync:stock_sku-03-backfill-run-3 labels:stock_sku,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  -- Once contracted (the guard above said so), there is no procedure left to call, and nothing to do.
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'stock_sku' THEN
+    RETURN;
+  END IF;
+  CALL "shop"."colsync_stock_sku_backfill"(colsync_direction => 'up');
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:stock_sku-03-backfill-run-4 labels:stock_sku,backfill runInTransaction:false rollbackSplitStatements:false splitStatements:false
+RESET statement_timeout;
+--rollback empty
+
+--changeset colsync:stock_sku-04-indexes-build-index-1-1 labels:stock_sku,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
+DO $colsync$
+DECLARE
+  colsync_recorded boolean := false;
+BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'code' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"shop"."stock"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_stock_sku_new_written', '~colsync_stock_sku_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
+    IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
+        WHERE c.migration OPERATOR(pg_catalog.=) 'stock_sku');
+    END IF;
+    IF NOT colsync_recorded AND pg_catalog.to_regclass('colsync.gate_overrides') IS NOT NULL THEN
+      colsync_recorded := EXISTS (SELECT FROM colsync.gate_overrides AS g
+        WHERE g.migration OPERATOR(pg_catalog.=) 'stock_sku');
+    END IF;
+    IF colsync_recorded THEN
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'stock_sku', 'indexes/build-index-1';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'stock_sku', false);
     END IF;
   END IF;
 END
@@ -620,24 +661,45 @@ DROP INDEX CONCURRENTLY IF EXISTS "shop"."colsync_stock_sku_stock_key_invalid";
 --rollback empty
 
 --changeset colsync:stock_sku-04-indexes-build-index-1-5 labels:stock_sku,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+-- Once contracted, a placeholder of the index's name makes the build below skip (IF NOT EXISTS).
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'stock_sku' THEN
+    CREATE SEQUENCE "shop"."colsync_stock_sku_stock_key";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:stock_sku-04-indexes-build-index-1-6 labels:stock_sku,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 --rollback empty
 
---changeset colsync:stock_sku-04-indexes-build-index-1-6 labels:stock_sku,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:stock_sku-04-indexes-build-index-1-7 labels:stock_sku,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 SET statement_timeout = 0;
 --rollback empty
 
---changeset colsync:stock_sku-04-indexes-build-index-1-7 labels:stock_sku,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:stock_sku-04-indexes-build-index-1-8 labels:stock_sku,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "colsync_stock_sku_stock_key" ON "shop"."stock" USING btree (tenant, "sku");
 --rollback empty
 
---changeset colsync:stock_sku-04-indexes-build-index-1-8 labels:stock_sku,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:stock_sku-04-indexes-build-index-1-9 labels:stock_sku,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+DO $colsync$
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) 'stock_sku' THEN
+    DROP SEQUENCE "shop"."colsync_stock_sku_stock_key";
+  END IF;
+END
+$colsync$;
+--rollback empty
+
+--changeset colsync:stock_sku-04-indexes-build-index-1-10 labels:stock_sku,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 --rollback empty
 
---changeset colsync:stock_sku-04-indexes-build-index-1-9 labels:stock_sku,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
+--changeset colsync:stock_sku-04-indexes-build-index-1-11 labels:stock_sku,indexes runInTransaction:false rollbackSplitStatements:false splitStatements:false
 RESET lock_timeout;
 --rollback -- Once this migration has been contracted this script has nothing left to do: it is one block, which
 --rollback -- then returns at once with a notice and changes nothing.

@@ -7,7 +7,19 @@ ${model.noTransactionMarker}
 -- The CALL lasts as long as the whole backfill, so a session statement_timeout must not cut it short;
 -- each batch is bounded by its size and by lock_timeout instead.
 SET statement_timeout = 0;
+<#if model.contractedLiteral?has_content>
+DO ${model.quote}
+BEGIN
+  -- Once contracted (the guard above said so), there is no procedure left to call, and nothing to do.
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) ${model.contractedLiteral} THEN
+    RETURN;
+  END IF;
+  CALL ${model.procedure}(colsync_direction => '${model.direction}');
+END
+${model.quote};
+<#else>
 CALL ${model.procedure}(colsync_direction => '${model.direction}');
+</#if>
 RESET statement_timeout;
 <#else>
 -- colsync ${model.migration}: ${model.phase} / ${model.purpose}, all batches in the caller's transaction.

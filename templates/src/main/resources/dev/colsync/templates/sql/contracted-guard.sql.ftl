@@ -18,19 +18,19 @@ ${model.body}
 END
 ${model.outerQuote};
 <#else>
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
 DO ${model.quote}
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
   IF ${model.contracted} THEN
 <@pf.contractRecorded model.migration/>
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', ${model.migration}, ${model.step}),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', ${model.migration}, ${model.step};
+      PERFORM pg_catalog.set_config('colsync.contracted', ${model.migration}, false);
     END IF;
   END IF;
 END

@@ -16,10 +16,29 @@ BEGIN
 END
 ${model.quote};
 DROP INDEX CONCURRENTLY IF EXISTS ${model.qualifiedInvalidName};
+<#if model.contractedLiteral?has_content>
+-- Once contracted, a placeholder of the index's name makes the build below skip (IF NOT EXISTS).
+DO ${model.quote}
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) ${model.contractedLiteral} THEN
+    CREATE SEQUENCE ${model.qualifiedName};
+  END IF;
+END
+${model.quote};
+</#if>
 -- Waiting for older transactions to finish is part of a concurrent build and harms no one: no lock_timeout.
 SET lock_timeout = 0;
 SET statement_timeout = 0;
 ${model.create};
+<#if model.contractedLiteral?has_content>
+DO ${model.quote}
+BEGIN
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) ${model.contractedLiteral} THEN
+    DROP SEQUENCE ${model.qualifiedName};
+  END IF;
+END
+${model.quote};
+</#if>
 -- Leave the session as it was for whatever runs next on this connection.
 RESET statement_timeout;
 RESET lock_timeout;

@@ -10,6 +10,7 @@ SET lock_timeout = ${model.table.lockTimeout};
 <#list model.indexes as index>
 DO ${model.quote}
 BEGIN
+<@skipWhenContracted/>
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
                  WHERE i.inhparent = ${model.parentRegclass} AND x.indrelid = ${index.partitionRegclass}) THEN
     ALTER INDEX ${model.qualifiedParent} ATTACH PARTITION ${index.qualifiedIndex};
@@ -21,6 +22,7 @@ DO ${model.quote}
 DECLARE
   colsync_unindexed text;
 BEGIN
+<@skipWhenContracted/>
   IF NOT (SELECT indisvalid FROM pg_catalog.pg_index WHERE indexrelid = ${model.parentRegclass}) THEN
     SELECT pg_catalog.string_agg(t.inhrelid::pg_catalog.regclass::text, ', '
                                  ORDER BY t.inhrelid::pg_catalog.regclass::text)
@@ -36,3 +38,10 @@ BEGIN
 END
 ${model.quote};
 RESET lock_timeout;
+<#macro skipWhenContracted>
+<#if model.contractedLiteral?has_content>
+  IF pg_catalog.current_setting('colsync.contracted', true) OPERATOR(pg_catalog.=) ${model.contractedLiteral} THEN
+    RETURN;
+  END IF;
+</#if>
+</#macro>

@@ -420,7 +420,7 @@ final class CarriedSteps {
       String invalid, String create) {
     return new IndexBuildModel(template, migration, SqlScript.NO_TRANSACTION_MARKER, phaseName(phase), role, table,
         commentSafe(index), literal(schema), indexLiteral, qualified(schema, unquote(index)), invalid,
-        qualified(schema, unquote(invalid)), create, quote);
+        qualified(schema, unquote(invalid)), create, quote, ContractedGuard.contractedLiteral(phase, migration));
   }
 
   /** {@code ALTER TABLE … RENAME CONSTRAINT from TO to}, only while {@code from} exists: safe to run twice. */

@@ -28,22 +28,22 @@ final class ContractedGuard {
     this.gate = gate;
   }
 
+  /**
+   * In a script the guard heads, the migration's name as a literal, for statements that must skip once the guard
+   * found the migration contracted (it sets {@code colsync.contracted} to that name); empty elsewhere.
+   */
+  static String contractedLiteral(Phase phase, String migration) {
+    return GUARDED.contains(phase) ? literal(migration) : "";
+  }
+
   List<PhasePlan> guard(List<PhasePlan> phases) {
     return phases.stream().map(phase -> GUARDED.contains(phase.phase())
         ? new PhasePlan(phase.phase(), guardAll(phase.steps()), guardAll(phase.rollback()))
         : phase).toList();
   }
 
-  /**
-   * The backfill's run is left as it is: a single {@code CALL} of the procedure contract dropped, it fails at
-   * once there, and a guard block would make Liquibase split it into one changeset per statement.
-   */
   private List<Step> guardAll(List<Step> scripts) {
-    return scripts.stream().map(step -> isBackfillRun(step) ? step : guard(step)).toList();
-  }
-
-  private static boolean isBackfillRun(Step step) {
-    return step.phase() == Phase.BACKFILL && step.name().equals("run");
+    return scripts.stream().map(this::guard).toList();
   }
 
   private Step guard(Step step) {
@@ -54,7 +54,8 @@ final class ContractedGuard {
   /**
    * A transactional script becomes one block that returns with a notice once the migration is contracted
    * (its leading comments and settings stay in front); a script run statement by statement gets a first block
-   * that stops it with an error then.
+   * that says so and sets {@code colsync.contracted} for the session, which its statements that would change
+   * something check (an index build is skipped by a placeholder of the index's name, removed after it).
    */
   private String guarded(Step step, String script) {
     boolean noTransaction = SqlScript.isNoTransaction(script);

@@ -169,7 +169,8 @@ final class PartitionIndexSteps {
       IndexBuildModel model = new IndexBuildModel("sql/index-build.sql.ftl", spec.migration(),
           SqlScript.NO_TRANSACTION_MARKER, phaseName(phase), role, table, commentSafe(quote(part.name())),
           literal(partition.schema()), literal(part.name()), qualified(partition.schema(), part.name()),
-          quote(part.invalid()), qualified(partition.schema(), part.invalid()), create, quote);
+          quote(part.invalid()), qualified(partition.schema(), part.invalid()), create, quote,
+          ContractedGuard.contractedLiteral(phase, spec.migration()));
       built.add(steps.nonTransactional(phase, name + "-partition-" + k, SHARE_UPDATE_EXCLUSIVE,
           "build the index of one partition on the " + role + " column concurrently", model,
           create.replaceFirst("^(CREATE (UNIQUE )?INDEX) CONCURRENTLY", "$1") + ";\n"));
@@ -181,7 +182,8 @@ final class PartitionIndexSteps {
     AttachModel attach = new AttachModel("sql/partition-index-attach.sql.ftl", spec.migration(),
         SqlScript.NO_TRANSACTION_MARKER, phaseName(phase), table, commentSafe(quote(parent)),
         literal(qualifiedParent) + "::pg_catalog.regclass", qualifiedParent, attached,
-        literal("colsync: index " + qualifiedParent + " of " + table.qualified() + " is still invalid"), quote);
+        literal("colsync: index " + qualifiedParent + " of " + table.qualified() + " is still invalid"), quote,
+        ContractedGuard.contractedLiteral(phase, spec.migration()));
     String script = steps.render(attach);
     built.add(steps.nonTransactional(phase, attachName, INDEX_LOCKS,
         "attach each partition's index to the index of the partitioned table, which makes it valid", attach,

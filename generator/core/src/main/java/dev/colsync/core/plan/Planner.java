@@ -233,13 +233,17 @@ public final class Planner {
     /** A call of the backfill procedure, with its single-transaction variant. */
     private Step runStep(Phase phase, String name, String summary, String direction, String purpose) {
       String phaseName = phase == Phase.BACKFILL ? "backfill" : "rollback of " + phase.id();
-      return steps.nonTransactional(phase, name, ROW_LOCKS, summary, run(phaseName, direction, purpose, true),
-          steps.render(run(phaseName, direction, purpose, false)));
+      String contracted = ContractedGuard.contractedLiteral(phase, migration);
+      return steps.nonTransactional(phase, name, ROW_LOCKS, summary,
+          run(phaseName, direction, purpose, true, contracted),
+          steps.render(run(phaseName, direction, purpose, false, contracted)));
     }
 
-    private BackfillRunModel run(String phaseName, String direction, String purpose, boolean commitBatches) {
+    private BackfillRunModel run(String phaseName, String direction, String purpose, boolean commitBatches,
+        String contracted) {
       return new BackfillRunModel("sql/backfill-run.sql.ftl", migration, SqlScript.NO_TRANSACTION_MARKER,
-          phaseName, purpose, sql.backfill().procedure(), direction, spec.backfill().batchSize(), commitBatches);
+          phaseName, purpose, sql.backfill().procedure(), direction, spec.backfill().batchSize(), commitBatches,
+          contracted, sql.backfill().quote());
     }
   }
 }

@@ -129,10 +129,16 @@ public final class Models {
   public record BackfillPrepareModel(String templateName, String migration, BackfillSql backfill)
       implements TemplateModel {}
 
-  /** {@code backfill-run}: one call of the procedure. */
+  /**
+   * {@code backfill-run}: one call of the procedure.
+   *
+   * @param contractedLiteral in a script the contracted guard heads, the migration's name as a literal: once the
+   *     guard found the migration contracted, the call is skipped; empty elsewhere
+   */
   public record BackfillRunModel(
       String templateName, String migration, String noTransactionMarker, String phase, String purpose,
-      String procedure, String direction, int batchSize, boolean commitBatches) implements TemplateModel {}
+      String procedure, String direction, int batchSize, boolean commitBatches, String contractedLiteral,
+      String quote) implements TemplateModel {}
 
   /** The NOT NULL steps and their rollback. */
   public record NotNullModel(
@@ -203,7 +209,8 @@ public final class Models {
   public record IndexBuildModel(
       String templateName, String migration, String noTransactionMarker, String phase, String columnRole,
       TableSql table, String name, String schemaLiteral, String nameLiteral, String qualifiedName,
-      String invalidName, String qualifiedInvalidName, String create, String quote) implements TemplateModel {}
+      String invalidName, String qualifiedInvalidName, String create, String quote, String contractedLiteral)
+      implements TemplateModel {}
 
   /**
    * Adding, validating or dropping one constraint.

@@ -48,8 +48,8 @@ public final class PartitionIndexModels {
    */
   public record AttachModel(
       String templateName, String migration, String noTransactionMarker, String phase, TableSql table, String name,
-      String parentRegclass, String qualifiedParent, List<AttachedIndex> indexes, String stillInvalid, String quote)
-      implements TemplateModel {}
+      String parentRegclass, String qualifiedParent, List<AttachedIndex> indexes, String stillInvalid, String quote,
+      String contractedLiteral) implements TemplateModel {}
 
   /**
    * Dropping indexes one statement at a time: the parent index (which drops every index attached to

@@ -14,6 +14,8 @@ import dev.colsync.testing.EachPostgres;
 import dev.colsync.testing.PostgresServer;
 import dev.colsync.testing.TestDatabase;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +69,8 @@ class LiquibaseFormatTest {
           assertThat(facts.count("SELECT count(*) FROM public.databasechangelog WHERE labels LIKE '%"
               + change.migration() + "," + phase.phase().id() + "%'"))
               .as("%s changesets run for %s", change, phase.phase().id())
-              .isEqualTo(phase.steps().size());
+              .isEqualTo(changeSets(output.resolve(changelog), change.migration() + "," + phase.phase().id()))
+              .isGreaterThanOrEqualTo(phase.steps().size());
           facts.assertAfter(phase.phase());
           if (phase.phase() != Phase.CONTRACT) {
             facts.assertOldWritesReachNewColumn(phase.phase());
@@ -79,7 +82,7 @@ class LiquibaseFormatTest {
           run(output, "rollbackCount", Map.of(
               "database", liquibase,
               "changelogFile", changelog,
-              "count", phase.steps().size()));
+              "count", changeSets(output.resolve(changelog), change.migration() + "," + phase.phase().id())));
           switch (phase.phase()) {
             case CONTRACT -> {
               facts.assertOldColumnRestored();
@@ -111,6 +114,12 @@ class LiquibaseFormatTest {
       commandScope.setOutput(java.io.OutputStream.nullOutputStream()); // no update summary in the build output
       commandScope.execute();
     });
+  }
+
+  /** How many changesets of {@code changelog} carry {@code labels} (a script with dollar quotes has one per statement). */
+  private static long changeSets(Path changelog, String labels) throws IOException {
+    return Files.readAllLines(changelog).stream()
+        .filter(line -> line.startsWith("--changeset ") && line.contains(" labels:" + labels + " ")).count();
   }
 
   /** Liquibase's scope: {@code resources} as the changelog's files, messages to the log, no usage analytics sent. */

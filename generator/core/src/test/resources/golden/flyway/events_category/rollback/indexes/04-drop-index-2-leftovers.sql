@@ -1,10 +1,12 @@
 -- colsync:no-transaction
--- Once this migration has been contracted, this script has nothing left to do: it stops here, before it
--- changes anything (with psql, run it with -v ON_ERROR_STOP=1 so that nothing after runs).
+-- Once this migration has been contracted, this script has nothing left to do: this block says so and
+-- sets colsync.contracted for the session, and every statement below that would change something is
+-- then skipped; otherwise it clears that setting.
 DO $colsync$
 DECLARE
   colsync_recorded boolean := false;
 BEGIN
+  PERFORM pg_catalog.set_config('colsync.contracted', '', false);
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a WHERE a.attrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND a.attname OPERATOR(pg_catalog.=) 'Kind' AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) AND (SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid OPERATOR(pg_catalog.=) '"app"."events"'::pg_catalog.regclass AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['~colsync_events_category_new_written', '~colsync_events_category_sync']::pg_catalog.name[])) OPERATOR(pg_catalog.=) 0 THEN
     IF pg_catalog.to_regclass('colsync.convergence_checks') IS NOT NULL THEN
       colsync_recorded := EXISTS (SELECT FROM colsync.convergence_checks AS c
@@ -15,10 +17,8 @@ BEGIN
         WHERE g.migration OPERATOR(pg_catalog.=) 'events_category');
     END IF;
     IF colsync_recorded THEN
-      RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-        MESSAGE = pg_catalog.format('colsync %s: contract has run already; %s has nothing to do and stopped'
-          ' before changing anything', 'events_category', 'indexes/drop-index-2-leftovers'),
-        HINT = 'Nothing was changed. The migration is complete; see colsync status.';
+      RAISE NOTICE 'colsync %: contract has run already; % has nothing to do', 'events_category', 'indexes/drop-index-2-leftovers';
+      PERFORM pg_catalog.set_config('colsync.contracted', 'events_category', false);
     END IF;
   END IF;
 END
