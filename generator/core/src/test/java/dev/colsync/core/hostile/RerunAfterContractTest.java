@@ -32,12 +32,28 @@ class RerunAfterContractTest {
   @EachPostgres
   void everyScriptBetweenExpandAndContractIsANoOpWithANotice(PostgresServer server, @TempDir Path output)
       throws Exception {
+    rerunAfterContract(server, output, "CREATE TABLE public.items (id bigint PRIMARY KEY, code text NOT NULL,"
+        + " CONSTRAINT items_code_check CHECK (length(code) > 1));"
+        + " CREATE INDEX items_code ON public.items (lower(code));"
+        + " INSERT INTO public.items SELECT g, 'c' || g FROM generate_series(1, 50) AS g", 10);
+  }
+
+  @EachPostgres
+  void soAreThoseOfAPartitionedTable(PostgresServer server, @TempDir Path output) throws Exception {
+    rerunAfterContract(server, output, "CREATE TABLE public.items (id bigint, region text, code text,"
+        + " PRIMARY KEY (id, region)) PARTITION BY LIST (region);"
+        + " CREATE TABLE public.items_eu PARTITION OF public.items FOR VALUES IN ('eu');"
+        + " CREATE TABLE public.items_us PARTITION OF public.items FOR VALUES IN ('us');"
+        + " CREATE INDEX items_code ON public.items (code);"
+        + " INSERT INTO public.items SELECT g, CASE WHEN g % 2 = 0 THEN 'eu' ELSE 'us' END, 'c' || g"
+        + " FROM generate_series(1, 50) AS g", 6);
+  }
+
+  private static void rerunAfterContract(PostgresServer server, Path output, String setUp, int atLeast)
+      throws Exception {
     try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
         Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE public.items (id bigint PRIMARY KEY, code text NOT NULL,"
-          + " CONSTRAINT items_code_check CHECK (length(code) > 1))");
-      statement.execute("CREATE INDEX items_code ON public.items (lower(code))");
-      statement.execute("INSERT INTO public.items SELECT g, 'c' || g FROM generate_series(1, 50) AS g");
+      statement.execute(setUp);
       MigrationSpec spec = LiveSpecs.rename(connection, "items", "code", "ref");
       new OutputWriter().write(output, new Generator().files(List.of(spec), OutputFormat.PLAIN));
       Path scripts = output.resolve(spec.migration());
@@ -52,7 +68,7 @@ class RerunAfterContractTest {
 
       List<Path> between = Stream.concat(files(scripts).stream(), rollbacks(scripts).stream())
           .filter(RerunAfterContractTest::betweenExpandAndContract).toList();
-      assertThat(between).hasSizeGreaterThanOrEqualTo(10);
+      assertThat(between).hasSizeGreaterThanOrEqualTo(atLeast);
       for (Path script : between) {
         Psql.Result again = run(psql, database, script);
         assertThat(again.succeeded()).as("%s: %s", script, again.output()).isTrue();
