@@ -26,16 +26,15 @@ final class ColsyncHealthIndicator implements HealthIndicator {
   public Health health() {
     Health.Builder health = Health.up();
     if (flags instanceof JdbcFlagSource jdbc && !jdbc.isFresh()) {
-      health = Health.unknown().withDetail("flags", "stale: every migration reads OLD until a reload succeeds"
+      health.unknown().withDetail("flags", "stale: every migration reads OLD until a reload succeeds"
           + jdbc.lastFailure().map(failure -> " (" + failure + ")").orElse(""));
     }
-    if (instance.name().isPresent()) {
-      health.withDetail("instance", instance.name().get());
-    }
+    instance.name().ifPresent(name -> health.withDetail("instance", name));
     try {
       health.withDetail("migrations", view.all());
     } catch (SQLException e) {
-      health = Health.unknown().withDetail("migrations", "could not be read: " + e.getMessage());
+      health.unknown().withDetail("migrations", "could not be read: " + e.getMessage().lines().findFirst()
+          .orElse(""));
     }
     return health.build();
   }

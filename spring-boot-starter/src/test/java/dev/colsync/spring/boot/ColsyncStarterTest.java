@@ -100,6 +100,35 @@ class ColsyncStarterTest {
     }
   }
 
+  @EachPostgres
+  void flagsTheApplicationCannotReadShowAsStaleInHealth(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("DO $$ BEGIN CREATE ROLE colsync_app_without_grants LOGIN PASSWORD 'no-grants';"
+          + " EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
+          + " CREATE SCHEMA colsync; CREATE TABLE colsync.read_path_flags (migration text PRIMARY KEY)");
+      String url = database.jdbcUrl().replaceFirst("user=[^&]*", "user=colsync_app_without_grants")
+          .replaceFirst("password=[^&]*", "password=no-grants");
+      try (ConfigurableApplicationContext application = new SpringApplicationBuilder(UsersService.class).run(
+          "--spring.datasource.url=" + url, "--server.port=0", "--colsync.migrations=users_full_name",
+          "--colsync.flags.max-staleness=500ms", "--management.endpoints.web.exposure.include=health",
+          "--management.endpoint.health.show-details=always")) {
+        String base = "http://localhost:" + application.getEnvironment().getProperty("local.server.port")
+            + "/actuator";
+        JdbcFlagSource flags = (JdbcFlagSource) application.getBean(FlagSource.class);
+        eventually("the flags go stale", () -> !flags.isFresh());
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        JsonNode health = JSON.readTree(response.body()).get("components").get("colsync");
+        assertThat(health.get("status").asText()).as(response.body()).isEqualTo("UNKNOWN");
+        assertThat(health.get("details").get("flags").asText())
+            .startsWith("stale: every migration reads OLD until a reload succeeds").contains("permission denied");
+        assertThat(flags.readPath("users_full_name")).isEqualTo(ReadPath.OLD);
+      }
+    }
+  }
+
   private JsonNode get(String url) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
