@@ -9,6 +9,7 @@ assert new File(classes, 'orders_amount_cents/V2.01__orders_amount_cents_expand_
 assert new File(classes, 'orders_amount_cents/V2.03__orders_amount_cents_backfill_run.sql.conf').text.trim() == 'executeInTransaction=false'
 assert new File(classes, 'users_full_name/runbook.md').isFile()
 assert new File(basedir, 'target/classes/META-INF/colsync/migrations').text == 'orders_amount_cents\nusers_full_name\n'
+assert new File(basedir, 'target/classes/META-INF/colsync/specs/users_full_name.yaml').text.contains('migration: users_full_name')
 def log = new File(basedir, 'build.log').text
 assert log.contains('colsync: generated 2 migration(s)')
 assert new File(basedir, 'target/generated-sources/colsync/com/example/users/UsersFullNameShim.java').isFile()

@@ -85,13 +85,18 @@ public final class GenerateMojo extends AbstractColsyncMojo {
 
   /**
    * {@code META-INF/colsync/migrations} among the resources: the build's migrations, one name per line, which the
-   * Spring Boot starter reads to know what this application reports and may switch.
+   * Spring Boot starter reads to know what this application reports and may switch; and each spec under
+   * {@code META-INF/colsync/specs/<migration>.yaml}, for the starter's background runner.
    */
   private void writeIndex(List<MigrationSpec> specs) throws IOException {
     Path index = sqlOutputDirectory.toPath().resolve(INDEX);
-    Files.createDirectories(index.getParent());
+    deleteRecursively(index.getParent());
+    Files.createDirectories(index.getParent().resolve("specs"));
     Files.writeString(index, specs.stream().map(MigrationSpec::migration).sorted()
         .map(name -> name + "\n").collect(Collectors.joining()), StandardCharsets.UTF_8);
+    for (MigrationSpec spec : specs) {
+      Files.copy(Path.of(spec.source()), index.getParent().resolve("specs").resolve(spec.migration() + ".yaml"));
+    }
   }
 
   private static void deleteRecursively(Path directory) throws IOException {

@@ -1,7 +1,9 @@
 package dev.colsync.spring.boot;
 
 import dev.colsync.runtime.flag.FlagSource;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,8 +28,9 @@ public class ColsyncActuatorAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnAvailableEndpoint
   ColsyncEndpoint colsyncEndpoint(DataSource dataSource, FlagSource flags, MigrationView view,
-      ColsyncMigrations migrations, ColsyncInstance instance) {
-    return new ColsyncEndpoint(dataSource, flags, view, migrations, instance);
+      ColsyncMigrations migrations, ColsyncInstance instance, ObjectProvider<RunnerStandings> runner) {
+    return new ColsyncEndpoint(dataSource, flags, view, migrations, instance,
+        Optional.ofNullable(runner.getIfAvailable()));
   }
 
   @Bean(name = "colsyncHealthIndicator")

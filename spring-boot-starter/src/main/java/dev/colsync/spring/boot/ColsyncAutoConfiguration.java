@@ -7,10 +7,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
@@ -55,6 +59,30 @@ public class ColsyncAutoConfiguration {
     }
     return JdbcFlagSource.builder(database).maxStaleness(properties.getFlags().getMaxStaleness())
         .listen(properties.getFlags().isListen()).build();
+  }
+
+  /** The background runner, with {@code colsync.runner.enabled=true} and colsync-core on the class path. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "dev.colsync.core.output.Generator")
+  @ConditionalOnProperty(name = "colsync.runner.enabled", havingValue = "true")
+  static class Runner {
+    @Bean
+    @ConditionalOnMissingBean
+    ColsyncRunner colsyncRunner(ObjectProvider<DataSource> dataSource, ColsyncMigrations migrations,
+        ColsyncProperties properties, ResourceLoader resources) {
+      DataSource database = dataSource.getIfAvailable();
+      if (database == null) {
+        throw new IllegalStateException("colsync.runner.enabled=true needs a DataSource bean, and there is none");
+      }
+      return new ColsyncRunner(database, migrations, resources.getClassLoader(),
+          properties.getRunner().getRetryInterval());
+    }
+
+    /** Starts the runner once the application is ready: after its Flyway, with every bean in place. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> colsyncRunnerStart(ColsyncRunner runner) {
+      return ready -> runner.start();
+    }
   }
 
   @Bean

@@ -31,14 +31,16 @@ public class ColsyncEndpoint {
   private final MigrationView view;
   private final ColsyncMigrations migrations;
   private final ColsyncInstance instance;
+  private final Optional<RunnerStandings> runner;
 
   ColsyncEndpoint(DataSource dataSource, FlagSource flags, MigrationView view, ColsyncMigrations migrations,
-      ColsyncInstance instance) {
+      ColsyncInstance instance, Optional<RunnerStandings> runner) {
     this.dataSource = dataSource;
     this.flags = flags;
     this.view = view;
     this.migrations = migrations;
     this.instance = instance;
+    this.runner = runner;
   }
 
   @ReadOperation
@@ -47,6 +49,7 @@ public class ColsyncEndpoint {
     body.put("instance", instance.name().orElse(null));
     body.put("flagsFresh", !(flags instanceof JdbcFlagSource jdbc) || jdbc.isFresh());
     body.put("migrations", view.all());
+    runner.ifPresent(background -> body.put("runner", background.standings()));
     return body;
   }
 

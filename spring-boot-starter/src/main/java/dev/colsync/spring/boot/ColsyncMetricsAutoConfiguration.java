@@ -3,7 +3,9 @@ package dev.colsync.spring.boot;
 import dev.colsync.runtime.flag.FlagSource;
 import dev.colsync.runtime.flag.JdbcFlagSource;
 import dev.colsync.runtime.shim.MicrometerReadPathObserver;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,5 +30,17 @@ public class ColsyncMetricsAutoConfiguration {
       MicrometerReadPathObserver.monitor(jdbc, registry);
     }
     return new MicrometerReadPathObserver(registry);
+  }
+
+  /** The background runner's rows changed and lock retries, as counters, when it runs. */
+  @Bean
+  @ConditionalOnBean(RunnerStandings.class)
+  MeterBinder colsyncRunnerMeters(RunnerStandings runner) {
+    return registry -> {
+      FunctionCounter.builder("colsync.runner.rows.changed", runner, RunnerStandings::rowsChanged)
+          .description("rows the background runner's backfills changed").register(registry);
+      FunctionCounter.builder("colsync.runner.lock.retries", runner, RunnerStandings::lockRetries)
+          .description("lock timeouts and deadlocks the background runner's steps retried").register(registry);
+    };
   }
 }

@@ -33,6 +33,7 @@ public class ColsyncProperties {
 
   private final Flags flags = new Flags();
   private final Instances instances = new Instances();
+  private final Runner runner = new Runner();
 
   public List<String> getMigrations() {
     return migrations;
@@ -56,6 +57,34 @@ public class ColsyncProperties {
 
   public Instances getInstances() {
     return instances;
+  }
+
+  public Runner getRunner() {
+    return runner;
+  }
+
+  /** {@code colsync.runner.*}: the background run of the phases between expand and the switch. */
+  public static class Runner {
+    /** Whether this application runs them (it needs colsync-core on its class path, for the specs). */
+    private boolean enabled;
+    /** How long to wait before trying again a migration another instance is running. */
+    private Duration retryInterval = Duration.ofSeconds(30);
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public Duration getRetryInterval() {
+      return retryInterval;
+    }
+
+    public void setRetryInterval(Duration retryInterval) {
+      this.retryInterval = retryInterval;
+    }
   }
 
   /** {@code colsync.flags.*}. */
