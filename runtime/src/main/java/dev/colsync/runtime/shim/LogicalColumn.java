@@ -94,6 +94,14 @@ public final class LogicalColumn<T> {
     return value;
   }
 
+  /**
+   * The value a select list of {@code path} put under {@code label} ({@link QualifiedFragments#selectList}); on
+   * SHADOW also reads the comparison in the column after it and reports it.
+   */
+  public T read(ReadPath path, ResultSet row, String label) throws SQLException {
+    return read(path, row, row.findColumn(label));
+  }
+
   /** Binds {@code value} as a written value; NULL is refused for a NOT NULL column. */
   public void bind(PreparedStatement statement, int index, T value) throws SQLException {
     if (value == null && notNull) {

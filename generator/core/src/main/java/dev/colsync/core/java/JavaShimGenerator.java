@@ -19,6 +19,7 @@ import dev.colsync.runtime.shim.ColumnType;
 import dev.colsync.runtime.shim.KeyBinder;
 import dev.colsync.runtime.shim.LogicalColumn;
 import dev.colsync.runtime.shim.PathSql;
+import dev.colsync.runtime.shim.QualifiedFragments;
 import dev.colsync.runtime.shim.ShimOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -114,6 +115,9 @@ public final class JavaShimGenerator {
             "The column a write goes to, per path."),
         constant(PathSql.class, "WRITE_VALUE", pathSql(ShimSql.perPath(sql::writeValue)),
             "The written value's expression per path: one parameter, converted when it goes to the old column."),
+        constant(QualifiedFragments.class, "QUALIFIED", CodeBlock.of("new $T(\n$>$>$L,\n$L)$<$<", QualifiedFragments.class,
+            pathSql(ShimSql.perPath(sql::qualifiedValue)), pathSql(ShimSql.perPath(sql::qualifiedComparison))),
+            "The value as fragments for the application's own queries, over the table under an alias."),
         privateConstant("FIND", ShimSql.perPath(sql::find), "Selects the value by primary key."),
         privateConstant("UPDATE", ShimSql.perPath(sql::update), "Sets the value by primary key."),
         privateConstant("INSERT", ShimSql.perPath(sql::insert), "Inserts a row of key and value."));
@@ -152,6 +156,28 @@ public final class JavaShimGenerator {
             .addParameter(int.class, "firstColumn")
             .addException(SQLException.class)
             .addStatement("return column.read(path, row, firstColumn)").build(),
+        delegate("read", value,
+            "The value {@link #selectList(ReadPath, String, String)} on {@code path} put under {@code label} in"
+                + " {@code row}.\n")
+            .addParameter(ReadPath.class, "path")
+            .addParameter(ResultSet.class, "row")
+            .addParameter(String.class, "label")
+            .addException(SQLException.class)
+            .addStatement("return column.read(path, row, label)").build(),
+        delegate("selectList", String.class,
+            "The select-list entries of the value on {@code path} over the table aliased {@code alias}, labelled"
+                + " {@code label}\n(on SHADOW two, the value and the comparison): for the application's own queries,"
+                + " such as JdbcTemplate's.\n")
+            .addParameter(ReadPath.class, "path")
+            .addParameter(String.class, "alias")
+            .addParameter(String.class, "label")
+            .addStatement("return QUALIFIED.selectList(path, alias, label)").build(),
+        delegate("value", String.class,
+            "The value on {@code path} over the table aliased {@code alias} as one expression, for WHERE and ORDER"
+                + " BY:\n{@code up} over the old column on OLD and SHADOW, the new column on NEW.\n")
+            .addParameter(ReadPath.class, "path")
+            .addParameter(String.class, "alias")
+            .addStatement("return QUALIFIED.value(path, alias)").build(),
         delegate("bind", TypeName.VOID,
             "Binds {@code $L} to the parameter of {@link #WRITE_VALUE} at {@code index}.\n", shape.valueName())
             .addParameter(PreparedStatement.class, "statement")

@@ -9,6 +9,7 @@ import dev.colsync.core.spec.ColumnChange;
 import dev.colsync.core.spec.MigrationSpec;
 import dev.colsync.core.spec.Rename;
 import dev.colsync.runtime.flag.ReadPath;
+import dev.colsync.runtime.shim.QualifiedFragments;
 import dev.colsync.runtime.shim.ShadowOutcome;
 import java.util.Collections;
 import java.util.List;
@@ -39,6 +40,7 @@ final class ShimSql {
   private final String keyCondition;
   private final String keyColumns;
   private final String keyParameters;
+  private final String qualifiedUp;
 
   ShimSql(Plan plan, ValueType valueType) {
     MigrationSpec spec = plan.spec();
@@ -59,6 +61,7 @@ final class ShimSql {
     this.keyCondition = String.join(" AND ", key.stream().map(column -> column + " = ?").toList());
     this.keyColumns = String.join(", ", key);
     this.keyParameters = String.join(", ", Collections.nCopies(key.size(), "?"));
+    this.qualifiedUp = fragments.boundUpOf(QualifiedFragments.ALIAS + "." + oldColumn);
   }
 
   String table() {
@@ -72,6 +75,21 @@ final class ShimSql {
       case SHADOW -> up + ", " + ShadowOutcome.comparisonSql(newColumn, up);
       case NEW -> newColumn;
     };
+  }
+
+  /**
+   * The value as one expression over the table aliased {@link QualifiedFragments#ALIAS} (which the shim
+   * replaces by the application's alias): what a read on {@code path} returns, so on SHADOW the old value.
+   * {@code up} is the function expand created, so the expression holds only names and the alias.
+   */
+  String qualifiedValue(ReadPath path) {
+    return path == ReadPath.NEW ? QualifiedFragments.ALIAS + "." + newColumn : qualifiedUp;
+  }
+
+  /** SHADOW's comparison over the aliased table; empty on the other paths. */
+  String qualifiedComparison(ReadPath path) {
+    return path == ReadPath.SHADOW
+        ? ShadowOutcome.comparisonSql(QualifiedFragments.ALIAS + "." + newColumn, qualifiedUp) : "";
   }
 
   /** The column a write goes to. */

@@ -167,8 +167,19 @@ public final class SqlFragments {
     if (change instanceof Rename) {
       return upOfRow();
     }
+    return boundUpOf(quote(change.from().name()));
+  }
+
+  /**
+   * {@code up} bound as {@link #boundUpOfRow()} is, over {@code oldColumn}: a reference to the old column, which
+   * may be qualified (the application's shims qualify it by the alias of their query).
+   */
+  public String boundUpOf(String oldColumn) {
+    if (change instanceof Rename) {
+      return oldColumn;
+    }
     return inSchema(change.onUpError() == OnUpError.NULL ? names.upFunction() : names.toNewFunction())
-        + "(" + quote(change.from().name()) + ")";
+        + "(" + oldColumn + ")";
   }
 
   /** {@code down} over the table's own row, bound as {@link #boundUpOfRow()} is. */

@@ -89,6 +89,22 @@ final class ShimHandle {
     }
   }
 
+  /** Calls the shim's method {@code name} (the one of that name with {@code arguments.length} parameters). */
+  Object call(String name, Object... arguments) {
+    Method method = Arrays.stream(shim.getClass().getMethods())
+        .filter(m -> m.getName().equals(name) && m.getParameterCount() == arguments.length
+            && (arguments.length == 0 || m.getParameterTypes()[arguments.length - 1].isInstance(
+                arguments[arguments.length - 1])))
+        .findFirst().orElseThrow();
+    try {
+      return method.invoke(shim, arguments);
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Object[] append(Object[] key, Object value) {
     Object[] all = Arrays.copyOf(key, key.length + 1);
     all[key.length] = value;

@@ -6,6 +6,7 @@ import dev.colsync.runtime.flag.ReadPath;
 import dev.colsync.runtime.shim.ColumnType;
 import dev.colsync.runtime.shim.LogicalColumn;
 import dev.colsync.runtime.shim.PathSql;
+import dev.colsync.runtime.shim.QualifiedFragments;
 import dev.colsync.runtime.shim.ShimOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,6 +57,19 @@ public final class EventsCreatedAtTzShim {
       "(SELECT (created_at_tz AT TIME ZONE 'UTC') FROM (SELECT CAST(? AS timestamptz) AS \"created_at_tz\") AS \"colsync_value\")",
       "(SELECT (created_at_tz AT TIME ZONE 'UTC') FROM (SELECT CAST(? AS timestamptz) AS \"created_at_tz\") AS \"colsync_value\")",
       "CAST(? AS timestamptz)");
+
+  /**
+   * The value as fragments for the application's own queries, over the table under an alias.
+   */
+  public static final QualifiedFragments QUALIFIED = new QualifiedFragments(
+      new PathSql(
+          "\"public\".\"colsync_events_created_at_tz_to_new\"(\u0000.\"created_at\")",
+          "\"public\".\"colsync_events_created_at_tz_to_new\"(\u0000.\"created_at\")",
+          "\u0000.\"created_at_tz\""),
+      new PathSql(
+          "",
+          "CASE WHEN \u0000.\"created_at_tz\" IS NOT DISTINCT FROM \"public\".\"colsync_events_created_at_tz_to_new\"(\u0000.\"created_at\") THEN 0 WHEN \u0000.\"created_at_tz\" IS NULL THEN 1 ELSE 2 END",
+          ""));
 
   /**
    * Selects the value by primary key.
@@ -119,6 +133,29 @@ public final class EventsCreatedAtTzShim {
    */
   public OffsetDateTime read(ReadPath path, ResultSet row, int firstColumn) throws SQLException {
     return column.read(path, row, firstColumn);
+  }
+
+  /**
+   * The value {@link #selectList(ReadPath, String, String)} on {@code path} put under {@code label} in {@code row}.
+   */
+  public OffsetDateTime read(ReadPath path, ResultSet row, String label) throws SQLException {
+    return column.read(path, row, label);
+  }
+
+  /**
+   * The select-list entries of the value on {@code path} over the table aliased {@code alias}, labelled {@code label}
+   * (on SHADOW two, the value and the comparison): for the application's own queries, such as JdbcTemplate's.
+   */
+  public String selectList(ReadPath path, String alias, String label) {
+    return QUALIFIED.selectList(path, alias, label);
+  }
+
+  /**
+   * The value on {@code path} over the table aliased {@code alias} as one expression, for WHERE and ORDER BY:
+   * {@code up} over the old column on OLD and SHADOW, the new column on NEW.
+   */
+  public String value(ReadPath path, String alias) {
+    return QUALIFIED.value(path, alias);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.colsync.runtime.flag.ReadPath;
 import dev.colsync.runtime.shim.ColumnType;
 import dev.colsync.runtime.shim.LogicalColumn;
 import dev.colsync.runtime.shim.PathSql;
+import dev.colsync.runtime.shim.QualifiedFragments;
 import dev.colsync.runtime.shim.ShimOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,6 +55,19 @@ public final class OrderAmounts {
       "(SELECT (amount_cents / 100.0) FROM (SELECT CAST(? AS bigint) AS \"amount_cents\") AS \"colsync_value\")",
       "(SELECT (amount_cents / 100.0) FROM (SELECT CAST(? AS bigint) AS \"amount_cents\") AS \"colsync_value\")",
       "CAST(? AS bigint)");
+
+  /**
+   * The value as fragments for the application's own queries, over the table under an alias.
+   */
+  public static final QualifiedFragments QUALIFIED = new QualifiedFragments(
+      new PathSql(
+          "\"public\".\"colsync_orders_amount_cents_to_new\"(\u0000.\"amount\")",
+          "\"public\".\"colsync_orders_amount_cents_to_new\"(\u0000.\"amount\")",
+          "\u0000.\"amount_cents\""),
+      new PathSql(
+          "",
+          "CASE WHEN \u0000.\"amount_cents\" IS NOT DISTINCT FROM \"public\".\"colsync_orders_amount_cents_to_new\"(\u0000.\"amount\") THEN 0 WHEN \u0000.\"amount_cents\" IS NULL THEN 1 ELSE 2 END",
+          ""));
 
   /**
    * Selects the value by primary key.
@@ -117,6 +131,29 @@ public final class OrderAmounts {
    */
   public Long read(ReadPath path, ResultSet row, int firstColumn) throws SQLException {
     return column.read(path, row, firstColumn);
+  }
+
+  /**
+   * The value {@link #selectList(ReadPath, String, String)} on {@code path} put under {@code label} in {@code row}.
+   */
+  public Long read(ReadPath path, ResultSet row, String label) throws SQLException {
+    return column.read(path, row, label);
+  }
+
+  /**
+   * The select-list entries of the value on {@code path} over the table aliased {@code alias}, labelled {@code label}
+   * (on SHADOW two, the value and the comparison): for the application's own queries, such as JdbcTemplate's.
+   */
+  public String selectList(ReadPath path, String alias, String label) {
+    return QUALIFIED.selectList(path, alias, label);
+  }
+
+  /**
+   * The value on {@code path} over the table aliased {@code alias} as one expression, for WHERE and ORDER BY:
+   * {@code up} over the old column on OLD and SHADOW, the new column on NEW.
+   */
+  public String value(ReadPath path, String alias) {
+    return QUALIFIED.value(path, alias);
   }
 
   /**

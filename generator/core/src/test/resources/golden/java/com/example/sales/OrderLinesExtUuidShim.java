@@ -7,6 +7,7 @@ import dev.colsync.runtime.shim.ColumnType;
 import dev.colsync.runtime.shim.KeyBinder;
 import dev.colsync.runtime.shim.LogicalColumn;
 import dev.colsync.runtime.shim.PathSql;
+import dev.colsync.runtime.shim.QualifiedFragments;
 import dev.colsync.runtime.shim.ShimOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,6 +57,19 @@ public final class OrderLinesExtUuidShim {
       "(SELECT (\"default\"::text) FROM (SELECT CAST(? AS uuid) AS \"default\") AS \"colsync_value\")",
       "(SELECT (\"default\"::text) FROM (SELECT CAST(? AS uuid) AS \"default\") AS \"colsync_value\")",
       "CAST(? AS uuid)");
+
+  /**
+   * The value as fragments for the application's own queries, over the table under an alias.
+   */
+  public static final QualifiedFragments QUALIFIED = new QualifiedFragments(
+      new PathSql(
+          "\"Sales Data\".\"colsync_order_lines_ext_uuid_up\"(\u0000.\"ext id\")",
+          "\"Sales Data\".\"colsync_order_lines_ext_uuid_up\"(\u0000.\"ext id\")",
+          "\u0000.\"default\""),
+      new PathSql(
+          "",
+          "CASE WHEN \u0000.\"default\" IS NOT DISTINCT FROM \"Sales Data\".\"colsync_order_lines_ext_uuid_up\"(\u0000.\"ext id\") THEN 0 WHEN \u0000.\"default\" IS NULL THEN 1 ELSE 2 END",
+          ""));
 
   /**
    * Selects the value by primary key.
@@ -128,6 +142,29 @@ public final class OrderLinesExtUuidShim {
    */
   public UUID read(ReadPath path, ResultSet row, int firstColumn) throws SQLException {
     return column.read(path, row, firstColumn);
+  }
+
+  /**
+   * The value {@link #selectList(ReadPath, String, String)} on {@code path} put under {@code label} in {@code row}.
+   */
+  public UUID read(ReadPath path, ResultSet row, String label) throws SQLException {
+    return column.read(path, row, label);
+  }
+
+  /**
+   * The select-list entries of the value on {@code path} over the table aliased {@code alias}, labelled {@code label}
+   * (on SHADOW two, the value and the comparison): for the application's own queries, such as JdbcTemplate's.
+   */
+  public String selectList(ReadPath path, String alias, String label) {
+    return QUALIFIED.selectList(path, alias, label);
+  }
+
+  /**
+   * The value on {@code path} over the table aliased {@code alias} as one expression, for WHERE and ORDER BY:
+   * {@code up} over the old column on OLD and SHADOW, the new column on NEW.
+   */
+  public String value(ReadPath path, String alias) {
+    return QUALIFIED.value(path, alias);
   }
 
   /**
