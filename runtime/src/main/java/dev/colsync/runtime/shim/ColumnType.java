@@ -87,6 +87,11 @@ public final class ColumnType<T> implements KeyBinder<T> {
     this.sqlType = sqlType;
   }
 
+  /** The constant's name: {@code BIGINT}, {@code TEXT}, {@code TIMESTAMPTZ}, … */
+  public String name() {
+    return name;
+  }
+
   /** The value in {@code column} of the current row; {@code null} for NULL. */
   public T get(ResultSet row, int column) throws SQLException {
     return getter.get(row, column);

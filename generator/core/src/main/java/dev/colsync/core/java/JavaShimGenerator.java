@@ -20,6 +20,7 @@ import dev.colsync.runtime.shim.KeyBinder;
 import dev.colsync.runtime.shim.LogicalColumn;
 import dev.colsync.runtime.shim.PathSql;
 import dev.colsync.runtime.shim.QualifiedFragments;
+import dev.colsync.runtime.shim.Shim;
 import dev.colsync.runtime.shim.ShimOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -82,6 +83,7 @@ public final class JavaShimGenerator {
 
     TypeSpec.Builder type = TypeSpec.classBuilder(shape.shim())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Shim.class), valueType.boxed()))
         .addAnnotation(AnnotationSpecs.generated())
         .addJavadoc("Typed reads and writes of one column, on the read path the flag of {@link #MIGRATION} selects.\n"
                 + "\n<p>Table $L, column $L, before the change $L.\n",
@@ -144,9 +146,19 @@ public final class JavaShimGenerator {
   private static List<MethodSpec> accessors(Shape shape) {
     TypeName value = shape.valueType().boxed();
     return List.of(
+        delegate("migration", String.class, "{@link #MIGRATION}.\n")
+            .addAnnotation(Override.class)
+            .addStatement("return MIGRATION").build(),
         delegate("readPath", ReadPath.class,
             "The read path for one read: evaluate it once, then select and read with it.\n")
+            .addAnnotation(Override.class)
             .addStatement("return column.readPath()").build(),
+        delegate("fragments", QualifiedFragments.class, "{@link #QUALIFIED}.\n")
+            .addAnnotation(Override.class)
+            .addStatement("return QUALIFIED").build(),
+        delegate("columnType", ParameterizedTypeName.get(COLUMN_TYPE, value), "How the value is read and bound.\n")
+            .addAnnotation(Override.class)
+            .addStatement("return $T.$L", COLUMN_TYPE, shape.valueType().constant()).build(),
         delegate("writePath", ReadPath.class, "The read path that decides where one write goes.\n")
             .addStatement("return column.writePath()").build(),
         delegate("read", value,

@@ -12,8 +12,10 @@ import dev.colsync.runtime.execution.ExecutionSettings;
 import dev.colsync.runtime.execution.MigrationExecutor;
 import dev.colsync.runtime.flag.InMemoryFlagSource;
 import dev.colsync.runtime.flag.ReadPath;
+import dev.colsync.runtime.jooq.LogicalFields;
 import dev.colsync.runtime.shim.ReadPathCounts;
 import dev.colsync.runtime.shim.ShadowOutcome;
+import dev.colsync.runtime.shim.Shim;
 import dev.colsync.runtime.shim.ShimOptions;
 import dev.colsync.testing.EachPostgres;
 import dev.colsync.testing.PostgresServer;
@@ -21,13 +23,19 @@ import dev.colsync.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The shim's fragments inside the application's own JdbcTemplate queries, over the table under an alias and joined
- * to itself (so an unqualified name would be ambiguous): select list, WHERE and ORDER BY give the same rows and
- * values on every path, and a SHADOW read reports its comparisons.
+ * The shim's value inside the application's own queries, JdbcTemplate's with its fragments and jOOQ's with its
+ * field, over the table under an alias and joined to itself (so an unqualified name would be ambiguous): select
+ * list, WHERE and ORDER BY give the same rows and values on every path, a SHADOW read through the fragments
+ * reports its comparisons, and jOOQ evaluates the flag once per statement.
  */
 class ShimFragmentsTest {
   private static final String SPEC = """
@@ -71,6 +79,25 @@ class ShimFragmentsTest {
       }
       assertThat(counts.shadows(spec.migration(), ShadowOutcome.MATCH)).isEqualTo(3);
       assertThat(counts.shadows(spec.migration(), ShadowOutcome.MISMATCH)).isZero();
+
+      @SuppressWarnings("unchecked")
+      Shim<Long> amounts = (Shim<Long>) shim.instance();
+      DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES);
+      Table<?> orders = DSL.table(DSL.name("public", "orders")).as("o");
+      Table<?> other = DSL.table(DSL.name("public", "orders")).as("other");
+      Field<Long> cents = LogicalFields.value(amounts, orders);
+      for (ReadPath path : ReadPath.values()) {
+        flags.set(spec.migration(), path);
+        long readsBefore = counts.reads(spec.migration(), path);
+        List<Long> top = dsl.select(cents).from(orders)
+            .join(other).on(DSL.field(DSL.name("other", "id"), Long.class)
+                .eq(DSL.field(DSL.name("o", "id"), Long.class).plus(1)))
+            .where(cents.ge(40_000L)).orderBy(cents.desc()).limit(3).fetch(cents);
+
+        assertThat(top).as("jOOQ on %s", path).containsExactly(49_875L, 49_750L, 49_625L);
+        assertThat(counts.reads(spec.migration(), path) - readsBefore).as("one flag read per statement")
+            .isEqualTo(1);
+      }
     }
   }
 }

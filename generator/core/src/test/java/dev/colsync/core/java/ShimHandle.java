@@ -89,6 +89,11 @@ final class ShimHandle {
     }
   }
 
+  /** The shim itself, as an application holds it. */
+  Object instance() {
+    return shim;
+  }
+
   /** Calls the shim's method {@code name} (the one of that name with {@code arguments.length} parameters). */
   Object call(String name, Object... arguments) {
     Method method = Arrays.stream(shim.getClass().getMethods())

@@ -7,6 +7,7 @@ import dev.colsync.runtime.shim.ColumnType;
 import dev.colsync.runtime.shim.LogicalColumn;
 import dev.colsync.runtime.shim.PathSql;
 import dev.colsync.runtime.shim.QualifiedFragments;
+import dev.colsync.runtime.shim.Shim;
 import dev.colsync.runtime.shim.ShimOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +24,7 @@ import javax.annotation.processing.Generated;
  * <p>Table <code>public.events</code>, column <code>created_at_tz</code>, before the change <code>created_at</code>.
  */
 @Generated("dev.colsync")
-public final class EventsCreatedAtTzShim {
+public final class EventsCreatedAtTzShim implements Shim<OffsetDateTime> {
   /**
    * The migration whose read-path flag this shim follows.
    */
@@ -115,10 +116,35 @@ public final class EventsCreatedAtTzShim {
   }
 
   /**
+   * {@link #MIGRATION}.
+   */
+  @Override
+  public String migration() {
+    return MIGRATION;
+  }
+
+  /**
    * The read path for one read: evaluate it once, then select and read with it.
    */
+  @Override
   public ReadPath readPath() {
     return column.readPath();
+  }
+
+  /**
+   * {@link #QUALIFIED}.
+   */
+  @Override
+  public QualifiedFragments fragments() {
+    return QUALIFIED;
+  }
+
+  /**
+   * How the value is read and bound.
+   */
+  @Override
+  public ColumnType<OffsetDateTime> columnType() {
+    return ColumnType.TIMESTAMPTZ;
   }
 
   /**

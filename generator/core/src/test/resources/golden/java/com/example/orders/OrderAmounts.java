@@ -7,6 +7,7 @@ import dev.colsync.runtime.shim.ColumnType;
 import dev.colsync.runtime.shim.LogicalColumn;
 import dev.colsync.runtime.shim.PathSql;
 import dev.colsync.runtime.shim.QualifiedFragments;
+import dev.colsync.runtime.shim.Shim;
 import dev.colsync.runtime.shim.ShimOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,7 @@ import javax.annotation.processing.Generated;
  * <p>Table <code>public.orders</code>, column <code>amount_cents</code>, before the change <code>amount</code>.
  */
 @Generated("dev.colsync")
-public final class OrderAmounts {
+public final class OrderAmounts implements Shim<Long> {
   /**
    * The migration whose read-path flag this shim follows.
    */
@@ -113,10 +114,35 @@ public final class OrderAmounts {
   }
 
   /**
+   * {@link #MIGRATION}.
+   */
+  @Override
+  public String migration() {
+    return MIGRATION;
+  }
+
+  /**
    * The read path for one read: evaluate it once, then select and read with it.
    */
+  @Override
   public ReadPath readPath() {
     return column.readPath();
+  }
+
+  /**
+   * {@link #QUALIFIED}.
+   */
+  @Override
+  public QualifiedFragments fragments() {
+    return QUALIFIED;
+  }
+
+  /**
+   * How the value is read and bound.
+   */
+  @Override
+  public ColumnType<Long> columnType() {
+    return ColumnType.BIGINT;
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.colsync.runtime.shim.KeyBinder;
 import dev.colsync.runtime.shim.LogicalColumn;
 import dev.colsync.runtime.shim.PathSql;
 import dev.colsync.runtime.shim.QualifiedFragments;
+import dev.colsync.runtime.shim.Shim;
 import dev.colsync.runtime.shim.ShimOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +24,7 @@ import javax.annotation.processing.Generated;
  * <p>Table <code>Sales Data.Order "Lines"</code>, column <code>default</code>, before the change <code>ext id</code>.
  */
 @Generated("dev.colsync")
-public final class OrderLinesExtUuidShim {
+public final class OrderLinesExtUuidShim implements Shim<UUID> {
   /**
    * The migration whose read-path flag this shim follows.
    */
@@ -124,10 +125,35 @@ public final class OrderLinesExtUuidShim {
   }
 
   /**
+   * {@link #MIGRATION}.
+   */
+  @Override
+  public String migration() {
+    return MIGRATION;
+  }
+
+  /**
    * The read path for one read: evaluate it once, then select and read with it.
    */
+  @Override
   public ReadPath readPath() {
     return column.readPath();
+  }
+
+  /**
+   * {@link #QUALIFIED}.
+   */
+  @Override
+  public QualifiedFragments fragments() {
+    return QUALIFIED;
+  }
+
+  /**
+   * How the value is read and bound.
+   */
+  @Override
+  public ColumnType<UUID> columnType() {
+    return ColumnType.UUID;
   }
 
   /**
