@@ -20,4 +20,13 @@ public interface Shim<T> {
 
   /** How the value is read and bound. */
   ColumnType<T> columnType();
+
+  /** The schema of the migration's table, as the catalog names it. */
+  String schemaName();
+
+  /** The migration's table, as the catalog names it. */
+  String tableName();
+
+  /** The new column, as the catalog names it. */
+  String newColumnName();
 }

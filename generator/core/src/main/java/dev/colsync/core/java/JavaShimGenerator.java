@@ -159,6 +159,15 @@ public final class JavaShimGenerator {
         delegate("columnType", ParameterizedTypeName.get(COLUMN_TYPE, value), "How the value is read and bound.\n")
             .addAnnotation(Override.class)
             .addStatement("return $T.$L", COLUMN_TYPE, shape.valueType().constant()).build(),
+        delegate("schemaName", String.class, "The table's schema, as the catalog names it.\n")
+            .addAnnotation(Override.class)
+            .addStatement("return $S", shape.spec().table().schema()).build(),
+        delegate("tableName", String.class, "The table, as the catalog names it.\n")
+            .addAnnotation(Override.class)
+            .addStatement("return $S", shape.spec().table().name()).build(),
+        delegate("newColumnName", String.class, "The new column, as the catalog names it.\n")
+            .addAnnotation(Override.class)
+            .addStatement("return $S", shape.spec().change().to().name()).build(),
         delegate("writePath", ReadPath.class, "The read path that decides where one write goes.\n")
             .addStatement("return column.writePath()").build(),
         delegate("read", value,
