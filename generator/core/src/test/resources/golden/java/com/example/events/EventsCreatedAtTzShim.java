@@ -148,6 +148,30 @@ public final class EventsCreatedAtTzShim implements Shim<OffsetDateTime> {
   }
 
   /**
+   * The table's schema, as the catalog names it.
+   */
+  @Override
+  public String schemaName() {
+    return "public";
+  }
+
+  /**
+   * The table, as the catalog names it.
+   */
+  @Override
+  public String tableName() {
+    return "events";
+  }
+
+  /**
+   * The new column, as the catalog names it.
+   */
+  @Override
+  public String newColumnName() {
+    return "created_at_tz";
+  }
+
+  /**
    * The read path that decides where one write goes.
    */
   public ReadPath writePath() {

@@ -146,6 +146,30 @@ public final class OrderAmounts implements Shim<Long> {
   }
 
   /**
+   * The table's schema, as the catalog names it.
+   */
+  @Override
+  public String schemaName() {
+    return "public";
+  }
+
+  /**
+   * The table, as the catalog names it.
+   */
+  @Override
+  public String tableName() {
+    return "orders";
+  }
+
+  /**
+   * The new column, as the catalog names it.
+   */
+  @Override
+  public String newColumnName() {
+    return "amount_cents";
+  }
+
+  /**
    * The read path that decides where one write goes.
    */
   public ReadPath writePath() {

@@ -157,6 +157,30 @@ public final class OrderLinesExtUuidShim implements Shim<UUID> {
   }
 
   /**
+   * The table's schema, as the catalog names it.
+   */
+  @Override
+  public String schemaName() {
+    return "Sales Data";
+  }
+
+  /**
+   * The table, as the catalog names it.
+   */
+  @Override
+  public String tableName() {
+    return "Order \"Lines\"";
+  }
+
+  /**
+   * The new column, as the catalog names it.
+   */
+  @Override
+  public String newColumnName() {
+    return "default";
+  }
+
+  /**
    * The read path that decides where one write goes.
    */
   public ReadPath writePath() {

@@ -146,6 +146,30 @@ public final class UsersFullNameShim implements Shim<String> {
   }
 
   /**
+   * The table's schema, as the catalog names it.
+   */
+  @Override
+  public String schemaName() {
+    return "public";
+  }
+
+  /**
+   * The table, as the catalog names it.
+   */
+  @Override
+  public String tableName() {
+    return "users";
+  }
+
+  /**
+   * The new column, as the catalog names it.
+   */
+  @Override
+  public String newColumnName() {
+    return "full_name";
+  }
+
+  /**
    * The read path that decides where one write goes.
    */
   public ReadPath writePath() {
