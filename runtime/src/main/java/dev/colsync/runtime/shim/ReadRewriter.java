@@ -5,12 +5,13 @@ import dev.colsync.runtime.sql.SqlLexer;
 import dev.colsync.runtime.sql.SqlSyntaxException;
 import dev.colsync.runtime.sql.SqlToken;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rewrites the SELECT statements an ORM generates (Hibernate's, through a statement inspector) so that their reads
@@ -19,7 +20,8 @@ import java.util.Set;
  * WHERE, ORDER BY and joins alike; on NEW the statement is left as it is. Writes (INSERT, UPDATE, DELETE) are never
  * touched: they may name the new column, which the sync trigger carries to the old one.
  *
- * <p>The flag of each shim is evaluated once per statement, and only for a statement that reads its table. A
+ * <p>The flag of each shim is evaluated once per statement, and only for a statement that reads its column; each
+ * statement text is analysed once (kept for the next time an ORM sends it). A
  * reference is recognised by its alias (Hibernate qualifies every column): the aliases of the shim's table are read
  * from the statement's FROM and JOIN clauses. A statement colsync cannot tokenize is left as it is.
  */
@@ -35,7 +37,11 @@ public final class ReadRewriter {
   /** One shim's table and new column, as the catalog names them. */
   public record Target(Shim<?> shim, String schema, String table, String newColumn) {}
 
+  /** How many statement texts are kept analysed; past it the cache starts again. */
+  private static final int MAX_ANALYSES = 2_000;
+
   private final List<Target> targets;
+  private final Map<String, List<Occurrence>> analyses = new ConcurrentHashMap<>();
 
   public ReadRewriter(List<Target> targets) {
     this.targets = List.copyOf(targets);
@@ -51,11 +57,54 @@ public final class ReadRewriter {
     if (targets.isEmpty()) {
       return sql;
     }
+    List<Occurrence> occurrences = analysed(sql);
+    if (occurrences.isEmpty()) {
+      return sql;
+    }
+    ReadPath[] paths = new ReadPath[targets.size()];
+    StringBuilder rewritten = new StringBuilder(sql.length() + 64 * occurrences.size());
+    int copied = 0;
+    for (Occurrence occurrence : occurrences) {
+      Target target = targets.get(occurrence.target());
+      if (paths[occurrence.target()] == null) {
+        paths[occurrence.target()] = target.shim().readPath();
+      }
+      ReadPath path = paths[occurrence.target()];
+      if (path == ReadPath.NEW) {
+        continue;
+      }
+      rewritten.append(sql, copied, occurrence.start())
+          .append(target.shim().fragments().value(path, occurrence.alias()));
+      copied = occurrence.end();
+    }
+    if (copied == 0) {
+      return sql;
+    }
+    return rewritten.append(sql, copied, sql.length()).toString();
+  }
+
+  /** One read of a target's new column: where it stands in the statement, and under which alias. */
+  private record Occurrence(int start, int end, int target, String alias) {}
+
+  /** The reads of the statement, analysed once per text: an ORM sends the same texts again and again. */
+  private List<Occurrence> analysed(String sql) {
+    List<Occurrence> known = analyses.get(sql);
+    if (known == null) {
+      known = analyse(sql);
+      if (analyses.size() >= MAX_ANALYSES) {
+        analyses.clear();
+      }
+      analyses.put(sql, known);
+    }
+    return known;
+  }
+
+  private List<Occurrence> analyse(String sql) {
     List<SqlToken> tokens;
     try {
       tokens = SqlLexer.tokenize(sql);
     } catch (SqlSyntaxException e) {
-      return sql;
+      return List.of();
     }
     List<Integer> code = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
@@ -64,49 +113,28 @@ public final class ReadRewriter {
       }
     }
     if (code.isEmpty() || !(tokens.get(code.get(0)).isKeyword("select") || tokens.get(code.get(0)).isKeyword("with"))) {
-      return sql;
+      return List.of();
     }
-    Map<Integer, String> replacements = new HashMap<>();
-    Set<Integer> replacedTokens = new HashSet<>();
-    for (Target target : targets) {
+    List<Occurrence> occurrences = new ArrayList<>();
+    for (int t = 0; t < targets.size(); t++) {
+      Target target = targets.get(t);
       Set<String> aliases = aliases(tokens, code, target);
       if (aliases.isEmpty()) {
         continue;
       }
-      ReadPath path = null;
       for (int k = 0; k + 2 < code.size(); k++) {
         SqlToken alias = tokens.get(code.get(k));
         SqlToken dot = tokens.get(code.get(k + 1));
         SqlToken column = tokens.get(code.get(k + 2));
-        if (!dot.is(".") || alias.identifier() == null || !aliases.contains(alias.identifier())
-            || !target.newColumn().equals(column.identifier())
-            || k > 0 && tokens.get(code.get(k - 1)).is(".")) {
-          continue;
-        }
-        if (path == null) {
-          path = target.shim().readPath();
-          if (path == ReadPath.NEW) {
-            break;
-          }
-        }
-        replacements.put(code.get(k), target.shim().fragments().value(path, alias.identifier()));
-        for (int t = code.get(k); t <= code.get(k + 2); t++) {
-          replacedTokens.add(t);
+        if (dot.is(".") && alias.identifier() != null && aliases.contains(alias.identifier())
+            && target.newColumn().equals(column.identifier()) && !(k > 0 && tokens.get(code.get(k - 1)).is("."))) {
+          occurrences.add(new Occurrence(alias.start(), column.start() + column.text().length(), t,
+              alias.identifier()));
         }
       }
     }
-    if (replacements.isEmpty()) {
-      return sql;
-    }
-    StringBuilder rewritten = new StringBuilder(sql.length() + 64 * replacements.size());
-    for (int i = 0; i < tokens.size(); i++) {
-      if (replacements.containsKey(i)) {
-        rewritten.append(replacements.get(i));
-      } else if (!replacedTokens.contains(i)) {
-        rewritten.append(tokens.get(i).text());
-      }
-    }
-    return rewritten.toString();
+    occurrences.sort(Comparator.comparingInt(Occurrence::start));
+    return List.copyOf(occurrences);
   }
 
   /**

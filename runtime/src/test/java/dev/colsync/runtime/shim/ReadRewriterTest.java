@@ -70,6 +70,17 @@ class ReadRewriterTest {
   }
 
   @Test
+  void aStatementSentAgainIsRewrittenForThePathOfTheMoment() {
+    String sql = "select o1_0.amount_cents from orders o1_0";
+    assertThat(rewriter.rewrite(sql)).isEqualTo("select " + up("o1_0") + " from orders o1_0");
+    shim.path = ReadPath.NEW;
+    assertThat(rewriter.rewrite(sql)).isSameAs(sql);
+    shim.path = ReadPath.SHADOW;
+    assertThat(rewriter.rewrite(sql)).isEqualTo("select " + up("o1_0") + " from orders o1_0");
+    assertThat(shim.reads).hasValue(3);
+  }
+
+  @Test
   void onNewTheStatementIsLeftAsItIs() {
     shim.path = ReadPath.NEW;
     String sql = "select o1_0.amount_cents from orders o1_0";
