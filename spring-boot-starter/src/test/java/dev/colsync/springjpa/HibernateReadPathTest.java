@@ -14,6 +14,9 @@ import dev.colsync.runtime.execution.MigrationExecutor;
 import dev.colsync.runtime.flag.FlagSource;
 import dev.colsync.runtime.flag.JdbcFlagStore;
 import dev.colsync.runtime.flag.ReadPath;
+import dev.colsync.runtime.shim.ReadPathCounts;
+import dev.colsync.runtime.shim.ShadowOutcome;
+import dev.colsync.runtime.shim.ShimOptions;
 import dev.colsync.testing.EachPostgres;
 import dev.colsync.testing.PostgresServer;
 import dev.colsync.testing.TestDatabase;
@@ -39,8 +42,8 @@ import org.springframework.context.support.GenericApplicationContext;
 /**
  * A real Spring Boot application on Hibernate whose entity maps the new column, with the generated shim as a bean:
  * its derived, JPQL and Criteria queries read {@code up(old)} on OLD and SHADOW and the new column on NEW, switched
- * at runtime by the flag, without a restart. One order's new column is set apart from its old one (the sync trigger
- * held off), so the test sees which column each path read.
+ * at runtime by the flag, without a restart, and on SHADOW every row read reports its comparison. One order's new
+ * column is set apart from its old one (the sync trigger held off), so the test sees which column each path read.
  */
 class HibernateReadPathTest {
   private static final String SPEC = """
@@ -57,6 +60,8 @@ class HibernateReadPathTest {
 
   @TempDir
   Path directory;
+
+  private final ReadPathCounts counts = new ReadPathCounts();
 
   @EachPostgres
   void everyKindOfQueryReadsThePathTheFlagGives(PostgresServer server) throws Exception {
@@ -105,6 +110,10 @@ class HibernateReadPathTest {
           assertThat(entities.createQuery(query).setMaxResults(3).getResultList()).as("Criteria on %s", path)
               .isEqualTo(expected);
         }
+        // On SHADOW each of the three queries read order 399 once (its columns disagree) and two others.
+        assertThat(counts.shadows(spec.migration(), ShadowOutcome.MISMATCH)).isEqualTo(3);
+        assertThat(counts.shadows(spec.migration(), ShadowOutcome.MATCH)).isEqualTo(6);
+        assertThat(counts.shadows(spec.migration(), ShadowOutcome.ERROR)).isZero();
       }
     }
   }
@@ -124,14 +133,14 @@ class HibernateReadPathTest {
   }
 
   /** The shim as the application's bean, built with the application's flag source. */
-  private static <T> void register(GenericApplicationContext context, Class<T> shimClass) {
+  private <T> void register(GenericApplicationContext context, Class<T> shimClass) {
     context.registerBean("orderAmounts", shimClass,
-        () -> shimClass.cast(newShim(shimClass, context.getBean(FlagSource.class))));
+        () -> shimClass.cast(newShim(shimClass, ShimOptions.of(context.getBean(FlagSource.class)).observedBy(counts))));
   }
 
-  private static Object newShim(Class<?> shimClass, FlagSource flags) {
+  private static Object newShim(Class<?> shimClass, ShimOptions options) {
     try {
-      return shimClass.getConstructor(FlagSource.class).newInstance(flags);
+      return shimClass.getConstructor(ShimOptions.class).newInstance(options);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }

@@ -187,6 +187,14 @@ public final class LogicalColumn<T> {
     }
   }
 
+  /**
+   * Reports one SHADOW comparison a read outside the shim made (an ORM's, whose statement colsync rewrote), as the
+   * shim's own reads do; throws when the shim was built to fail on {@code outcome}.
+   */
+  public void reportShadow(ShadowOutcome outcome) {
+    report(outcome, null);
+  }
+
   private void report(ShadowOutcome outcome, Exception failure) {
     try {
       observer.onShadow(migration, outcome);

@@ -33,6 +33,11 @@ public record QualifiedFragments(PathSql value, PathSql comparison) {
     return qualify(value.on(path), alias);
   }
 
+  /** SHADOW's comparison of the two columns over {@code alias} (0 match, 1 missing, 2 mismatch); empty elsewhere. */
+  public String comparison(ReadPath path, String alias) {
+    return qualify(comparison.on(path), alias);
+  }
+
   /**
    * The select-list entries of the value over {@code alias} on {@code path}, labelled {@code label}: one column, and
    * on SHADOW a second one right after it with the comparison, which {@link LogicalColumn#read(ReadPath,

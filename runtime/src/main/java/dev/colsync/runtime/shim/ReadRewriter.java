@@ -1,9 +1,13 @@
 package dev.colsync.runtime.shim;
 
 import dev.colsync.runtime.flag.ReadPath;
+import dev.colsync.runtime.sql.SqlIdentifiers;
 import dev.colsync.runtime.sql.SqlLexer;
 import dev.colsync.runtime.sql.SqlSyntaxException;
 import dev.colsync.runtime.sql.SqlToken;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -17,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Rewrites the SELECT statements an ORM generates (Hibernate's, through a statement inspector) so that their reads
  * of a migration's new column follow the read-path flag: an entity maps the new column, and on OLD and SHADOW every
  * reference {@code alias.new_column} to a table of a shim becomes {@code up(alias.old_column)}, in the select list,
- * WHERE, ORDER BY and joins alike; on NEW the statement is left as it is. Writes (INSERT, UPDATE, DELETE) are never
+ * WHERE, ORDER BY and joins alike; on NEW the statement is left as it is. On SHADOW the outermost select list also
+ * gets, at its end, a comparison of the two columns per alias it reads ({@link #SHADOW_LABEL}), which
+ * {@link #reportShadows} reports for each row read (the ORM reads its own columns and not these). Writes (INSERT, UPDATE, DELETE) are never
  * touched: they may name the new column, which the sync trigger carries to the old one.
  *
  * <p>The flag of each shim is evaluated once per statement, and only for a statement that reads its column; each
@@ -37,11 +43,16 @@ public final class ReadRewriter {
   /** One shim's table and new column, as the catalog names them. */
   public record Target(Shim<?> shim, String schema, String table, String newColumn) {}
 
+  /** The label prefix of the comparison columns a SHADOW read appends to the select list. */
+  public static final String SHADOW_LABEL = "colsync_shadow_";
+
+  private static final Analysis NOTHING = new Analysis(List.of(), -1);
+
   /** How many statement texts are kept analysed; past it the cache starts again. */
   private static final int MAX_ANALYSES = 2_000;
 
   private final List<Target> targets;
-  private final Map<String, List<Occurrence>> analyses = new ConcurrentHashMap<>();
+  private final Map<String, Analysis> analyses = new ConcurrentHashMap<>();
 
   public ReadRewriter(List<Target> targets) {
     this.targets = List.copyOf(targets);
@@ -57,14 +68,16 @@ public final class ReadRewriter {
     if (targets.isEmpty()) {
       return sql;
     }
-    List<Occurrence> occurrences = analysed(sql);
-    if (occurrences.isEmpty()) {
+    Analysis analysis = analysed(sql);
+    if (analysis.occurrences().isEmpty()) {
       return sql;
     }
     ReadPath[] paths = new ReadPath[targets.size()];
-    StringBuilder rewritten = new StringBuilder(sql.length() + 64 * occurrences.size());
+    StringBuilder rewritten = new StringBuilder(sql.length() + 64 * analysis.occurrences().size());
+    StringBuilder comparisons = new StringBuilder();
+    Set<String> compared = new HashSet<>();
     int copied = 0;
-    for (Occurrence occurrence : occurrences) {
+    for (Occurrence occurrence : analysis.occurrences()) {
       Target target = targets.get(occurrence.target());
       if (paths[occurrence.target()] == null) {
         paths[occurrence.target()] = target.shim().readPath();
@@ -73,6 +86,17 @@ public final class ReadRewriter {
       if (path == ReadPath.NEW) {
         continue;
       }
+      if (path == ReadPath.SHADOW && occurrence.inSelectList()
+          && compared.add(occurrence.target() + " " + occurrence.alias())) {
+        comparisons.append(", ").append(target.shim().fragments().comparison(path, occurrence.alias()))
+            .append(" AS ").append(SqlIdentifiers.quote(SHADOW_LABEL + occurrence.target() + "_" + compared.size()));
+      }
+      if (occurrence.start() >= analysis.selectListEnd() && analysis.selectListEnd() >= copied
+          && comparisons.length() > 0) {
+        rewritten.append(sql, copied, analysis.selectListEnd()).append(comparisons).append(' ');
+        comparisons.setLength(0);
+        copied = analysis.selectListEnd();
+      }
       rewritten.append(sql, copied, occurrence.start())
           .append(target.shim().fragments().value(path, occurrence.alias()));
       copied = occurrence.end();
@@ -80,15 +104,48 @@ public final class ReadRewriter {
     if (copied == 0) {
       return sql;
     }
+    if (comparisons.length() > 0) {
+      rewritten.append(sql, copied, analysis.selectListEnd()).append(comparisons).append(' ');
+      copied = analysis.selectListEnd();
+    }
     return rewritten.append(sql, copied, sql.length()).toString();
   }
 
-  /** One read of a target's new column: where it stands in the statement, and under which alias. */
-  private record Occurrence(int start, int end, int target, String alias) {}
+  /** Whether {@code sql} is a rewritten statement whose rows carry SHADOW comparisons to report. */
+  public static boolean comparesShadows(String sql) {
+    return sql.contains(SHADOW_LABEL);
+  }
+
+  /**
+   * Reports the SHADOW comparisons of the current row of a rewritten statement's result to their shims (each
+   * shim's observer, as its own reads do); throws what a shim built to fail on an outcome throws.
+   */
+  public void reportShadows(ResultSet row) throws SQLException {
+    ResultSetMetaData columns = row.getMetaData();
+    for (int i = 1; i <= columns.getColumnCount(); i++) {
+      String label = columns.getColumnLabel(i);
+      if (!label.startsWith(SHADOW_LABEL)) {
+        continue;
+      }
+      String rest = label.substring(SHADOW_LABEL.length());
+      int target = Integer.parseInt(rest.substring(0, rest.indexOf('_')));
+      int code = row.getInt(i);
+      targets.get(target).shim().reportShadow(row.wasNull() ? ShadowOutcome.ERROR : ShadowOutcome.ofCode(code));
+    }
+  }
+
+  /**
+   * One read of a target's new column: where it stands in the statement, under which alias, and whether in the
+   * outermost select list.
+   */
+  private record Occurrence(int start, int end, int target, String alias, boolean inSelectList) {}
+
+  /** The reads of one statement text, and where its outermost select list ends (its FROM; -1 without one). */
+  private record Analysis(List<Occurrence> occurrences, int selectListEnd) {}
 
   /** The reads of the statement, analysed once per text: an ORM sends the same texts again and again. */
-  private List<Occurrence> analysed(String sql) {
-    List<Occurrence> known = analyses.get(sql);
+  private Analysis analysed(String sql) {
+    Analysis known = analyses.get(sql);
     if (known == null) {
       known = analyse(sql);
       if (analyses.size() >= MAX_ANALYSES) {
@@ -99,12 +156,12 @@ public final class ReadRewriter {
     return known;
   }
 
-  private List<Occurrence> analyse(String sql) {
+  private Analysis analyse(String sql) {
     List<SqlToken> tokens;
     try {
       tokens = SqlLexer.tokenize(sql);
     } catch (SqlSyntaxException e) {
-      return List.of();
+      return NOTHING;
     }
     List<Integer> code = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
@@ -113,8 +170,9 @@ public final class ReadRewriter {
       }
     }
     if (code.isEmpty() || !(tokens.get(code.get(0)).isKeyword("select") || tokens.get(code.get(0)).isKeyword("with"))) {
-      return List.of();
+      return NOTHING;
     }
+    int selectListEnd = tokens.get(code.get(0)).isKeyword("select") ? outermostFrom(tokens, code) : -1;
     List<Occurrence> occurrences = new ArrayList<>();
     for (int t = 0; t < targets.size(); t++) {
       Target target = targets.get(t);
@@ -129,12 +187,28 @@ public final class ReadRewriter {
         if (dot.is(".") && alias.identifier() != null && aliases.contains(alias.identifier())
             && target.newColumn().equals(column.identifier()) && !(k > 0 && tokens.get(code.get(k - 1)).is("."))) {
           occurrences.add(new Occurrence(alias.start(), column.start() + column.text().length(), t,
-              alias.identifier()));
+              alias.identifier(), alias.start() < selectListEnd));
         }
       }
     }
     occurrences.sort(Comparator.comparingInt(Occurrence::start));
-    return List.copyOf(occurrences);
+    return new Analysis(List.copyOf(occurrences), selectListEnd);
+  }
+
+  /** Where the outermost FROM starts, outside every parenthesis; -1 when there is none. */
+  private static int outermostFrom(List<SqlToken> tokens, List<Integer> code) {
+    int depth = 0;
+    for (int index : code) {
+      SqlToken token = tokens.get(index);
+      if (token.is("(")) {
+        depth++;
+      } else if (token.is(")")) {
+        depth--;
+      } else if (depth == 0 && token.isKeyword("from")) {
+        return token.start();
+      }
+    }
+    return -1;
   }
 
   /**

@@ -21,6 +21,9 @@ public interface Shim<T> {
   /** How the value is read and bound. */
   ColumnType<T> columnType();
 
+  /** Reports one SHADOW comparison a read outside the shim made, as the shim's own reads do. */
+  void reportShadow(ShadowOutcome outcome);
+
   /** The schema of the migration's table, as the catalog names it. */
   String schemaName();
 

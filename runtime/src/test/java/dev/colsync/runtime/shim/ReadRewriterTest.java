@@ -28,12 +28,20 @@ class ReadRewriterTest {
 
     @Override
     public QualifiedFragments fragments() {
-      return new QualifiedFragments(new PathSql(UP, UP, "\u0000.\"amount_cents\""), new PathSql("", "", ""));
+      return new QualifiedFragments(new PathSql(UP, UP, "\u0000.\"amount_cents\""),
+          new PathSql("", "compare(\u0000)", ""));
     }
 
     @Override
     public ColumnType<Long> columnType() {
       return ColumnType.BIGINT;
+    }
+
+    final java.util.List<ShadowOutcome> reported = new java.util.ArrayList<>();
+
+    @Override
+    public void reportShadow(ShadowOutcome outcome) {
+      reported.add(outcome);
     }
 
     @Override
@@ -75,7 +83,7 @@ class ReadRewriterTest {
     assertThat(rewriter.rewrite(sql)).isEqualTo("select " + up("o1_0") + " from orders o1_0");
     shim.path = ReadPath.NEW;
     assertThat(rewriter.rewrite(sql)).isSameAs(sql);
-    shim.path = ReadPath.SHADOW;
+    shim.path = ReadPath.OLD;
     assertThat(rewriter.rewrite(sql)).isEqualTo("select " + up("o1_0") + " from orders o1_0");
     assertThat(shim.reads).hasValue(3);
   }
@@ -88,10 +96,15 @@ class ReadRewriterTest {
   }
 
   @Test
-  void onShadowTheValueReadIsWhatOldReads() {
+  void onShadowTheValueReadIsWhatOldReadsAndTheSelectListEndsWithTheComparison() {
     shim.path = ReadPath.SHADOW;
-    assertThat(rewriter.rewrite("select o.amount_cents from public.orders as o"))
-        .isEqualTo("select " + up("o") + " from public.orders as o");
+    assertThat(rewriter.rewrite("select o.amount_cents from public.orders as o where o.amount_cents > ?"))
+        .isEqualTo("select " + up("o") + " , compare(\"o\") AS \"colsync_shadow_0_1\" from public.orders as o where "
+            + up("o") + " > ?");
+    assertThat(rewriter.rewrite("select count(*) from public.orders as o where o.amount_cents > ?"))
+        .as("no comparison without a read in the select list")
+        .isEqualTo("select count(*) from public.orders as o where " + up("o") + " > ?");
+    assertThat(ReadRewriter.comparesShadows(rewriter.rewrite("select o.amount_cents from orders o"))).isTrue();
   }
 
   @Test

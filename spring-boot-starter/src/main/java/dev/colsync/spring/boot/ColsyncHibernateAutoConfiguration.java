@@ -2,7 +2,9 @@ package dev.colsync.spring.boot;
 
 import dev.colsync.runtime.shim.Shim;
 import org.hibernate.cfg.AvailableSettings;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * For an application on Hibernate: its statement inspector rewrites the reads of each shim's new column per the
- * flag ({@code colsync.hibernate.enabled}, true by default). An inspector the application sets itself wins.
+ * flag ({@code colsync.hibernate.enabled}, true by default), and the application's DataSource reports the SHADOW
+ * comparisons of those reads to the shims. An inspector the application sets itself wins.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration")
 @ConditionalOnClass(name = {"org.hibernate.resource.jdbc.spi.StatementInspector",
@@ -19,8 +22,25 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(name = "colsync.hibernate.enabled", matchIfMissing = true)
 public class ColsyncHibernateAutoConfiguration {
   @Bean
-  HibernatePropertiesCustomizer colsyncStatementInspector(ObjectProvider<Shim<?>> shims) {
+  static ColsyncReads colsyncReads(ObjectProvider<Shim<?>> shims) {
+    return new ColsyncReads(shims);
+  }
+
+  @Bean
+  HibernatePropertiesCustomizer colsyncStatementInspector(ColsyncReads reads) {
     return properties -> properties.putIfAbsent(AvailableSettings.STATEMENT_INSPECTOR,
-        new ColsyncStatementInspector(shims));
+        new ColsyncStatementInspector(reads));
+  }
+
+  /** The application's DataSources report the SHADOW comparisons of the statements the inspector rewrote. */
+  @Bean
+  static BeanPostProcessor colsyncShadowReporting(ObjectProvider<ColsyncReads> reads) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        return bean instanceof DataSource dataSource ? ShadowReportingDataSource.wrap(dataSource, reads.getObject())
+            : bean;
+      }
+    };
   }
 }

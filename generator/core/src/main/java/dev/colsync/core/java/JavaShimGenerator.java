@@ -20,6 +20,7 @@ import dev.colsync.runtime.shim.KeyBinder;
 import dev.colsync.runtime.shim.LogicalColumn;
 import dev.colsync.runtime.shim.PathSql;
 import dev.colsync.runtime.shim.QualifiedFragments;
+import dev.colsync.runtime.shim.ShadowOutcome;
 import dev.colsync.runtime.shim.Shim;
 import dev.colsync.runtime.shim.ShimOptions;
 import java.sql.Connection;
@@ -159,6 +160,10 @@ public final class JavaShimGenerator {
         delegate("columnType", ParameterizedTypeName.get(COLUMN_TYPE, value), "How the value is read and bound.\n")
             .addAnnotation(Override.class)
             .addStatement("return $T.$L", COLUMN_TYPE, shape.valueType().constant()).build(),
+        delegate("reportShadow", TypeName.VOID, "Reports one SHADOW comparison a read outside the shim made.\n")
+            .addAnnotation(Override.class)
+            .addParameter(ShadowOutcome.class, "outcome")
+            .addStatement("column.reportShadow(outcome)").build(),
         delegate("schemaName", String.class, "The table's schema, as the catalog names it.\n")
             .addAnnotation(Override.class)
             .addStatement("return $S", shape.spec().table().schema()).build(),

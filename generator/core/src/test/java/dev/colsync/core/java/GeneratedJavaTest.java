@@ -62,7 +62,7 @@ class GeneratedJavaTest {
     assertThat(shim.getField("MIGRATION").get(null)).isEqualTo("orders_amount_cents");
     assertThat(Arrays.stream(shim.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers()))
         .map(Method::getName)).containsExactlyInAnyOrder("migration", "readPath", "writePath", "fragments",
-        "columnType", "schemaName", "tableName", "newColumnName", "read", "read", "selectList", "value", "bind", "find", "update", "insert");
+        "columnType", "reportShadow", "schemaName", "tableName", "newColumnName", "read", "read", "selectList", "value", "bind", "find", "update", "insert");
     Object instance = shim.getConstructor(FlagSource.class).newInstance(FlagSource.fixed(ReadPath.SHADOW));
     assertThat(shim.getMethod("readPath").invoke(instance)).isEqualTo(ReadPath.SHADOW);
     assertThat(shim.getMethod("find", java.sql.Connection.class, Object.class).getGenericReturnType().getTypeName())

@@ -7,6 +7,7 @@ import dev.colsync.runtime.shim.ColumnType;
 import dev.colsync.runtime.shim.LogicalColumn;
 import dev.colsync.runtime.shim.PathSql;
 import dev.colsync.runtime.shim.QualifiedFragments;
+import dev.colsync.runtime.shim.ShadowOutcome;
 import dev.colsync.runtime.shim.Shim;
 import dev.colsync.runtime.shim.ShimOptions;
 import java.sql.Connection;
@@ -145,6 +146,14 @@ public final class EventsCreatedAtTzShim implements Shim<OffsetDateTime> {
   @Override
   public ColumnType<OffsetDateTime> columnType() {
     return ColumnType.TIMESTAMPTZ;
+  }
+
+  /**
+   * Reports one SHADOW comparison a read outside the shim made.
+   */
+  @Override
+  public void reportShadow(ShadowOutcome outcome) {
+    column.reportShadow(outcome);
   }
 
   /**

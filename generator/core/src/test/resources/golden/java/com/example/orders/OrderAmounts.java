@@ -7,6 +7,7 @@ import dev.colsync.runtime.shim.ColumnType;
 import dev.colsync.runtime.shim.LogicalColumn;
 import dev.colsync.runtime.shim.PathSql;
 import dev.colsync.runtime.shim.QualifiedFragments;
+import dev.colsync.runtime.shim.ShadowOutcome;
 import dev.colsync.runtime.shim.Shim;
 import dev.colsync.runtime.shim.ShimOptions;
 import java.sql.Connection;
@@ -143,6 +144,14 @@ public final class OrderAmounts implements Shim<Long> {
   @Override
   public ColumnType<Long> columnType() {
     return ColumnType.BIGINT;
+  }
+
+  /**
+   * Reports one SHADOW comparison a read outside the shim made.
+   */
+  @Override
+  public void reportShadow(ShadowOutcome outcome) {
+    column.reportShadow(outcome);
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.colsync.runtime.shim.KeyBinder;
 import dev.colsync.runtime.shim.LogicalColumn;
 import dev.colsync.runtime.shim.PathSql;
 import dev.colsync.runtime.shim.QualifiedFragments;
+import dev.colsync.runtime.shim.ShadowOutcome;
 import dev.colsync.runtime.shim.Shim;
 import dev.colsync.runtime.shim.ShimOptions;
 import java.sql.Connection;
@@ -154,6 +155,14 @@ public final class OrderLinesExtUuidShim implements Shim<UUID> {
   @Override
   public ColumnType<UUID> columnType() {
     return ColumnType.UUID;
+  }
+
+  /**
+   * Reports one SHADOW comparison a read outside the shim made.
+   */
+  @Override
+  public void reportShadow(ShadowOutcome outcome) {
+    column.reportShadow(outcome);
   }
 
   /**
