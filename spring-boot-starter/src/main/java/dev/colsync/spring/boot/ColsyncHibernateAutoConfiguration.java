@@ -3,6 +3,7 @@ package dev.colsync.spring.boot;
 import dev.colsync.runtime.shim.Shim;
 import org.hibernate.cfg.AvailableSettings;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,14 +33,18 @@ public class ColsyncHibernateAutoConfiguration {
         new ColsyncStatementInspector(reads));
   }
 
-  /** The application's DataSources report the SHADOW comparisons of the statements the inspector rewrote. */
+  /**
+   * The application's DataSources report the SHADOW comparisons of the statements the inspector rewrote; an
+   * application without a shim bean keeps its DataSource as it is (nothing would be reported).
+   */
   @Bean
-  static BeanPostProcessor colsyncShadowReporting(ObjectProvider<ColsyncReads> reads) {
+  static BeanPostProcessor colsyncShadowReporting(ObjectProvider<ColsyncReads> reads, ListableBeanFactory beans) {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String name) {
-        return bean instanceof DataSource dataSource ? ShadowReportingDataSource.wrap(dataSource, reads.getObject())
-            : bean;
+        boolean shims = beans.getBeanNamesForType(Shim.class, false, false).length > 0;
+        return bean instanceof DataSource dataSource && shims
+            ? ShadowReportingDataSource.wrap(dataSource, reads.getObject()) : bean;
       }
     };
   }
