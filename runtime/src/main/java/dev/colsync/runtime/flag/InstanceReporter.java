@@ -129,7 +129,7 @@ public final class InstanceReporter implements AutoCloseable {
   private void beat() {
     try (Connection connection = connections.connect()) {
       connection.setAutoCommit(true);
-      ensureTable(connection);
+      createTable(connection);
       try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
         for (Map.Entry<String, Supplier<ReadPath>> migration : migrations.entrySet()) {
           upsert.setString(1, instance);
@@ -159,10 +159,6 @@ public final class InstanceReporter implements AutoCloseable {
 
   /** Creates schema {@code colsync} and the reports table where they are missing. */
   public static void createTable(Connection connection) throws SQLException {
-    ensureTable(connection);
-  }
-
-  private static void ensureTable(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
         var exists = statement.executeQuery("SELECT pg_catalog.to_regclass('colsync.instances') IS NOT NULL")) {
       exists.next();

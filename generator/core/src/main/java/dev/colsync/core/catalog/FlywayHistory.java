@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
 public final class FlywayHistory {
   private static final Pattern VERSION = Pattern.compile("\\d+([._]\\d+)*");
 
-  static final Comparator<String> ORDER = FlywayVersions.ORDER;
 
   private final List<String> versions;
 
@@ -62,14 +60,14 @@ public final class FlywayHistory {
    * them is applied yet and a later version is, so they would come out of order.
    */
   public boolean refusesScriptsAt(String version) {
-    boolean ownApplied = versions.stream().anyMatch(applied -> applied.startsWith(version + ".")
-        && ORDER.compare(applied.substring(0, version.length()), version) == 0);
-    return !ownApplied && latest().filter(latest -> ORDER.compare(latest, version + ".01") > 0).isPresent();
+    boolean ownApplied = versions.stream().anyMatch(applied -> applied.startsWith(version + "."));
+    return !ownApplied
+        && latest().filter(latest -> FlywayVersions.ORDER.compare(latest, version + ".01") > 0).isPresent();
   }
 
   /** The highest version applied, if any. */
   public Optional<String> latest() {
-    return versions.stream().max(ORDER);
+    return versions.stream().max(FlywayVersions.ORDER);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.colsync.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colsync.core.spec.FlywayVersions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,11 +22,11 @@ class FlywayHistoryTest {
   void theNextVersionComesAfterEveryAppliedOne(String applied, String latest, String next) {
     FlywayHistory history = new FlywayHistory(List.of(applied.split(",")));
 
-    assertThat(history.latest()).hasValueSatisfying(value -> assertThat(FlywayHistory.ORDER.compare(value, latest))
+    assertThat(history.latest()).hasValueSatisfying(value -> assertThat(FlywayVersions.ORDER.compare(value, latest))
         .isZero());
     assertThat(history.next()).isEqualTo(next);
     assertThat(List.of(applied.split(","))).allSatisfy(version ->
-        assertThat(FlywayHistory.ORDER.compare(next + ".01", version)).isPositive());
+        assertThat(FlywayVersions.ORDER.compare(next + ".01", version)).isPositive());
   }
 
   @Test
