@@ -102,7 +102,8 @@ final class StatusCommand implements Callable<Integer> {
         + status.runningBackend().map(pid -> "backend pid " + pid).orElse("none"));
     out.println("  read path: " + status.readPath());
     out.println("  instances reporting: " + (status.instances().isEmpty() ? "none" : status.instances().stream()
-        .map(live -> live.instance() + " (" + live.application() + ") reads " + live.readPath() + ", seen at "
+        .map(live -> live.instance() + " (" + live.application() + ") reads " + live.readPath()
+            + (live.knowsMigration() ? "" : " (it does not know this migration)") + ", seen at "
             + Json.instant(live.seenAt())).collect(Collectors.joining("; "))));
   }
 
@@ -165,6 +166,7 @@ final class StatusCommand implements Callable<Integer> {
       node.put("host", live.host());
       node.put("pid", live.pid());
       node.put("readPath", live.readPath().name());
+      node.put("knowsMigration", live.knowsMigration());
       node.put("seenAt", Json.instant(live.seenAt()));
     }
     return migration;

@@ -70,13 +70,22 @@ BEGIN
         COALESCE(colsync_read_path, 'not set (OLD)')),
       HINT = pg_catalog.format('Set it once every instance reads the new column: colsync flag set %s NEW', 'orders_amount_cents');
   END IF;
-  -- Running instances report the read path they use (colsync.instances); one of version N-1 reports OLD.
+  -- Running instances report the read path they use (colsync.instances), and themselves under the empty
+  -- migration name: an instance of an application that reports this migration, but which does not know it
+  -- itself (version N-1), reads the old column.
   IF pg_catalog.to_regclass('colsync.instances') IS NOT NULL THEN
     SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s, reads %s, seen %s)', i.instance, i.application,
-        i.read_path, i.seen_at), ', ' ORDER BY i.instance)
+        CASE WHEN i.migration OPERATOR(pg_catalog.=) '' THEN 'OLD: it does not know this migration'
+        ELSE i.read_path END, i.seen_at), ', ' ORDER BY i.instance)
       INTO colsync_instances FROM colsync.instances AS i
-      WHERE i.migration OPERATOR(pg_catalog.=) 'orders_amount_cents' AND i.read_path OPERATOR(pg_catalog.<>) 'NEW'
-        AND i.expires_at OPERATOR(pg_catalog.>) pg_catalog.now();
+      WHERE i.expires_at OPERATOR(pg_catalog.>) pg_catalog.now()
+        AND ((i.migration OPERATOR(pg_catalog.=) 'orders_amount_cents' AND i.read_path OPERATOR(pg_catalog.<>) 'NEW')
+          OR (i.migration OPERATOR(pg_catalog.=) ''
+            AND NOT EXISTS (SELECT FROM colsync.instances AS k WHERE k.instance OPERATOR(pg_catalog.=) i.instance
+              AND k.migration OPERATOR(pg_catalog.=) 'orders_amount_cents')
+            AND EXISTS (SELECT FROM colsync.instances AS a WHERE a.application OPERATOR(pg_catalog.=) i.application
+              AND a.migration OPERATOR(pg_catalog.=) 'orders_amount_cents'
+              AND a.expires_at OPERATOR(pg_catalog.>) pg_catalog.now())));
   END IF;
   IF colsync_instances IS NOT NULL THEN
     RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',

@@ -29,9 +29,13 @@ public record MigrationStatus(
     instances = List.copyOf(instances);
   }
 
-  /** A running instance's report: its name, application, host and pid, the read path it uses, when it said so. */
+  /**
+   * A running instance's report: its name, application, host and pid, the read path it uses, when it said so.
+   * {@code knowsMigration} is false for an instance of an application that reports the migration, but which
+   * does not know it itself (version N-1): it reads OLD.
+   */
   public record LiveInstance(String instance, String application, String host, long pid, ReadPath readPath,
-      OffsetDateTime seenAt) {}
+      OffsetDateTime seenAt, boolean knowsMigration) {}
 
   /** An applied step: {@code phase/step} and when. */
   public record LastStep(String step, OffsetDateTime appliedAt) {}

@@ -50,15 +50,23 @@ public final class StatusReader {
         JdbcFlagStore.read(connection, migration), liveInstances(connection, migration));
   }
 
-  /** The instances whose reports for {@code migration} have not expired, by name. */
+  /**
+   * The instances whose reports for {@code migration} have not expired, by name, and those of the same
+   * applications that do not know it (as contract's gate counts them).
+   */
   static List<MigrationStatus.LiveInstance> liveInstances(Connection connection, String migration)
       throws SQLException {
     if (!Jdbc.tableExists(connection, InstanceReporter.TABLE)) {
       return List.of();
     }
-    return Jdbc.list(connection, "SELECT instance, application, host, pid, read_path, seen_at FROM "
-        + InstanceReporter.TABLE + " WHERE migration = ? AND expires_at > pg_catalog.now() ORDER BY instance",
+    return Jdbc.list(connection, "SELECT i.instance, i.application, i.host, i.pid, i.read_path, i.seen_at,"
+        + " i.migration = ? FROM " + InstanceReporter.TABLE + " AS i WHERE i.expires_at > pg_catalog.now()"
+        + " AND (i.migration = ? OR (i.migration = '' AND NOT EXISTS (SELECT FROM " + InstanceReporter.TABLE
+        + " AS k WHERE k.instance = i.instance AND k.migration = ?) AND EXISTS (SELECT FROM "
+        + InstanceReporter.TABLE + " AS a WHERE a.application = i.application AND a.migration = ?"
+        + " AND a.expires_at > pg_catalog.now()))) ORDER BY i.instance",
         row -> new MigrationStatus.LiveInstance(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
-            ReadPath.valueOf(row.getString(5)), row.getObject(6, OffsetDateTime.class)), migration);
+            ReadPath.valueOf(row.getString(5)), row.getObject(6, OffsetDateTime.class), row.getBoolean(7)),
+        migration, migration, migration, migration);
   }
 }

@@ -18,8 +18,13 @@ import java.util.function.Supplier;
 
 /**
  * Tells the database, with a heartbeat, which read path this running instance uses for each migration it
- * knows, in {@code colsync.instances}. Contract refuses while a live instance reports anything but NEW: an
- * instance of version N-1, which reads and writes the old column only, reports OLD for as long as it runs.
+ * knows, in {@code colsync.instances}. Contract refuses while a live instance reports anything but NEW.
+ *
+ * <p>Every instance also reports itself, under the empty migration name with read path
+ * OLD: a version that does not know a migration reads and writes the old column only. Contract counts such an
+ * instance when another live instance of the same application reports the migration: version N-1 of an
+ * application, built before the migration existed, holds contract back for as long as it runs, while other
+ * applications that share the database do not.
  *
  * <p>Each report holds until {@code expires_at}, three heartbeats ahead, so an instance that stops without
  * closing (killed, its host lost) stops counting after that. {@link #close()} deletes its reports at once.
@@ -28,6 +33,9 @@ import java.util.function.Supplier;
 public final class InstanceReporter implements AutoCloseable {
   /** Where the reports are. */
   public static final String TABLE = "colsync.instances";
+
+  /** The migration name of an instance's report of itself: it reads OLD for every migration it does not know. */
+  public static final String ANY_OTHER_MIGRATION = "";
 
   /** The table, for whoever creates colsync's schema (the runner) and for an instance that may. */
   public static final String TABLE_DDL = """
@@ -69,7 +77,9 @@ public final class InstanceReporter implements AutoCloseable {
     this.host = hostName();
     this.instance = builder.instance != null ? builder.instance
         : application + "@" + host + ":" + pid + ":" + UUID.randomUUID().toString().substring(0, 8);
-    this.migrations = Map.copyOf(builder.migrations);
+    Map<String, Supplier<ReadPath>> reports = new LinkedHashMap<>(builder.migrations);
+    reports.put(ANY_OTHER_MIGRATION, () -> ReadPath.OLD);
+    this.migrations = Map.copyOf(reports);
     this.interval = builder.interval;
     this.heartbeat = new Thread(this::beatUntilClosed, "colsync-instance-heartbeat");
     this.heartbeat.setDaemon(true);
@@ -237,6 +247,7 @@ public final class InstanceReporter implements AutoCloseable {
     /** Reports, for {@code migration}, the read path {@code flags} gives this instance at each heartbeat. */
     public Builder reading(String migration, FlagSource flags) {
       Objects.requireNonNull(flags, "flags");
+      requireName(migration);
       migrations.put(migration, () -> flags.readPath(migration));
       return this;
     }
@@ -247,15 +258,22 @@ public final class InstanceReporter implements AutoCloseable {
      */
     public Builder reading(String migration, ReadPath path) {
       Objects.requireNonNull(path, "path");
+      requireName(migration);
       migrations.put(migration, () -> path);
       return this;
     }
 
-    /** Starts the heartbeat: the first report is made at once, on the reporter's own thread. */
-    public InstanceReporter start() {
-      if (migrations.isEmpty()) {
-        throw new IllegalStateException("no migration to report: call reading(...) first");
+    private static void requireName(String migration) {
+      if (migration == null || migration.isEmpty()) {
+        throw new IllegalArgumentException("a migration's name must not be empty");
       }
+    }
+
+    /**
+     * Starts the heartbeat: the first report is made at once, on the reporter's own thread. With no migration
+     * given, the instance reports only itself (OLD for every migration).
+     */
+    public InstanceReporter start() {
       InstanceReporter reporter = new InstanceReporter(this);
       reporter.heartbeat.start();
       return reporter;

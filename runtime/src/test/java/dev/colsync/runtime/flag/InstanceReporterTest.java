@@ -30,6 +30,12 @@ class InstanceReporterTest {
             versionN.instance() + " orders SHADOW " + ProcessHandle.current().pid(),
             "orders-old-1 orders-old OLD " + ProcessHandle.current().pid());
         assertThat(versionN.instance()).startsWith("orders@");
+        try (InstanceReporter knowsNoMigration = InstanceReporter.builder(database::connect).application("orders")
+            .instance("orders-n-1").interval(Duration.ofMillis(100)).start()) {
+          assertThat(knowsNoMigration.awaitFirstHeartbeat(Duration.ofSeconds(10))).isTrue();
+          assertThat(selves(admin)).as("every instance reports itself, reading OLD for what it does not know")
+              .containsExactlyInAnyOrder(versionN.instance() + " OLD", "orders-old-1 OLD", "orders-n-1 OLD");
+        }
 
         flags.set("orders_amount_cents", ReadPath.NEW);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -46,6 +52,17 @@ class InstanceReporterTest {
 
       assertThat(reports(admin)).isEmpty();
     }
+  }
+
+  private static List<String> selves(Connection connection) throws Exception {
+    List<String> selves = new ArrayList<>();
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+        "SELECT instance, read_path FROM colsync.instances WHERE migration = '' AND expires_at > now()")) {
+      while (rows.next()) {
+        selves.add(rows.getString(1) + " " + rows.getString(2));
+      }
+    }
+    return selves;
   }
 
   private static List<String> reports(Connection connection) throws Exception {

@@ -46,7 +46,7 @@ public class ColsyncEndpoint {
   @ReadOperation
   public Map<String, Object> colsync() throws SQLException {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("instance", instance.name().orElse(null));
+    body.put("instance", instance.name());
     body.put("flagsFresh", !(flags instanceof JdbcFlagSource jdbc) || jdbc.isFresh());
     body.put("migrations", view.all());
     runner.ifPresent(background -> body.put("runner", background.standings()));

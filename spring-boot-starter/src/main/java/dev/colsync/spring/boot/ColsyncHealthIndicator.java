@@ -29,7 +29,7 @@ final class ColsyncHealthIndicator implements HealthIndicator {
       health.unknown().withDetail("flags", "stale: every migration reads OLD until a reload succeeds"
           + jdbc.lastFailure().map(failure -> " (" + failure + ")").orElse(""));
     }
-    instance.name().ifPresent(name -> health.withDetail("instance", name));
+    health.withDetail("instance", instance.name());
     try {
       health.withDetail("migrations", view.all());
     } catch (SQLException e) {

@@ -70,6 +70,7 @@ final class MigrationView {
         instance.put("instance", live.instance());
         instance.put("application", live.application());
         instance.put("readPath", live.readPath().name());
+        instance.put("knowsMigration", live.knowsMigration());
         instance.put("seenAt", live.seenAt().toString());
         instances.add(instance);
       }

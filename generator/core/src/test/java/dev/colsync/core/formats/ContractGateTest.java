@@ -87,8 +87,24 @@ class ContractGateTest {
           assertThat(versionNMinus1.awaitFirstHeartbeat(Duration.ofSeconds(10))).isTrue();
           assertRefused(scripts, change, "running instances still use column");
         }
-        Psql.Result drop = scripts.run("contract-drop-old-column");
-        assertThat(drop.succeeded()).as("%s drop once checked and NEW: %s", change, drop.output()).isTrue();
+        try (InstanceReporter versionN = InstanceReporter.builder(database::connect).application("orders")
+                .interval(Duration.ofSeconds(5)).reading(change.migration(), ReadPath.NEW).start();
+            InstanceReporter otherApplication = InstanceReporter.builder(database::connect).application("billing")
+                .interval(Duration.ofSeconds(5)).start()) {
+          assertThat(versionN.awaitFirstHeartbeat(Duration.ofSeconds(10))).isTrue();
+          assertThat(otherApplication.awaitFirstHeartbeat(Duration.ofSeconds(10))).isTrue();
+          try (InstanceReporter builtBeforeTheMigration = InstanceReporter.builder(database::connect)
+              .application("orders").instance("orders-n-1").interval(Duration.ofSeconds(5)).start()) {
+            assertThat(builtBeforeTheMigration.awaitFirstHeartbeat(Duration.ofSeconds(10))).isTrue();
+            Psql.Result refused = scripts.run("contract-drop-old-column");
+            assertThat(refused.succeeded()).as("%s contract: %s", change, refused.output()).isFalse();
+            assertThat(refused.output()).contains("contract refused: running instances still use column")
+                .contains("orders-n-1 (orders, reads OLD: it does not know this migration").doesNotContain("billing");
+          }
+          Psql.Result drop = scripts.run("contract-drop-old-column");
+          assertThat(drop.succeeded()).as("%s drop once checked and NEW, with an instance of another application"
+              + " that does not know the migration: %s", change, drop.output()).isTrue();
+        }
         assertThat(facts.columnNames()).doesNotContain(change.oldColumn());
         assertThat(facts.values(change.quotedNew())).as("%s new column after contract", change)
             .isEqualTo(expectedNew);
