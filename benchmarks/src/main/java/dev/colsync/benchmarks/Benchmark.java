@@ -5,7 +5,7 @@ import java.util.List;
 /** One area of the table; each returns its figures, measured or each with the reason it was not. */
 public interface Benchmark {
 
-  /** The area's number in issue #7's list (1–5). */
+  /** The area's number in the table: 1–5 from issue #7's list, 6 from issue #13's. */
   int section();
 
   /** The area's title, printed as it starts. */

@@ -79,7 +79,7 @@ public final class BenchmarkMain {
   }
 
   private static List<Benchmark> benchmarks() {
-    return List.of(new GenerationBenchmark(), new ShimBenchmark(), new TriggerOverheadBenchmark(),
-        new BackfillBenchmark(), new DdlStallBenchmark());
+    return List.of(new GenerationBenchmark(), new ShimBenchmark(), new DataLayerBenchmark(),
+        new TriggerOverheadBenchmark(), new BackfillBenchmark(), new DdlStallBenchmark());
   }
 }

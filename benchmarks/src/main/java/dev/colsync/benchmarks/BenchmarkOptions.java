@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * @param scale pgbench's scale factor (100 000 accounts per unit)
  * @param clients pgbench clients
  * @param cliJar the CLI's runnable jar, for its cold start; empty when it was not found
- * @param only the areas (1–5) to run; empty for all
+ * @param only the areas (1–6) to run; empty for all
  */
 public record BenchmarkOptions(
     boolean quick, Duration pgbenchDuration, int scale, int clients, Optional<Path> cliJar, Set<Integer> only) {

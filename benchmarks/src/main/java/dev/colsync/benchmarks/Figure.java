@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 /**
  * One row of the benchmark table: a measured value, or the reason it was not measured.
  *
- * @param section the issue's numbered area (1 trigger … 5 generation)
+ * @param section the numbered area (1 trigger … 5 generation, 6 data layers)
  * @param name what was measured, ratios written as "a ÷ b"
  * @param value the measured value; empty when not measured
  * @param unit appended to the value ("" for a ratio)

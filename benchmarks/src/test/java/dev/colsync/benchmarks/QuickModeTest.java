@@ -20,7 +20,7 @@ class QuickModeTest {
 
     assertThat(table.figures()).isNotEmpty();
     assertThat(table.figures()).noneMatch(figure -> figure.note().startsWith("failed"));
-    assertThat(table.figures()).extracting(Figure::section).contains(1, 2, 3, 4, 5);
+    assertThat(table.figures()).extracting(Figure::section).contains(1, 2, 3, 4, 5, 6);
     assertThat(output).contains("| # | figure | value | target | verdict |");
   }
 }
