@@ -52,15 +52,30 @@ public final class GenerateMojo extends AbstractColsyncMojo {
   @Parameter(property = "colsync.format", defaultValue = "flyway")
   String format;
 
+  /**
+   * The release every spec's Flyway location is built for ({@code expand}, {@code contract} or {@code all}), in
+   * place of each spec's {@code flyway.release}: e.g. a second execution, with a {@code sqlLocation} of its own,
+   * that builds the next release's location. Release {@code contract} needs each spec's
+   * {@code flyway.contractVersion}.
+   */
+  @Parameter(property = "colsync.release")
+  String release;
+
+  @Parameter(defaultValue = "${plugin.version}", readonly = true)
+  String pluginVersion;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
   @Override
   void run(List<MigrationSpec> specs) throws IOException, SpecException, MojoExecutionException {
     OutputFormat outputFormat = outputFormat();
+    specs = BuildRelease.parse(release).apply(specs);
     File sqlDirectory = new File(sqlOutputDirectory, sqlLocation);
-    InputFingerprint fingerprint = InputFingerprint.of(specDirectory.toPath(), format + "|" + sqlLocation);
-    File stamp = new File(project.getBuild().getDirectory(), "colsync/inputs.sha256");
+    InputFingerprint fingerprint = InputFingerprint.of(specDirectory.toPath(),
+        String.join("|", format, sqlLocation, String.valueOf(release), String.valueOf(pluginVersion)));
+    File stamp = new File(project.getBuild().getDirectory(),
+        "colsync/inputs-" + sqlLocation.replaceAll("[^A-Za-z0-9]+", "-") + ".sha256");
     if (fingerprint.matches(stamp.toPath()) && sqlDirectory.isDirectory() && javaOutputDirectory.isDirectory()) {
       getLog().info("colsync: specs unchanged, output up to date");
     } else {

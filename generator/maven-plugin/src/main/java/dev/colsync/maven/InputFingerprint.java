@@ -18,11 +18,10 @@ final class InputFingerprint {
     this.hash = hash;
   }
 
-  /** The hash of the spec files (names and contents), the settings, and colsync's own version. */
+  /** The hash of the spec files (names and contents) and the settings, colsync's own version among them. */
   static InputFingerprint of(Path specDirectory, String settings) throws IOException {
     MessageDigest digest = sha256();
     update(digest, settings);
-    update(digest, String.valueOf(InputFingerprint.class.getPackage().getImplementationVersion()));
     List<Path> files;
     try (Stream<Path> walk = Files.walk(specDirectory)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param version the version of the scripts before contract (and of every script in release {@code all})
  * @param release which phases the location holds
- * @param contractVersion the version of contract's scripts in release {@code contract}
+ * @param contractVersion the version of contract's scripts in release {@code contract} (a spec of release
+ *     {@code expand} may give it ahead, for a build that chooses the release itself)
  * @param inlineBackfill whether the location also holds the backfill, run by Flyway inside the deploy
  */
 public record FlywayRelease(Optional<String> version, Release release, Optional<String> contractVersion,
@@ -50,6 +51,11 @@ public record FlywayRelease(Optional<String> version, Release release, Optional<
   /** Release {@code expand} at {@code version}. */
   public static FlywayRelease at(String version) {
     return new FlywayRelease(Optional.of(version), Release.EXPAND, Optional.empty(), false);
+  }
+
+  /** This layout, for release {@code release}. */
+  public FlywayRelease withRelease(Release release) {
+    return new FlywayRelease(version, release, contractVersion, inlineBackfill);
   }
 
   /** Every phase at {@code version}. */

@@ -93,6 +93,12 @@ public record MigrationSpec(
         primaryKeyTypes, ColumnObjects.NONE);
   }
 
+  /** This spec with {@code flyway} in place of its own (a build that chooses the release for every spec). */
+  public MigrationSpec withFlyway(FlywayRelease flyway) {
+    return new MigrationSpec(migration, source, table, primaryKey, change, backfill, timeouts, java, postgresVersion,
+        flyway, primaryKeyTypes, objects);
+  }
+
   /** The version of the scripts before contract, if the spec gives one. */
   public Optional<String> flywayVersion() {
     return flyway.version();

@@ -323,9 +323,10 @@ final class SpecReader {
             + " after the application's own migrations of the releases between", EXPECTED_FLYWAY);
         return Optional.empty();
       }
-      if (contractVersion.get().isPresent() && release.get() != FlywayRelease.Release.CONTRACT) {
-        problems.report(fields.node("contractVersion").orElseThrow(), "contractVersion is for release contract,"
-            + " not " + release.get().specValue(), EXPECTED_FLYWAY);
+      if (contractVersion.get().isPresent() && release.get() == FlywayRelease.Release.ALL) {
+        problems.report(fields.node("contractVersion").orElseThrow(), "contractVersion is for releases expand"
+            + " (planned ahead) and contract, not all: release all holds every phase at version "
+            + version.get(), EXPECTED_FLYWAY);
         return Optional.empty();
       }
       if (contractVersion.get().isPresent()
