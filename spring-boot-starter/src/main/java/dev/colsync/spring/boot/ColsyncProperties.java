@@ -33,6 +33,7 @@ public class ColsyncProperties {
 
   private final Flags flags = new Flags();
   private final Instances instances = new Instances();
+  private final Jdbc jdbc = new Jdbc();
   private final Runner runner = new Runner();
 
   public List<String> getMigrations() {
@@ -53,6 +54,10 @@ public class ColsyncProperties {
 
   public Flags getFlags() {
     return flags;
+  }
+
+  public Jdbc getJdbc() {
+    return jdbc;
   }
 
   public Instances getInstances() {
@@ -142,6 +147,23 @@ public class ColsyncProperties {
 
     public void setInterval(Duration interval) {
       this.interval = interval;
+    }
+  }
+
+  /** {@code colsync.jdbc.*}: the application's own connections while columns are added and dropped. */
+  public static class Jdbc {
+    /**
+     * Whether to set pgjdbc's {@code autosave=conservative} on the application's Hikari pool (when its URL sets no
+     * autosave), so that a statement prepared before a column was added or dropped is run again, not failed.
+     */
+    private boolean autosave = true;
+
+    public boolean isAutosave() {
+      return autosave;
+    }
+
+    public void setAutosave(boolean autosave) {
+      this.autosave = autosave;
     }
   }
 }

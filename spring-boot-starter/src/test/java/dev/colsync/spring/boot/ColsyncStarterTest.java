@@ -65,6 +65,9 @@ class ColsyncStarterTest {
         String base = "http://localhost:" + application.getEnvironment().getProperty("local.server.port")
             + "/actuator";
         FlagSource flags = application.getBean(FlagSource.class);
+        assertThat(application.getBean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class)
+            .getDataSourceProperties()).as("statements prepared before expand or contract are retried")
+            .containsEntry("autosave", "conservative");
         assertThat(flags).isInstanceOf(JdbcFlagSource.class);
         instance = application.getBean(ColsyncInstance.class).name();
         assertThat(instance).startsWith("users-service@");
