@@ -102,6 +102,8 @@ class HibernateReadPathTest {
           assertThat(orders.topCentsWithANextOrder(40_000L)).as("JPQL with a join on %s", path)
               .isEqualTo(path == ReadPath.NEW ? List.of(49_750L, 49_625L, 49_500L)
                   : List.of(49_875L, 49_750L, 49_625L));
+          assertThat(orders.highestAndDistinctCents()).as("an aggregate, grouped, on %s", path).singleElement()
+              .satisfies(row -> assertThat(row).containsExactly(50_000L, 400L));
           CriteriaBuilder criteria = entities.getCriteriaBuilder();
           CriteriaQuery<Long> query = criteria.createQuery(Long.class);
           Root<PurchaseOrder> order = query.from(PurchaseOrder.class);

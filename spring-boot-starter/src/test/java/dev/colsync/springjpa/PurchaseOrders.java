@@ -12,4 +12,7 @@ public interface PurchaseOrders extends JpaRepository<PurchaseOrder, Long> {
   @Query("select o.amountCents from PurchaseOrder o join PurchaseOrder next on next.id = o.id + 1"
       + " where o.amountCents >= :cents order by o.amountCents desc limit 3")
   List<Long> topCentsWithANextOrder(@Param("cents") Long cents);
+
+  @Query("select max(o.amountCents), count(distinct o.amountCents) from PurchaseOrder o group by o.id / 1000")
+  List<Object[]> highestAndDistinctCents();
 }

@@ -46,7 +46,11 @@ public final class ReadRewriter {
   /** The label prefix of the comparison columns a SHADOW read appends to the select list. */
   public static final String SHADOW_LABEL = "colsync_shadow_";
 
-  private static final Analysis NOTHING = new Analysis(List.of(), -1);
+  private static final Analysis NOTHING = new Analysis(List.of(), -1, false);
+
+  /** Outermost key words after which another output column would change the rows or break the statement. */
+  private static final Set<String> COMBINES_ROWS = Set.of("distinct", "group", "having", "union", "intersect",
+      "except", "window");
 
   /** How many statement texts are kept analysed; past it the cache starts again. */
   private static final int MAX_ANALYSES = 2_000;
@@ -86,7 +90,7 @@ public final class ReadRewriter {
       if (path == ReadPath.NEW) {
         continue;
       }
-      if (path == ReadPath.SHADOW && occurrence.inSelectList()
+      if (path == ReadPath.SHADOW && occurrence.inSelectList() && analysis.comparable()
           && compared.add(occurrence.target() + " " + occurrence.alias())) {
         comparisons.append(", ").append(target.shim().fragments().comparison(path, occurrence.alias()))
             .append(" AS ").append(SqlIdentifiers.quote(SHADOW_LABEL + occurrence.target() + "_" + compared.size()));
@@ -140,8 +144,13 @@ public final class ReadRewriter {
    */
   private record Occurrence(int start, int end, int target, String alias, boolean inSelectList) {}
 
-  /** The reads of one statement text, and where its outermost select list ends (its FROM; -1 without one). */
-  private record Analysis(List<Occurrence> occurrences, int selectListEnd) {}
+  /**
+   * The reads of one statement text, where its outermost select list ends (its FROM; -1 without one), and whether
+   * SHADOW comparisons may be added to that list: only to a plain select of rows, whose list calls no function (an
+   * aggregate or window would need the comparison grouped too) and which neither groups, de-duplicates nor combines
+   * rows. Any other statement reads OLD's value on SHADOW, uncompared.
+   */
+  private record Analysis(List<Occurrence> occurrences, int selectListEnd, boolean comparable) {}
 
   /** The reads of the statement, analysed once per text: an ORM sends the same texts again and again. */
   private Analysis analysed(String sql) {
@@ -192,7 +201,28 @@ public final class ReadRewriter {
       }
     }
     occurrences.sort(Comparator.comparingInt(Occurrence::start));
-    return new Analysis(List.copyOf(occurrences), selectListEnd);
+    return new Analysis(List.copyOf(occurrences), selectListEnd, selectListEnd >= 0 && comparable(tokens, code,
+        selectListEnd));
+  }
+
+  /** Whether the outermost select list may end with comparisons (see {@link Analysis}). */
+  private static boolean comparable(List<SqlToken> tokens, List<Integer> code, int selectListEnd) {
+    int depth = 0;
+    for (int k = 1; k < code.size(); k++) {
+      SqlToken token = tokens.get(code.get(k));
+      if (token.is("(")) {
+        if (token.start() < selectListEnd) {
+          return false;
+        }
+        depth++;
+      } else if (token.is(")")) {
+        depth--;
+      } else if (depth == 0 && token.kind() == SqlToken.Kind.WORD
+          && COMBINES_ROWS.contains(token.text().toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Where the outermost FROM starts, outside every parenthesis; -1 when there is none. */

@@ -108,6 +108,25 @@ class ReadRewriterTest {
   }
 
   @Test
+  void onShadowAStatementThatGroupsOrCombinesRowsReadsOldsValueUncompared() {
+    shim.path = ReadPath.SHADOW;
+    for (String sql : List.of(
+        "select max(o.amount_cents) from orders o",
+        "select o.amount_cents,count(*) from orders o group by o.amount_cents",
+        "select distinct o.amount_cents from orders o",
+        "select o.amount_cents from orders o union select p.amount_cents from orders p",
+        "select o.amount_cents, sum(o.id) over (order by o.id) from orders o",
+        "select coalesce(o.amount_cents, 0) from orders o")) {
+      String rewritten = rewriter.rewrite(sql);
+      assertThat(rewritten).as(sql).doesNotContain("compare(").doesNotContain(".amount_cents").contains(up("o"));
+      assertThat(ReadRewriter.comparesShadows(rewritten)).isFalse();
+    }
+    assertThat(rewriter.rewrite("select o.id,o.amount_cents from orders o where o.id in (select p.id from orders p"
+        + " group by p.id)")).as("grouping inside a subquery leaves the outer rows as they are")
+        .contains("compare(\"o\")");
+  }
+
+  @Test
   void writesAreNeverRewritten() {
     for (String write : List.of("insert into orders (amount_cents,id) values (?,?)",
         "update orders set amount_cents=? where id=?", "delete from orders o where o.amount_cents=?")) {
