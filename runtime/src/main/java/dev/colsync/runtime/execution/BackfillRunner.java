@@ -58,6 +58,8 @@ final class BackfillRunner {
     long before = rowsBefore(sql, direction);
     AdaptiveBatchSize size = new AdaptiveBatchSize(target.batchSize(), settings.batches());
     Throttling throttling = new Throttling(session, plan.migration(), settings.throttle(), listener);
+    SpaceReclaim reclaim = new SpaceReclaim(session.work, target.table(), settings.reclaim().interval(total),
+        plan.lockTimeout(), plan.statementTimeout(), listener);
     long start = System.nanoTime();
     long walked = 0;
     long changed = 0;
@@ -99,6 +101,7 @@ final class BackfillRunner {
       if (!batch.finished()) {
         batches++;
         size.record(batch.rows(), took);
+        reclaim.afterBatch(batch.changed());
       }
       Duration elapsed = StepRunner.elapsed(start);
       double rate = elapsed.toNanos() == 0 ? 0 : walked * 1e9 / elapsed.toNanos();

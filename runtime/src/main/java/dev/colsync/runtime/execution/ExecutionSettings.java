@@ -12,14 +12,17 @@ import java.util.Objects;
  * @param throttle when the backfill pauses to spare the database
  * @param verifyChunkRows rows per chunk when verification walks the table (one short transaction each)
  * @param verifySampleKeys how many keys of divergent rows verification reports at most
+ * @param reclaim how often the backfill lets vacuum reclaim the row versions its batches left behind
  */
 public record ExecutionSettings(
-    LockRetry lockRetry, BatchSizing batches, Throttle throttle, int verifyChunkRows, int verifySampleKeys) {
+    LockRetry lockRetry, BatchSizing batches, Throttle throttle, int verifyChunkRows, int verifySampleKeys,
+    Reclaim reclaim) {
 
   public ExecutionSettings {
     Objects.requireNonNull(lockRetry, "lockRetry");
     Objects.requireNonNull(batches, "batches");
     Objects.requireNonNull(throttle, "throttle");
+    Objects.requireNonNull(reclaim, "reclaim");
     if (verifyChunkRows < 1) {
       throw new IllegalArgumentException("verifyChunkRows < 1");
     }
@@ -29,23 +32,54 @@ public record ExecutionSettings(
   }
 
   public static ExecutionSettings defaults() {
-    return new ExecutionSettings(LockRetry.DEFAULTS, BatchSizing.DEFAULTS, Throttle.DEFAULTS, 10_000, 20);
+    return new ExecutionSettings(LockRetry.DEFAULTS, BatchSizing.DEFAULTS, Throttle.DEFAULTS, 10_000, 20,
+        Reclaim.DEFAULTS);
   }
 
   public ExecutionSettings withLockRetry(LockRetry value) {
-    return new ExecutionSettings(value, batches, throttle, verifyChunkRows, verifySampleKeys);
+    return new ExecutionSettings(value, batches, throttle, verifyChunkRows, verifySampleKeys, reclaim);
   }
 
   public ExecutionSettings withBatches(BatchSizing value) {
-    return new ExecutionSettings(lockRetry, value, throttle, verifyChunkRows, verifySampleKeys);
+    return new ExecutionSettings(lockRetry, value, throttle, verifyChunkRows, verifySampleKeys, reclaim);
   }
 
   public ExecutionSettings withThrottle(Throttle value) {
-    return new ExecutionSettings(lockRetry, batches, value, verifyChunkRows, verifySampleKeys);
+    return new ExecutionSettings(lockRetry, batches, value, verifyChunkRows, verifySampleKeys, reclaim);
   }
 
   public ExecutionSettings withVerify(int chunkRows, int sampleKeys) {
-    return new ExecutionSettings(lockRetry, batches, throttle, chunkRows, sampleKeys);
+    return new ExecutionSettings(lockRetry, batches, throttle, chunkRows, sampleKeys, reclaim);
+  }
+
+  public ExecutionSettings withReclaim(Reclaim value) {
+    return new ExecutionSettings(lockRetry, batches, throttle, verifyChunkRows, verifySampleKeys, value);
+  }
+
+  /**
+   * How often the backfill runs {@code VACUUM (TRUNCATE false)} on the table between its batches: every
+   * {@code fraction} of the rows it expects to change, and never more often than every {@code minRows}. Each
+   * batch leaves the old version of every row it wrote behind; with no room on its page the new version goes to
+   * the table's end, so a whole-table backfill would double the table. Reclaimed in windows, that space takes the
+   * next batches' versions instead. {@link #OFF} leaves it to autovacuum.
+   */
+  public record Reclaim(double fraction, long minRows) {
+    public static final Reclaim DEFAULTS = new Reclaim(0.1, 10_000);
+    public static final Reclaim OFF = new Reclaim(0, 0);
+
+    public Reclaim {
+      if (!(fraction >= 0 && fraction <= 1) || minRows < 0) {
+        throw new IllegalArgumentException("fraction must be within [0, 1] and minRows >= 0");
+      }
+    }
+
+    /** Rows changed between two vacuums, for a backfill expected to change {@code expected} (unknown: < 0). */
+    long interval(long expected) {
+      if (fraction == 0) {
+        return Long.MAX_VALUE;
+      }
+      return Math.max(minRows, expected > 0 ? (long) (expected * fraction) : minRows);
+    }
   }
 
   /**
