@@ -101,6 +101,7 @@ public final class BackfillBenchmark implements Benchmark {
         BATCH_TARGET, idle.cyclesText() + " (" + Figure.format(seconds(idle.paused())) + " s paused, "
             + Figure.format(seconds(idle.yielded())) + " s of nice sleeps in all)"));
     figures.add(profile(idle, "idle"));
+    figures.addAll(spaceCost(options));
 
     Optional<String> unavailable = AccountsDatabase.unavailable(options);
     if (unavailable.isPresent()) {
@@ -147,6 +148,40 @@ public final class BackfillBenchmark implements Benchmark {
               BATCH_TARGET, "p50 " + Figure.format(loaded.batchPercentileMillis(50)) + " ms; " + loaded.cyclesText()),
           profile(loaded, "under pgbench"));
     }
+  }
+
+  /**
+   * Table and index growth and WAL per row of a backfill with the executor's defaults (vacuum between windows of
+   * a tenth of the rows), against one committed UPDATE of every row, each on a fresh table with two more indexes.
+   */
+  private static List<Figure> spaceCost(BenchmarkOptions options) throws Exception {
+    SpaceCost update;
+    try (AccountsDatabase database = AccountsDatabase.create(options)) {
+      new AccountsMigration(database.jdbcUrl()).apply("expand");
+      SpaceCost.addIndexes(database.sql());
+      update = SpaceCost.measure(database.sql(),
+          () -> database.sql().execute("UPDATE pgbench_accounts SET balance = abalance"));
+    }
+    SpaceCost backfill;
+    try (AccountsDatabase database = AccountsDatabase.create(options)) {
+      AccountsMigration migration = new AccountsMigration(database.jdbcUrl());
+      migration.apply("expand");
+      SpaceCost.addIndexes(database.sql());
+      backfill = SpaceCost.measure(database.sql(), () -> migration.apply("backfill"));
+    }
+    String how = "pgbench_accounts with indexes on aid (key), bid and abalance, from a checkpoint; backfill: "
+        + backfill.sizes() + "; one UPDATE: " + update.sizes();
+    return List.of(
+        Figure.measured(2, "table size after the backfill ÷ before", backfill.tableGrowth(), "",
+            Target.atMost(1.25, ""), "the executor's default: VACUUM (TRUNCATE false) after every tenth of the rows;"
+                + " " + how),
+        Figure.measured(2, "indexes' size after the backfill ÷ before", backfill.indexGrowth(), "", null,
+            "each new row version is a new entry in every index (no room on its page for a HOT update)"),
+        Figure.measured(2, "table size after one whole-table UPDATE ÷ before", update.tableGrowth(), "", null,
+            "indexes ÷ before: " + Figure.format(update.indexGrowth())),
+        Figure.measured(2, "WAL bytes per row: backfill ÷ one whole-table UPDATE", backfill.walPerRow()
+            / update.walPerRow(), "", null, "backfill " + Figure.format(backfill.walPerRow()) + " B/row (its vacuums'"
+            + " and checkpoints' records included), UPDATE " + Figure.format(update.walPerRow()) + " B/row"));
   }
 
   /** The limit: one UPDATE of every row (through the same trigger), timed, then rolled back. */
