@@ -70,6 +70,12 @@ final class RunOptions {
           + " at most about half a processor from a busy database).")
   double niceRatio;
 
+  @Option(names = "--vacuum-every", paramLabel = "FRACTION", defaultValue = "0.1",
+      description = "Between backfill batches, run VACUUM (TRUNCATE false) on the table every FRACTION of the rows"
+          + " the backfill expects to change, so that the space of the rows it rewrote takes the next batches' (the"
+          + " table grows by about that fraction, not double); 0 leaves it to autovacuum (default: ${DEFAULT-VALUE}).")
+  double vacuumEvery;
+
   @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
       description = "Backfill progress: auto (a bar on a terminal, lines otherwise), bar or lines (default:"
           + " ${DEFAULT-VALUE}).", converter = ProgressModeConverter.class)
@@ -88,7 +94,8 @@ final class RunOptions {
             maintenanceWait))
         .withBatches(new ExecutionSettings.BatchSizing(minBatch, maxBatch, batchTime))
         .withThrottle(new ExecutionSettings.Throttle(maxReplicationLag, maxActiveSessions, lockWaitBackoff,
-            defaults.throttle().checkInterval(), niceRatio));
+            defaults.throttle().checkInterval(), niceRatio))
+        .withReclaim(new ExecutionSettings.Reclaim(vacuumEvery, defaults.reclaim().minRows()));
   }
 
   /** {@code auto}, {@code bar} or {@code lines}. */
