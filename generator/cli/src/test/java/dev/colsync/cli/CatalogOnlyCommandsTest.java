@@ -62,6 +62,28 @@ class CatalogOnlyCommandsTest {
     }
   }
 
+  @EachPostgres
+  void scaffoldWritesStrategyAutoOnceTheLiveCatalogAgrees(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.people (id bigint PRIMARY KEY, name varchar(50), nick varchar(20))");
+      statement.execute("CREATE INDEX people_name ON public.people (name)");
+      statement.execute("CREATE INDEX people_nick ON public.people (lower(nick))");
+      Path out = dir.resolve("people_name.yaml");
+
+      CommandRun widen = CommandRun.of("scaffold", "retype", "--url", database.jdbcUrl(), "--table", "people",
+          "--column", "name", "--to-type", "varchar(200)", "--strategy", "auto", "--out", out.toString());
+      assertThat(widen.exitCode()).as(widen.err()).isZero();
+      assertThat(Files.readString(out)).contains("  onUpError: reject\n  strategy: auto\n");
+      assertThat(widen.err()).contains("note: strategy auto chose a catalog-only change", "The live catalog agrees.");
+
+      CommandRun nick = CommandRun.of("scaffold", "retype", "--url", database.jdbcUrl(), "--table", "people",
+          "--column", "nick", "--to-type", "varchar(40)", "--strategy", "auto");
+      assertThat(nick.exitCode()).as(nick.err()).isZero();
+      assertThat(nick.err()).contains("note: strategy auto chose expand–contract (copy):", "people_nick");
+    }
+  }
+
   private static String type(Statement statement) throws Exception {
     try (ResultSet row = statement.executeQuery("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
         + " WHERE attrelid = 'public.people'::regclass AND attname = 'name'")) {
