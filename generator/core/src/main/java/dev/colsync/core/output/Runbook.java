@@ -2,6 +2,7 @@ package dev.colsync.core.output;
 
 import dev.colsync.core.output.RunbookModel.PhaseSection;
 import dev.colsync.core.output.RunbookModel.StepRow;
+import dev.colsync.core.plan.CatalogOnlyChange;
 import dev.colsync.core.plan.InPlaceColumns;
 import dev.colsync.core.plan.Phase;
 import dev.colsync.core.plan.PhasePlan;
@@ -135,8 +136,8 @@ final class Runbook {
 
   private static String alterTypeInstructions(Plan plan) {
     MigrationSpec spec = plan.spec();
-    PhasePlan phase = plan.phase(Phase.ALTER_TYPE);
-    boolean rollbackRewrites = !phase.rollback().get(0).lock().contains("no rewrite");
+    boolean rollbackRewrites = CatalogOnlyChange.decide(spec).types()
+        .filter(CatalogOnlyChange.Types::reverseCatalogOnly).isEmpty();
     String table = SqlIdentifiers.qualified(spec.table().schema(), spec.table().name());
     return "Deploy while N-1 runs, or N: both read and write the column by its name, and every value of "
         + spec.change().from().type() + " is a value of " + spec.change().to().type() + ". The script first checks"
