@@ -57,7 +57,9 @@ final class ExecutorRun {
         case "indexes" -> "; indexes comes only when the spec records indexes over the column to copy";
         case "validate" -> "; validate comes only with a NOT NULL new column or constraints to copy";
         case "switch" -> "; switch comes only with a read path (an in-place change keeps the column's name)";
-        default -> "";
+        case "alter-type" -> "; alter-type is the one phase of a catalog-only type change (retype.strategy: auto)";
+        default -> plan.phase("alter-type").isPresent()
+            ? "; a catalog-only type change has no new column: it is all in alter-type" : "";
       };
       err.println("this migration has no " + phaseId + " phase (" + plan.migration() + " has: "
           + String.join(", ", plan.phaseIds()) + ")" + why);

@@ -7,11 +7,12 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The phases {@code --phase} accepts. A migration has only some of them (no validate phase without NOT
- * NULL; indexes and cutover come with in-place type changes); the commands say so when asked for one it
- * lacks.
+ * NULL; indexes and cutover come with in-place type changes; a catalog-only type change has alter-type alone);
+ * the commands say so when asked for one it lacks.
  */
 final class PhaseName {
-  static final List<String> ALL = List.of("expand", "backfill", "indexes", "validate", "switch", "cutover", "contract");
+  static final List<String> ALL =
+      List.of("expand", "backfill", "indexes", "validate", "switch", "cutover", "contract", "alter-type");
 
   private PhaseName() {}
 

@@ -49,11 +49,19 @@ final class ScaffoldRetypeCommand implements Callable<Integer> {
       description = "What an old-version write that up cannot convert gets: reject or null (default: ${DEFAULT-VALUE}).")
   String onUpError;
 
+  @Option(names = "--strategy", paramLabel = "STRATEGY", defaultValue = "copy",
+      description = "copy: expand–contract; auto: one ALTER … TYPE when PostgreSQL rewrites nothing (with --url,"
+          + " confirmed from the live catalog), else copy (default: ${DEFAULT-VALUE}).")
+  String strategy;
+
   @Override
   public Integer call() throws Exception {
     return target.run(command.commandLine(), column, toColumn == null ? column : toColumn, facts -> {
       if (!onUpError.equals("reject") && !onUpError.equals("null")) {
         throw new CatalogException("--on-up-error must be reject or null, not " + onUpError);
+      }
+      if (!strategy.equals("copy") && !strategy.equals("auto")) {
+        throw new CatalogException("--strategy must be copy or auto, not " + strategy);
       }
       if (facts.isEmpty() && fromType == null) {
         throw new CatalogException("without --url, give the column's type with --from-type");
@@ -77,9 +85,10 @@ final class ScaffoldRetypeCommand implements Callable<Integer> {
         }
       }
       String migration = target.migrationName(toColumn == null ? column + "_" + toType : toColumn);
-      return ScaffoldedSpec.retype(migration, target.schemaName(), target.tableName(),
+      ScaffoldedSpec spec = ScaffoldedSpec.retype(migration, target.schemaName(), target.tableName(),
           target.key(facts), column, oldType, facts.map(f -> f.column().notNull()).orElse(notNull), to, toType,
           upExpression, downExpression, onUpError, facts);
+      return strategy.equals("auto") ? spec.strategy(strategy) : spec;
     });
   }
 }

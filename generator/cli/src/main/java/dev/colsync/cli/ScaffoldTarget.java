@@ -6,6 +6,7 @@ import dev.colsync.core.catalog.FlywayHistory;
 import dev.colsync.core.catalog.ScaffoldedSpec;
 import dev.colsync.core.catalog.TableFacts;
 import dev.colsync.core.catalog.TableFacts.KeyColumn;
+import dev.colsync.core.plan.CatalogOnlyChange;
 import dev.colsync.core.spec.MigrationSpec;
 import dev.colsync.core.spec.SpecException;
 import dev.colsync.core.spec.SpecLoader;
@@ -222,6 +223,20 @@ final class ScaffoldTarget {
         stderr.flush();
         return ExitCodes.BAD_INPUT;
       }
+    }
+    CatalogOnlyChange.Decision decision = CatalogOnlyChange.decide(spec);
+    if (decision.catalogOnly() && url != null) {
+      Optional<String> refusal = refusal(spec);
+      if (refusal.isPresent()) {
+        stderr.println("colsync scaffold: strategy auto: the live catalog rules out a catalog-only change: "
+            + refusal.get());
+        stderr.println("give --strategy copy; nothing was written");
+        stderr.flush();
+        return ExitCodes.BAD_INPUT;
+      }
+    }
+    if (!decision.explanation().isEmpty()) {
+      note(decision.explanation() + (decision.catalogOnly() && url != null ? " The live catalog agrees." : ""));
     }
     if (out == null) {
       stdout.print(yaml);

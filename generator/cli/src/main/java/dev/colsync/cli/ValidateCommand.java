@@ -1,6 +1,7 @@
 package dev.colsync.cli;
 
 import dev.colsync.core.catalog.FlywayHistory;
+import dev.colsync.core.plan.CatalogOnlyChange;
 import dev.colsync.core.spec.MigrationSpec;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -49,7 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = command.commandLine().getErr();
     if (url == null) {
       for (SpecBatch.LoadedSpec loaded : batch.specs()) {
-        out.println("ok: " + loaded.file() + " (" + loaded.spec().migration() + ")");
+        out.println("ok: " + loaded.file() + " (" + loaded.spec().migration() + ")" + strategy(loaded.spec()));
       }
       out.flush();
       return ExitCodes.OK;
@@ -66,7 +67,8 @@ final class ValidateCommand implements Callable<Integer> {
           exit = ExitCodes.BAD_INPUT;
         } else if (outcome.passed()) {
           out.println("ok: " + loaded.file() + " (" + loaded.spec().migration() + ") matches the database"
-              + outcome.notices().stream().map(notice -> "; " + notice).collect(Collectors.joining()));
+              + outcome.notices().stream().map(notice -> "; " + notice).collect(Collectors.joining())
+              + strategy(loaded.spec()));
         } else {
           err.println(loaded.file() + ": does not match the database: " + outcome.refusal());
           exit = ExitCodes.BAD_INPUT;
@@ -76,6 +78,12 @@ final class ValidateCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return exit;
+  }
+
+  /** What {@code strategy: auto} chose and why, when the spec asks for it. */
+  private static String strategy(MigrationSpec spec) {
+    String explanation = CatalogOnlyChange.decide(spec).explanation();
+    return explanation.isEmpty() ? "" : "; " + explanation;
   }
 
   /** Why Flyway would refuse the spec's scripts as out of order in a database with {@code history}, if it would. */

@@ -64,6 +64,13 @@ public final class ScaffoldedSpec {
     return spec;
   }
 
+  /** Adds {@code retype.strategy} to a type change. */
+  @SuppressWarnings("unchecked")
+  public ScaffoldedSpec strategy(String strategy) {
+    ((Map<String, Object>) root.get("retype")).put("strategy", strategy);
+    return this;
+  }
+
   /** Adds {@code flyway: { version: … }}. */
   public ScaffoldedSpec flywayVersion(String version) {
     root.put("flyway", Map.of("version", version));

@@ -13,6 +13,7 @@ import dev.colsync.runtime.execution.ExecutionPhase;
 import dev.colsync.runtime.execution.ExecutionPlan;
 import dev.colsync.runtime.execution.ExecutionStep;
 import dev.colsync.runtime.execution.QualifiedName;
+import dev.colsync.runtime.sql.SqlIdentifiers;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,9 @@ public final class ExecutionPlans {
 
   public static ExecutionPlan of(Plan plan) {
     MigrationSpec spec = plan.spec();
+    if (plan.catalogOnly()) {
+      return catalogOnly(plan);
+    }
     Optional<InPlaceColumns> inPlace = InPlaceColumns.when(spec);
     BackfillTarget backfill = target(inPlace.map(InPlaceColumns::before).orElse(spec), plan);
     AppliedProbes probes = new AppliedProbes(plan, inPlace);
@@ -39,6 +43,26 @@ public final class ExecutionPlans {
     String seal = "SELECT " + new SqlFragments(spec, plan.names()).gate(false, false).seal();
     return new ExecutionPlan(spec.migration(), backfill.table(), phases, backfill, spec.timeouts().lock(),
         spec.timeouts().statement(), inPlace.map(columns -> target(columns.after(), plan))).withConvergenceSeal(seal);
+  }
+
+  /**
+   * A catalog-only type change: one reversible phase of scripts. There is no backfill; its target names the
+   * column as both old and new, so a verification compares the column with itself and finds nothing.
+   */
+  private static ExecutionPlan catalogOnly(Plan plan) {
+    MigrationSpec spec = plan.spec();
+    String column = SqlIdentifiers.quote(spec.change().from().name());
+    QualifiedName table = new QualifiedName(spec.table().schema(), spec.table().name());
+    BackfillTarget target = new BackfillTarget(table, spec.primaryKey(), spec.change().from().name(),
+        spec.change().to().name(), column, column, new QualifiedName(spec.table().schema(),
+        plan.names().backfillState()), spec.backfill().batchSize(), spec.backfill().pause());
+    List<ExecutionPhase> phases = plan.phases().stream()
+        .map(phase -> new ExecutionPhase(phase.phase().id(),
+            phase.steps().stream().map(step -> step(step, ExecutionStep.Kind.SCRIPT)).toList(),
+            phase.rollback().stream().map(step -> step(step, ExecutionStep.Kind.SCRIPT)).toList(), false))
+        .toList();
+    return new ExecutionPlan(spec.migration(), table, phases, target, spec.timeouts().lock(),
+        spec.timeouts().statement());
   }
 
   private static BackfillTarget target(MigrationSpec spec, Plan plan) {

@@ -43,17 +43,19 @@ final class FlywayLayout implements Layout {
     }
     String version = phase == Phase.CONTRACT && flyway.release() == FlywayRelease.Release.CONTRACT
         ? flyway.contractVersion().orElseThrow() : flyway.version().orElseThrow();
-    return String.format("V%s.%02d__%s_%s_%s.sql", version, script.number(), plan.spec().migration(), phase.id(),
-        script.step().name().replace('-', '_'));
+    return String.format("V%s.%02d__%s_%s_%s.sql", version, script.number(), plan.spec().migration(),
+        phase.id().replace('-', '_'), script.step().name().replace('-', '_'));
   }
 
   /** Whether the release's Flyway location holds the scripts of {@code phase}. */
   static boolean inLocation(FlywayRelease flyway, Phase phase) {
     return switch (flyway.release()) {
       case ALL -> true;
-      case EXPAND -> phase == Phase.EXPAND || phase == Phase.BACKFILL && flyway.inlineBackfill();
-      case CONTRACT -> phase == Phase.EXPAND || phase == Phase.BACKFILL && flyway.inlineBackfill()
-          || phase == Phase.CONTRACT;
+      // A catalog-only change is one deploy, made with N-1 running: it belongs with expand.
+      case EXPAND -> phase == Phase.EXPAND || phase == Phase.ALTER_TYPE
+          || phase == Phase.BACKFILL && flyway.inlineBackfill();
+      case CONTRACT -> phase == Phase.EXPAND || phase == Phase.ALTER_TYPE
+          || phase == Phase.BACKFILL && flyway.inlineBackfill() || phase == Phase.CONTRACT;
     };
   }
 }

@@ -76,7 +76,12 @@ public final class Generator {
       if (spec.java().isEmpty()) {
         continue;
       }
-      JavaSource source = shims.generate(plan(spec)).orElseThrow();
+      Plan plan = plan(spec);
+      if (plan.catalogOnly()) {
+        // No second column to switch between: the application reads the column by its name throughout.
+        continue;
+      }
+      JavaSource source = shims.generate(plan).orElseThrow();
       String path = source.path();
       MigrationSpec other = byPath.putIfAbsent(path, spec);
       if (other != null) {

@@ -2,6 +2,7 @@ package dev.colsync.core.output;
 
 import dev.colsync.core.output.RunbookModel.PhaseSection;
 import dev.colsync.core.output.RunbookModel.StepRow;
+import dev.colsync.core.plan.CatalogOnlyChange;
 import dev.colsync.core.plan.InPlaceColumns;
 import dev.colsync.core.plan.Phase;
 import dev.colsync.core.plan.PhasePlan;
@@ -40,7 +41,8 @@ final class Runbook {
           instructions(plan, phase.phase()), ScriptFiles.rollbackPaths(phase),
           phase.phase() == Phase.SWITCH ? "move the read-path flag back (NEW → SHADOW → OLD)." : "nothing to undo."));
     }
-    RunbookModel model = new RunbookModel(spec.migration(), description(spec),
+    String strategy = plan.strategy().isEmpty() ? "" : " " + capitalized(plan.strategy());
+    RunbookModel model = new RunbookModel(spec.migration(), description(plan) + strategy,
         spec.timeouts().lock().toMillis() + " ms", spec.timeouts().statement().toMillis() + " ms", rows, sections);
     return new GeneratedFile(spec.migration() + "/runbook.md", renderer.render(model));
   }
@@ -49,9 +51,19 @@ final class Runbook {
     return Character.toUpperCase(phase.id().charAt(0)) + phase.id().substring(1);
   }
 
-  private static String description(MigrationSpec spec) {
+  private static String capitalized(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private static String description(Plan plan) {
+    MigrationSpec spec = plan.spec();
     ColumnChange change = spec.change();
     String table = "`" + spec.table() + "`";
+    if (plan.catalogOnly()) {
+      return "Changes the type of column `" + change.from().name() + "` of " + table + " from " + change.from().type()
+          + " to " + change.to().type() + " with one ALTER … TYPE: no new column, no sync trigger, no backfill,"
+          + " and no read-path flag or Java shim (the application reads the column by its name throughout).";
+    }
     if (change.inPlace()) {
       InPlaceColumns columns = InPlaceColumns.of(spec);
       return "Changes the type of column `" + change.from().name() + "` of " + table + " in place, from "
@@ -114,11 +126,34 @@ final class Runbook {
           + late.change().from().name() + "`, still kept in sync, so the rollback loses no write. Until"
           + " contract only values the old type can hold can be written (the trigger refuses others): contract"
           + " soon.";
+      case ALTER_TYPE -> alterTypeInstructions(plan);
       case CONTRACT -> (inPlace.isPresent()
           ? "Once the cut-over has proved itself and no rollback is wanted. "
           : "Only once no N-1 instance runs and the flag is NEW everywhere. ") + contractCheck
           + views(spec, oldColumn, newColumn) + readers(spec, oldColumn, newColumn);
     };
+  }
+
+  private static String alterTypeInstructions(Plan plan) {
+    MigrationSpec spec = plan.spec();
+    boolean rollbackRewrites = CatalogOnlyChange.decide(spec).types()
+        .filter(CatalogOnlyChange.Types::reverseCatalogOnly).isEmpty();
+    String table = SqlIdentifiers.qualified(spec.table().schema(), spec.table().name());
+    return "Deploy while N-1 runs, or N: both read and write the column by its name, and every value of "
+        + spec.change().from().type() + " is a value of " + spec.change().to().type() + ". The script first checks"
+        + " the live catalog: the column has type " + spec.change().from().type() + " (or " + spec.change().to().type()
+        + " already: then it does nothing), the table is a plain table, the column keeps its type's collation,"
+        + " and no index over it has an expression, a predicate or an exclusion and no CHECK or foreign key uses it"
+        + " (PostgreSQL would rebuild or scan for those). Only then, under ACCESS EXCLUSIVE, it changes the type:"
+        + " PostgreSQL rewrites neither the table nor its indexes (`pg_class.relfilenode` of " + "`" + table + "`"
+        + " and of its indexes stays the same). A lock not granted within lock_timeout is asked for again, a few"
+        + " times, before the script gives up having changed nothing."
+        + (rollbackRewrites
+            ? " The rollback is not catalog-only: changing back to " + spec.change().from().type() + " first scans"
+                + " the table for values that do not fit (blocking no one), then REWRITES the table and its indexes"
+                + " under ACCESS EXCLUSIVE, which blocks reads and writes for as long as that takes and must finish"
+                + " within statement_timeout; on a large table, change back with a `strategy: copy` spec instead."
+            : " The rollback is catalog-only too.");
   }
 
   /** The functions and procedures scaffold found reading the column: they fail once it is dropped. */

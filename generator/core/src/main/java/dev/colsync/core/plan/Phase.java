@@ -10,7 +10,9 @@ public enum Phase {
   VALIDATE("N-1, N", "the new column carries the old one's constraints, validated"),
   CUTOVER("N-1, N", "the column has its new type under its own name; the old values stay in sync for rollback"),
   SWITCH("N", "the application reads the new column (read-path flag OLD → SHADOW → NEW)"),
-  CONTRACT("N", "only the new column remains");
+  CONTRACT("N", "only the new column remains"),
+  /** The whole of a catalog-only type change: one {@code ALTER … TYPE}, no new column. */
+  ALTER_TYPE("N-1, N", "the column has its new type; PostgreSQL rewrote neither the table nor its indexes");
 
   private final String versions;
   private final String outcome;
@@ -30,8 +32,8 @@ public enum Phase {
     return outcome;
   }
 
-  /** The lower-case name used in file names and on the command line. */
+  /** The lower-case name used in file names and on the command line ({@code alter-type}). */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

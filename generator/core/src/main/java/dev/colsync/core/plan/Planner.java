@@ -40,9 +40,16 @@ public final class Planner {
 
   public Plan plan(MigrationSpec spec) {
     ObjectNames names = ObjectNames.forMigration(spec.migration());
-    if (spec.change().inPlace()) {
-      return planInPlace(spec, names);
+    CatalogOnlyChange.Decision decision = CatalogOnlyChange.decide(spec);
+    if (decision.catalogOnly()) {
+      PhasePlan alterType = new AlterTypeSteps(steps, spec, decision.types().orElseThrow(), names).phase();
+      return new Plan(spec, names, List.of(alterType), decision.explanation());
     }
+    Plan plan = spec.change().inPlace() ? planInPlace(spec, names) : planWithNewColumn(spec, names);
+    return new Plan(plan.spec(), plan.names(), plan.phases(), decision.explanation());
+  }
+
+  private Plan planWithNewColumn(MigrationSpec spec, ObjectNames names) {
     SqlFragments sql = new SqlFragments(spec, names);
     CarriedObjects objects = new CarriedObjects(spec);
     CarriedSteps carried = new CarriedSteps(steps, spec, objects, sql.table(), sql.sync().quote(), false);
@@ -68,6 +75,10 @@ public final class Planner {
    */
   public String liveCheck(MigrationSpec spec) {
     ObjectNames names = ObjectNames.forMigration(spec.migration());
+    CatalogOnlyChange.Decision decision = CatalogOnlyChange.decide(spec);
+    if (decision.catalogOnly()) {
+      return new AlterTypeSteps(steps, spec, decision.types().orElseThrow(), names).check();
+    }
     Optional<InPlaceColumns> inPlace = spec.change().inPlace() ? Optional.of(InPlaceColumns.of(spec)) : Optional.empty();
     SqlFragments sql = new SqlFragments(inPlace.map(InPlaceColumns::before).orElse(spec), names);
     return steps.render(new ExpandModel("sql/expand-check.sql.ftl", spec.migration(), sql.sync(),

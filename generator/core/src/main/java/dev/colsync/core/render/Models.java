@@ -289,4 +289,28 @@ public final class Models {
   public record ViewsModel(
       String templateName, String migration, String phase, TableSql table, List<String> statements)
       implements TemplateModel {}
+
+  /**
+   * A catalog-only type change, or the change back, as one guarded {@code ALTER … TYPE} retried on lock
+   * timeouts.
+   *
+   * @param purpose what the script does, for its comment
+   * @param tableLiteral the table's qualified name as a string constant
+   * @param column the column, quoted
+   * @param columnLiteral the column's name as a string constant
+   * @param fromSql the type the column has before, as SQL; {@code toSql} the type it gets
+   * @param fromRegtype {@code fromSql} without its modifier, as a string constant for {@code to_regtype}
+   * @param fromModifier the {@code atttypmod} of {@code fromSql}
+   * @param fromLabel the type as the spec writes it, as a string constant for messages
+   * @param attempts how many times the lock is asked for before the script gives up
+   * @param pauseMillis the pause before the second attempt; each later one waits that much longer
+   * @param checkOnly whether the script only checks (for {@code validate --url}): no lock, no ALTER
+   * @param scanFirst whether every value is first checked to fit {@code toSql} (a change back that narrows)
+   * @param rewrites whether PostgreSQL rewrites the table for this change (a change back that narrows)
+   */
+  public record AlterTypeModel(
+      String templateName, String migration, String purpose, TableSql table, String tableLiteral, String column,
+      String columnLiteral, String fromSql, String fromRegtype, int fromModifier, String fromLabel, String toSql,
+      String toRegtype, int toModifier, String toLabel, int attempts, long pauseMillis, boolean checkOnly,
+      boolean scanFirst, boolean rewrites, String quote) implements TemplateModel {}
 }

@@ -10,11 +10,11 @@ import java.util.Set;
 /** Reads the column change: exactly one of {@code rename} and {@code retype}. */
 final class ChangeReader {
   static final List<String> RENAME_KEYS = List.of("from", "to", "type", "notNull");
-  static final List<String> RETYPE_KEYS = List.of("from", "to", "up", "down", "onUpError");
+  static final List<String> RETYPE_KEYS = List.of("from", "to", "up", "down", "onUpError", "strategy");
   static final List<String> COLUMN_KEYS = List.of("column", "type", "notNull");
 
   static final String EXPECTED_CHANGE =
-      "rename: { from, to, type, notNull } or retype: { from, to, up, down, onUpError }";
+      "rename: { from, to, type, notNull } or retype: { from, to, up, down, onUpError, strategy }";
   static final String EXPECTED_RENAME =
       "a mapping { from: <old name>, to: <new name>, type: <SQL type>, notNull: false }";
   static final String EXPECTED_RETYPE =
@@ -33,6 +33,8 @@ final class ChangeReader {
   static final String EXPECTED_UP = "one SQL expression over the old column, e.g. round(amount * 100)::bigint";
   static final String EXPECTED_DOWN = "one SQL expression over the new column, e.g. amount_cents / 100.0";
   static final String EXPECTED_ON_UP_ERROR = "one of: reject, null";
+  static final String EXPECTED_STRATEGY = "one of: copy (expand–contract), auto (one ALTER … TYPE when PostgreSQL"
+      + " rewrites nothing, else copy)";
 
   private final TypedValues values;
   private final IdentifierReader names;
@@ -118,6 +120,7 @@ final class ChangeReader {
     Optional<String> up = fields.required("up", EXPECTED_UP, n -> sql(n, EXPECTED_UP));
     Optional<String> down = fields.required("down", EXPECTED_DOWN, n -> sql(n, EXPECTED_DOWN));
     Optional<OnUpError> onUpError = fields.optional("onUpError", OnUpError.REJECT, this::onUpError);
+    Optional<RetypeStrategy> strategy = fields.optional("strategy", RetypeStrategy.COPY, this::strategy);
     Optional<String> fromName = from.flatMap(Side::name);
     Optional<String> toName = to.flatMap(Side::name);
     fromName.ifPresent(columnNames::add);
@@ -144,11 +147,11 @@ final class ChangeReader {
     Optional<Boolean> fromNotNull = from.flatMap(Side::notNull);
     Optional<Boolean> toNotNull = to.flatMap(Side::notNull);
     if (!consistent || fromColumn.isEmpty() || toColumn.isEmpty() || fromNotNull.isEmpty() || toNotNull.isEmpty()
-        || up.isEmpty() || down.isEmpty() || onUpError.isEmpty()) {
+        || up.isEmpty() || down.isEmpty() || onUpError.isEmpty() || strategy.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Retype(fromColumn.get(), toColumn.get(), up.get(), down.get(), onUpError.get(),
-        toNotNull.get(), fromNotNull.get()));
+        toNotNull.get(), fromNotNull.get(), strategy.get()));
   }
 
   /** Whether {@code expression} is a deterministic function of {@code column} alone, as far as its text shows. */
@@ -224,6 +227,21 @@ final class ChangeReader {
     }
     problems.report(node, node.isLeftOut() ? "has no value" : "must be reject or null, not " + node.describe(),
         EXPECTED_ON_UP_ERROR);
+    return Optional.empty();
+  }
+
+  private Optional<RetypeStrategy> strategy(YamlNode node) {
+    if (node instanceof YamlNode.Scalar scalar && !node.isLeftOut() && scalar.kind() == YamlNode.ScalarKind.STRING) {
+      for (RetypeStrategy choice : RetypeStrategy.values()) {
+        if (choice.specValue().equals(scalar.text())) {
+          return Optional.of(choice);
+        }
+      }
+      problems.report(node, "unknown strategy '" + scalar.text() + "'", EXPECTED_STRATEGY);
+      return Optional.empty();
+    }
+    problems.report(node, node.isLeftOut() ? "has no value" : "must be copy or auto, not " + node.describe(),
+        EXPECTED_STRATEGY);
     return Optional.empty();
   }
 }

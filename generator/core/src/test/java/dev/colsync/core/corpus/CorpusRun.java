@@ -182,7 +182,7 @@ final class CorpusRun {
   private static Set<AppVersion> writersDuring(Phase phase) {
     return switch (phase) {
       case EXPAND -> Set.of(AppVersion.OLD);
-      case BACKFILL, INDEXES, VALIDATE, CUTOVER -> Set.of(AppVersion.OLD, AppVersion.NEW);
+      case BACKFILL, INDEXES, VALIDATE, CUTOVER, ALTER_TYPE -> Set.of(AppVersion.OLD, AppVersion.NEW);
       case SWITCH, CONTRACT -> Set.of(AppVersion.NEW);
     };
   }

@@ -89,7 +89,7 @@ final class MigrationRun implements AutoCloseable {
   static List<Version> writersDuring(Phase phase) {
     return switch (phase) {
       case EXPAND -> List.of(Version.OLD);
-      case BACKFILL, INDEXES, VALIDATE, CUTOVER -> List.of(Version.OLD, Version.NEW);
+      case BACKFILL, INDEXES, VALIDATE, CUTOVER, ALTER_TYPE -> List.of(Version.OLD, Version.NEW);
       case SWITCH, CONTRACT -> List.of(Version.NEW);
     };
   }

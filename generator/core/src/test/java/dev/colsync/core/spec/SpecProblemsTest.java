@@ -307,13 +307,20 @@ class SpecProblemsTest {
   }
 
   @Test
+  void strategyIsCopyOrAuto() {
+    assertThat(problemsOf("strategy.yaml", SpecTexts.with("", SpecTexts.retypeWith("strategy: fast"))))
+        .containsExactly("strategy.yaml:9:13: /retype/strategy: unknown strategy 'fast' (expected: one of: copy"
+            + " (expand–contract), auto (one ALTER … TYPE when PostgreSQL rewrites nothing, else copy))");
+  }
+
+  @Test
   void bothChangesOrNeitherIsAProblem() {
     assertThat(problemsOf("both.yaml", SpecTexts.minimal() + SpecTexts.retypeWith(""))).containsExactly(
         "both.yaml:5:1: /retype: a spec has exactly one change, but this one has both rename and retype"
             + " (expected: either rename or retype; write the other change as its own spec)");
     assertThat(problemsOf("neither.yaml", "migration: users_full_name\ntable: users\nprimaryKey: [id]\n"))
         .containsExactly("neither.yaml:1:1: missing the change: give rename or retype"
-            + " (expected: rename: { from, to, type, notNull } or retype: { from, to, up, down, onUpError })");
+            + " (expected: rename: { from, to, type, notNull } or retype: { from, to, up, down, onUpError, strategy })");
   }
 
   @Test
