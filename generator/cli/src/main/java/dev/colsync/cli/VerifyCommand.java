@@ -66,6 +66,13 @@ final class VerifyCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
+    if (loaded.get().plan().catalogOnly()) {
+      err.println(command.qualifiedName() + ": " + loaded.get().file() + ": " + loaded.get().spec().migration()
+          + " changes the type of column " + loaded.get().spec().change().from().name() + " in place (strategy"
+          + " auto): there is no second column to compare; colsync status shows whether alter-type ran");
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
     var plan = loaded.get().execution();
     ExecutionSettings settings = ExecutionSettings.defaults().withVerify(chunkRows, sample);
     ConvergenceReport report;

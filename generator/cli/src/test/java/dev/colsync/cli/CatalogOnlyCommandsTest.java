@@ -53,6 +53,10 @@ class CatalogOnlyCommandsTest {
       CommandRun apply = CommandRun.of("apply", widen.toString(), "--phase", "alter-type", "--url", url);
       assertThat(apply.exitCode()).as(apply.err()).isZero();
       assertThat(type(statement)).isEqualTo("character varying(200)");
+      CommandRun verify = CommandRun.of("verify", widen.toString(), "--url", url);
+      assertThat(verify.exitCode()).isEqualTo(2);
+      assertThat(verify.err()).contains("people_name_widen changes the type of column name in place (strategy auto):"
+          + " there is no second column to compare");
       CommandRun status = CommandRun.of("status", widen.toString(), "--url", url);
       assertThat(status.outLines()[1]).matches("  steps: 1 of 1 applied, the last alter-type/change-type at \\S+Z");
 
