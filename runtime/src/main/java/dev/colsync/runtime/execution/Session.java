@@ -38,6 +38,7 @@ final class Session implements AutoCloseable {
     Connection monitor = null;
     try {
       work.setAutoCommit(true);
+      DirectConnection.require(work);
       int workPid = identify(work, "colsync " + migration);
       monitor = source.open();
       monitor.setAutoCommit(true);
