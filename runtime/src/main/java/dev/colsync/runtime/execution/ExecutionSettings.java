@@ -12,14 +12,23 @@ import java.util.Objects;
  * @param throttle when the backfill pauses to spare the database
  * @param verifyChunkRows rows per chunk when verification walks the table (one short transaction each)
  * @param verifySampleKeys how many keys of divergent rows verification reports at most
+ * @param otherRunWait while another run of the same migration holds its lock, wait at most this long for it
+ *     to end before refusing: a run that is finishing, or the session of a killed run, which the server ends
+ *     within about a second (zero: refuse at once)
  */
 public record ExecutionSettings(
-    LockRetry lockRetry, BatchSizing batches, Throttle throttle, int verifyChunkRows, int verifySampleKeys) {
+    LockRetry lockRetry, BatchSizing batches, Throttle throttle, int verifyChunkRows, int verifySampleKeys,
+    Duration otherRunWait) {
+  public static final Duration DEFAULT_OTHER_RUN_WAIT = Duration.ofSeconds(5);
 
   public ExecutionSettings {
     Objects.requireNonNull(lockRetry, "lockRetry");
     Objects.requireNonNull(batches, "batches");
     Objects.requireNonNull(throttle, "throttle");
+    Objects.requireNonNull(otherRunWait, "otherRunWait");
+    if (otherRunWait.isNegative()) {
+      throw new IllegalArgumentException("otherRunWait < 0");
+    }
     if (verifyChunkRows < 1) {
       throw new IllegalArgumentException("verifyChunkRows < 1");
     }
@@ -29,23 +38,28 @@ public record ExecutionSettings(
   }
 
   public static ExecutionSettings defaults() {
-    return new ExecutionSettings(LockRetry.DEFAULTS, BatchSizing.DEFAULTS, Throttle.DEFAULTS, 10_000, 20);
+    return new ExecutionSettings(LockRetry.DEFAULTS, BatchSizing.DEFAULTS, Throttle.DEFAULTS, 10_000, 20,
+        DEFAULT_OTHER_RUN_WAIT);
   }
 
   public ExecutionSettings withLockRetry(LockRetry value) {
-    return new ExecutionSettings(value, batches, throttle, verifyChunkRows, verifySampleKeys);
+    return new ExecutionSettings(value, batches, throttle, verifyChunkRows, verifySampleKeys, otherRunWait);
   }
 
   public ExecutionSettings withBatches(BatchSizing value) {
-    return new ExecutionSettings(lockRetry, value, throttle, verifyChunkRows, verifySampleKeys);
+    return new ExecutionSettings(lockRetry, value, throttle, verifyChunkRows, verifySampleKeys, otherRunWait);
   }
 
   public ExecutionSettings withThrottle(Throttle value) {
-    return new ExecutionSettings(lockRetry, batches, value, verifyChunkRows, verifySampleKeys);
+    return new ExecutionSettings(lockRetry, batches, value, verifyChunkRows, verifySampleKeys, otherRunWait);
   }
 
   public ExecutionSettings withVerify(int chunkRows, int sampleKeys) {
-    return new ExecutionSettings(lockRetry, batches, throttle, chunkRows, sampleKeys);
+    return new ExecutionSettings(lockRetry, batches, throttle, chunkRows, sampleKeys, otherRunWait);
+  }
+
+  public ExecutionSettings withOtherRunWait(Duration value) {
+    return new ExecutionSettings(lockRetry, batches, throttle, verifyChunkRows, verifySampleKeys, value);
   }
 
   /**

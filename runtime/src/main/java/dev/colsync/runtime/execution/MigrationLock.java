@@ -2,6 +2,7 @@ package dev.colsync.runtime.execution;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -16,15 +17,43 @@ final class MigrationLock {
         "colsync migration " + migration).orElseThrow();
   }
 
-  /** Takes the lock on {@code connection}, or refuses naming the session that holds it. */
-  static void acquire(Connection connection, String migration) throws SQLException {
+  /**
+   * Takes the lock on {@code connection}, waiting at most {@code wait} while another session holds it (a run
+   * finishing, or the session of a killed one the server has yet to end), or refuses naming that session.
+   */
+  static void acquire(Connection connection, String migration, Duration wait) throws SQLException {
     long key = key(connection, migration);
-    boolean acquired = Jdbc.first(connection, "SELECT pg_catalog.pg_try_advisory_lock(?)", row -> row.getBoolean(1),
-        key).orElse(false);
-    if (!acquired) {
+    // lock_timeout counts whole milliseconds, and 0 would wait for ever.
+    long millis = Math.min(Integer.MAX_VALUE, wait.toMillis());
+    if (!(millis == 0 ? tryLock(connection, key) : lockWithin(connection, key, millis))) {
       String holder = holder(connection, migration).map(pid -> " (backend pid " + pid + ")").orElse("");
-      throw new ExecutionRefusedException("another colsync run of " + migration + " is in progress" + holder
+      String waited = millis == 0 ? "" : ", still after " + millis + " ms";
+      throw new ExecutionRefusedException("another colsync run of " + migration + " is in progress" + holder + waited
           + "; wait for it to finish, or pause or cancel its backfill");
+    }
+  }
+
+  private static boolean tryLock(Connection connection, long key) throws SQLException {
+    return Jdbc.first(connection, "SELECT pg_catalog.pg_try_advisory_lock(?)", row -> row.getBoolean(1), key)
+        .orElse(false);
+  }
+
+  /**
+   * Queues for the lock under a {@code lock_timeout} of {@code millis}, so it is taken the moment it is free. A
+   * session-level advisory lock outlives the transaction it was taken in; the setting does not.
+   */
+  private static boolean lockWithin(Connection connection, long key, long millis) throws SQLException {
+    try {
+      return Jdbc.inTransaction(connection, c -> {
+        Jdbc.execute(c, "SELECT pg_catalog.set_config('lock_timeout', ?, true)", millis + "ms");
+        Jdbc.execute(c, "SELECT pg_catalog.pg_advisory_lock(?)", key);
+        return true;
+      });
+    } catch (SQLException e) {
+      if (LockFailures.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+        return false;
+      }
+      throw e;
     }
   }
 

@@ -65,23 +65,65 @@ class StepOrderTest {
   }
 
   @EachPostgres
-  void anotherRunOfTheSameMigrationIsRefused(PostgresServer server) throws Exception {
+  void anotherRunOfTheSameMigrationIsRefusedOnceTheWaitForItIsOver(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
+        Connection other = database.connect()) {
+      Sql.execute(admin, "CREATE TABLE public.items (id bigint PRIMARY KEY, name text)");
+      MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()), plan(),
+          ExecutionSettings.defaults().withOtherRunWait(Duration.ofMillis(300)), new RecordingListener());
+      Sql.execute(other, "SELECT pg_advisory_lock(hashtextextended('colsync migration ordered', 0))");
+      int otherPid = (int) Sql.number(other, "SELECT pg_backend_pid()");
+
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> executor.apply("first"))
+          .isInstanceOf(ExecutionRefusedException.class)
+          .hasMessageStartingWith("another colsync run of ordered is in progress (backend pid " + otherPid + "),"
+              + " still after 300 ms; wait for it to finish");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
+      assertThat(executor.status().runningBackend()).contains(otherPid);
+      assertThatThrownBy(() -> new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()), plan(),
+          ExecutionSettings.defaults().withOtherRunWait(Duration.ZERO), new RecordingListener()).apply("first"))
+          .isInstanceOf(ExecutionRefusedException.class)
+          .hasMessage("another colsync run of ordered is in progress (backend pid " + otherPid + "); wait for it to"
+              + " finish, or pause or cancel its backfill");
+
+      Sql.execute(other, "SELECT pg_advisory_unlock_all()");
+      executor.apply("first");
+      assertThat(executor.status().runningBackend()).isEmpty();
+    }
+  }
+
+  /** A run that ends while the next one waits for it hands the lock over: the next one is not refused. */
+  @EachPostgres
+  void aRunWaitsForTheLockOfARunThatIsFinishing(PostgresServer server) throws Exception {
     try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
         Connection other = database.connect()) {
       Sql.execute(admin, "CREATE TABLE public.items (id bigint PRIMARY KEY, name text)");
       MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()), plan(),
           ExecutionSettings.defaults(), new RecordingListener());
+      assertThat(ExecutionSettings.defaults().otherRunWait()).isEqualTo(Duration.ofSeconds(5));
       Sql.execute(other, "SELECT pg_advisory_lock(hashtextextended('colsync migration ordered', 0))");
-      int otherPid = (int) Sql.number(other, "SELECT pg_backend_pid()");
+      Thread finishing = new Thread(() -> {
+        try {
+          Thread.sleep(500);
+          Sql.execute(other, "SELECT pg_advisory_unlock_all()");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
 
-      assertThatThrownBy(() -> executor.apply("first"))
-          .isInstanceOf(ExecutionRefusedException.class)
-          .hasMessageStartingWith("another colsync run of ordered is in progress (backend pid " + otherPid + ")");
-      assertThat(executor.status().runningBackend()).contains(otherPid);
-
-      Sql.execute(other, "SELECT pg_advisory_unlock_all()");
+      long start = System.nanoTime();
+      finishing.start();
       executor.apply("first");
-      assertThat(executor.status().runningBackend()).isEmpty();
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      finishing.join();
+
+      assertThat(took).isBetween(Duration.ofMillis(500), Duration.ofSeconds(5));
+      assertThat(executor.status().appliedSteps()).hasSize(2);
+      System.out.printf("on %s the next run took the lock %d ms after the first was asked to end%n", server,
+          took.toMillis() - 500);
+      assertThat(Sql.number(admin, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+          + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
     }
   }
 
