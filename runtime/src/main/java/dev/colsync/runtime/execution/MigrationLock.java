@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A session-level advisory lock per migration: one colsync run of a migration at a time. PostgreSQL
  * releases it when the session ends, however it ends.
  */
 final class MigrationLock {
+  private static final long POLL_MILLIS = 100;
+
   private MigrationLock() {}
 
   static long key(Connection connection, String migration) throws SQLException {
@@ -23,8 +26,7 @@ final class MigrationLock {
    */
   static void acquire(Connection connection, String migration, Duration wait) throws SQLException {
     long key = key(connection, migration);
-    // lock_timeout counts whole milliseconds, and 0 would wait for ever.
-    long millis = Math.min(Integer.MAX_VALUE, wait.toMillis());
+    long millis = wait.toMillis();
     if (!(millis == 0 ? tryLock(connection, key) : lockWithin(connection, key, millis))) {
       String holder = holder(connection, migration).map(pid -> " (backend pid " + pid + ")").orElse("");
       String waited = millis == 0 ? "" : ", still after " + millis + " ms";
@@ -39,22 +41,25 @@ final class MigrationLock {
   }
 
   /**
-   * Queues for the lock under a {@code lock_timeout} of {@code millis}, so it is taken the moment it is free. A
-   * session-level advisory lock outlives the transaction it was taken in; the setting does not.
+   * Tries again every {@value #POLL_MILLIS} ms until {@code millis} have passed. It polls rather than queue in
+   * {@code pg_advisory_lock}: a statement waiting for the lock keeps a transaction open, and the run holding the
+   * lock may be building an index CONCURRENTLY, which waits for every open transaction to end: a deadlock.
    */
   private static boolean lockWithin(Connection connection, long key, long millis) throws SQLException {
-    try {
-      return Jdbc.inTransaction(connection, c -> {
-        Jdbc.execute(c, "SELECT pg_catalog.set_config('lock_timeout', ?, true)", millis + "ms");
-        Jdbc.execute(c, "SELECT pg_catalog.pg_advisory_lock(?)", key);
-        return true;
-      });
-    } catch (SQLException e) {
-      if (LockFailures.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (!tryLock(connection, key)) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
         return false;
       }
-      throw e;
+      try {
+        Thread.sleep(Math.min(POLL_MILLIS, left));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
+    return true;
   }
 
   /**

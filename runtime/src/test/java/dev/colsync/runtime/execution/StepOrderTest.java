@@ -11,6 +11,8 @@ import dev.colsync.testing.TestDatabase;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Steps run in order and once; rollbacks run newest phase first; one run of a migration at a time. */
 class StepOrderTest {
@@ -124,6 +126,38 @@ class StepOrderTest {
           took.toMillis() - 500);
       assertThat(Sql.number(admin, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
           + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
+    }
+  }
+
+  /**
+   * The run holding the lock builds an index CONCURRENTLY, which waits for every open transaction: the run
+   * waiting for the lock keeps none open, so the build finishes and the waiting run follows.
+   */
+  @EachPostgres
+  void aRunWaitingForTheLockDoesNotHoldUpAConcurrentIndexBuildOfTheRunThatHasIt(PostgresServer server)
+      throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
+        Connection other = database.connect()) {
+      Sql.execute(admin, "CREATE TABLE public.items (id bigint PRIMARY KEY, name text)");
+      MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()), plan(),
+          ExecutionSettings.defaults().withOtherRunWait(Duration.ofSeconds(10)), new RecordingListener());
+      Sql.execute(other, "SELECT pg_advisory_lock(hashtextextended('colsync migration ordered', 0))");
+      CompletableFuture<PhaseOutcome> waiting = CompletableFuture.supplyAsync(() -> {
+        try {
+          return executor.apply("first");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Thread.sleep(500);
+      assertThat(waiting).isNotDone();
+
+      long start = System.nanoTime();
+      Sql.execute(other, "CREATE INDEX CONCURRENTLY items_name ON public.items (name)");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the index build").isLessThan(Duration.ofSeconds(3));
+      Sql.execute(other, "SELECT pg_advisory_unlock_all()");
+
+      assertThat(waiting.get(10, TimeUnit.SECONDS).steps()).hasSize(2);
     }
   }
 
