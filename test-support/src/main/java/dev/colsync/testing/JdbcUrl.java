@@ -43,6 +43,31 @@ final class JdbcUrl {
                 "user=" + encode(user) + "&password=" + encode(password));
     }
 
+    /** The host part, e.g. {@code 127.0.0.1}, {@code localhost} or {@code [::1]}. */
+    String host() {
+        String hostAndPort = server.substring(PREFIX.length());
+        int colon = hostAndPort.lastIndexOf(':');
+        return colon < 0 || hostAndPort.endsWith("]") ? hostAndPort : hostAndPort.substring(0, colon);
+    }
+
+    /** The port, 5432 when the URL names none. */
+    int port() {
+        String hostAndPort = server.substring(PREFIX.length());
+        int colon = hostAndPort.lastIndexOf(':');
+        return colon < 0 || hostAndPort.endsWith("]") ? 5432 : Integer.parseInt(hostAndPort.substring(colon + 1));
+    }
+
+    /** A query parameter, decoded; empty when the URL has none of that name. */
+    String parameter(String name) {
+        for (String pair : parameters.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && pair.substring(0, equals).equals(name)) {
+                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
+    }
+
     String forDatabase(String database) {
         return server + "/" + encode(database) + (parameters.isEmpty() ? "" : "?" + parameters);
     }

@@ -44,6 +44,10 @@ public final class PostgresServer {
         return version;
     }
 
+    JdbcUrl address() {
+        return address;
+    }
+
     /** A JDBC URL for {@code database} on this server, credentials included: {@code DriverManager.getConnection(url)} works. */
     public String jdbcUrl(String database) {
         return address.forDatabase(database);

@@ -36,6 +36,13 @@ final class RunOptions {
           + " (default: ${DEFAULT-VALUE}; 0s: never wait).")
   Duration maintenanceWait;
 
+  @Option(names = "--other-run-wait", paramLabel = "DURATION", defaultValue = "5s",
+      converter = DurationConverter.class,
+      description = "While another run of the same migration holds its lock (one finishing, or a killed one whose"
+          + " session the server has yet to end), wait at most this long before refusing (default: ${DEFAULT-VALUE};"
+          + " 0s: refuse at once).")
+  Duration otherRunWait;
+
   @Option(names = "--batch-time", paramLabel = "DURATION", defaultValue = "100ms", converter = DurationConverter.class,
       description = "How long one backfill batch should take; its size adapts (default: ${DEFAULT-VALUE}).")
   Duration batchTime;
@@ -95,7 +102,8 @@ final class RunOptions {
         .withBatches(new ExecutionSettings.BatchSizing(minBatch, maxBatch, batchTime))
         .withThrottle(new ExecutionSettings.Throttle(maxReplicationLag, maxActiveSessions, lockWaitBackoff,
             defaults.throttle().checkInterval(), niceRatio))
-        .withReclaim(new ExecutionSettings.Reclaim(vacuumEvery, defaults.reclaim().minRows()));
+        .withReclaim(new ExecutionSettings.Reclaim(vacuumEvery, defaults.reclaim().minRows()))
+        .withOtherRunWait(otherRunWait);
   }
 
   /** {@code auto}, {@code bar} or {@code lines}. */

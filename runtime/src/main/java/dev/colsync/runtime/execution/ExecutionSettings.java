@@ -12,17 +12,25 @@ import java.util.Objects;
  * @param throttle when the backfill pauses to spare the database
  * @param verifyChunkRows rows per chunk when verification walks the table (one short transaction each)
  * @param verifySampleKeys how many keys of divergent rows verification reports at most
+ * @param otherRunWait while another run of the same migration holds its lock, wait at most this long for it
+ *     to end before refusing: a run that is finishing, or the session of a killed run, which the server ends
+ *     within about a second (zero: refuse at once)
  * @param reclaim how often the backfill lets vacuum reclaim the row versions its batches left behind
  */
 public record ExecutionSettings(
     LockRetry lockRetry, BatchSizing batches, Throttle throttle, int verifyChunkRows, int verifySampleKeys,
-    Reclaim reclaim) {
+    Duration otherRunWait, Reclaim reclaim) {
+  public static final Duration DEFAULT_OTHER_RUN_WAIT = Duration.ofSeconds(5);
 
   public ExecutionSettings {
     Objects.requireNonNull(lockRetry, "lockRetry");
     Objects.requireNonNull(batches, "batches");
     Objects.requireNonNull(throttle, "throttle");
     Objects.requireNonNull(reclaim, "reclaim");
+    Objects.requireNonNull(otherRunWait, "otherRunWait");
+    if (otherRunWait.isNegative()) {
+      throw new IllegalArgumentException("otherRunWait < 0");
+    }
     if (verifyChunkRows < 1) {
       throw new IllegalArgumentException("verifyChunkRows < 1");
     }
@@ -33,27 +41,32 @@ public record ExecutionSettings(
 
   public static ExecutionSettings defaults() {
     return new ExecutionSettings(LockRetry.DEFAULTS, BatchSizing.DEFAULTS, Throttle.DEFAULTS, 10_000, 20,
-        Reclaim.DEFAULTS);
+        DEFAULT_OTHER_RUN_WAIT, Reclaim.DEFAULTS);
   }
 
   public ExecutionSettings withLockRetry(LockRetry value) {
-    return new ExecutionSettings(value, batches, throttle, verifyChunkRows, verifySampleKeys, reclaim);
+    return new ExecutionSettings(value, batches, throttle, verifyChunkRows, verifySampleKeys, otherRunWait, reclaim);
   }
 
   public ExecutionSettings withBatches(BatchSizing value) {
-    return new ExecutionSettings(lockRetry, value, throttle, verifyChunkRows, verifySampleKeys, reclaim);
+    return new ExecutionSettings(lockRetry, value, throttle, verifyChunkRows, verifySampleKeys, otherRunWait, reclaim);
   }
 
   public ExecutionSettings withThrottle(Throttle value) {
-    return new ExecutionSettings(lockRetry, batches, value, verifyChunkRows, verifySampleKeys, reclaim);
+    return new ExecutionSettings(lockRetry, batches, value, verifyChunkRows, verifySampleKeys, otherRunWait, reclaim);
   }
 
   public ExecutionSettings withVerify(int chunkRows, int sampleKeys) {
-    return new ExecutionSettings(lockRetry, batches, throttle, chunkRows, sampleKeys, reclaim);
+    return new ExecutionSettings(lockRetry, batches, throttle, chunkRows, sampleKeys, otherRunWait, reclaim);
+  }
+
+  public ExecutionSettings withOtherRunWait(Duration value) {
+    return new ExecutionSettings(lockRetry, batches, throttle, verifyChunkRows, verifySampleKeys, value, reclaim);
   }
 
   public ExecutionSettings withReclaim(Reclaim value) {
-    return new ExecutionSettings(lockRetry, batches, throttle, verifyChunkRows, verifySampleKeys, value);
+    return new ExecutionSettings(lockRetry, batches, throttle, verifyChunkRows, verifySampleKeys, otherRunWait,
+        value);
   }
 
   /**

@@ -68,8 +68,9 @@ public final class MigrationExecutor {
    * Applies the steps of {@code phase} that are not applied yet, in order.
    *
    * @throws ExecutionRefusedException when the migration has no such phase, an earlier step is not
-   *     applied, another run of the migration is in progress, or the phase is irreversible and the
-   *     convergence gate is closed
+   *     applied, another run of the migration is still in progress after {@link ExecutionSettings#otherRunWait},
+   *     the connections go through a connection pooler, or the phase is irreversible and the convergence gate
+   *     is closed
    * @throws StepFailedException when a step fails; the steps before it stay applied
    */
   public PhaseOutcome apply(String phase) throws SQLException {
@@ -215,7 +216,7 @@ public final class MigrationExecutor {
   private Session open() throws SQLException {
     Session session = Session.open(connections, plan.migration(), stopRequested::get);
     try {
-      session.lockMigration();
+      session.lockMigration(settings.otherRunWait());
       StateSchema.ensure(session.work);
       Registry.register(session.work, plan);
       return session;

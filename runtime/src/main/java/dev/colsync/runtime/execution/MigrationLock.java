@@ -2,13 +2,17 @@ package dev.colsync.runtime.execution;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A session-level advisory lock per migration: one colsync run of a migration at a time. PostgreSQL
  * releases it when the session ends, however it ends.
  */
 final class MigrationLock {
+  private static final long POLL_MILLIS = 100;
+
   private MigrationLock() {}
 
   static long key(Connection connection, String migration) throws SQLException {
@@ -16,16 +20,46 @@ final class MigrationLock {
         "colsync migration " + migration).orElseThrow();
   }
 
-  /** Takes the lock on {@code connection}, or refuses naming the session that holds it. */
-  static void acquire(Connection connection, String migration) throws SQLException {
+  /**
+   * Takes the lock on {@code connection}, waiting at most {@code wait} while another session holds it (a run
+   * finishing, or the session of a killed one the server has yet to end), or refuses naming that session.
+   */
+  static void acquire(Connection connection, String migration, Duration wait) throws SQLException {
     long key = key(connection, migration);
-    boolean acquired = Jdbc.first(connection, "SELECT pg_catalog.pg_try_advisory_lock(?)", row -> row.getBoolean(1),
-        key).orElse(false);
-    if (!acquired) {
+    long millis = wait.toMillis();
+    if (!(millis == 0 ? tryLock(connection, key) : lockWithin(connection, key, millis))) {
       String holder = holder(connection, migration).map(pid -> " (backend pid " + pid + ")").orElse("");
-      throw new ExecutionRefusedException("another colsync run of " + migration + " is in progress" + holder
+      String waited = millis == 0 ? "" : ", still after " + millis + " ms";
+      throw new ExecutionRefusedException("another colsync run of " + migration + " is in progress" + holder + waited
           + "; wait for it to finish, or pause or cancel its backfill");
     }
+  }
+
+  private static boolean tryLock(Connection connection, long key) throws SQLException {
+    return Jdbc.first(connection, "SELECT pg_catalog.pg_try_advisory_lock(?)", row -> row.getBoolean(1), key)
+        .orElse(false);
+  }
+
+  /**
+   * Tries again every {@value #POLL_MILLIS} ms until {@code millis} have passed. It polls rather than queue in
+   * {@code pg_advisory_lock}: a statement waiting for the lock keeps a transaction open, and the run holding the
+   * lock may be building an index CONCURRENTLY, which waits for every open transaction to end: a deadlock.
+   */
+  private static boolean lockWithin(Connection connection, long key, long millis) throws SQLException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (!tryLock(connection, key)) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        return false;
+      }
+      try {
+        Thread.sleep(Math.min(POLL_MILLIS, left));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

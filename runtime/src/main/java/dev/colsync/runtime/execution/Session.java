@@ -2,6 +2,7 @@ package dev.colsync.runtime.execution;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -38,6 +39,7 @@ final class Session implements AutoCloseable {
     Connection monitor = null;
     try {
       work.setAutoCommit(true);
+      DirectConnection.require(work);
       int workPid = identify(work, "colsync " + migration);
       monitor = source.open();
       monitor.setAutoCommit(true);
@@ -50,14 +52,21 @@ final class Session implements AutoCloseable {
     }
   }
 
-  /** Makes this the one colsync run of its migration, or refuses (see {@link MigrationLock}). */
-  void lockMigration() throws SQLException {
-    MigrationLock.acquire(work, migration);
+  /**
+   * Makes this the one colsync run of its migration, waiting at most {@code wait} for a run that holds it, or
+   * refuses (see {@link MigrationLock}).
+   */
+  void lockMigration(Duration wait) throws SQLException {
+    MigrationLock.acquire(work, migration, wait);
     locked = true;
   }
 
-  /** Names the session in {@code pg_stat_activity} and returns its backend pid. */
+  /**
+   * Names the session in {@code pg_stat_activity}, has the server end its statements soon after this process
+   * ends, and returns its backend pid.
+   */
   private static int identify(Connection connection, String applicationName) throws SQLException {
+    DeadClientCheck.enable(connection);
     return Jdbc.first(connection, "SELECT pg_catalog.pg_backend_pid(), pg_catalog.set_config('application_name', ?, false)",
         row -> row.getInt(1), applicationName).orElseThrow();
   }

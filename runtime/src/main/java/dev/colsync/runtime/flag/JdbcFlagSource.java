@@ -1,5 +1,6 @@
 package dev.colsync.runtime.flag;
 
+import dev.colsync.runtime.sql.ConnectionPooler;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,7 +16,10 @@ import javax.sql.DataSource;
 /**
  * Read paths from the flag table ({@link JdbcFlagStore}), cached in memory. A background thread
  * reloads the whole table on a dedicated connection at least twice per staleness bound and, with
- * {@link Builder#listen(boolean) listen}, as soon as a change is notified.
+ * {@link Builder#listen(boolean) listen}, as soon as a change is notified. LISTEN needs a session of its
+ * own, which a connection pooler in transaction pooling (PgBouncer's usual mode) does not give: through a
+ * pooler ({@link ConnectionPooler}) the source does not LISTEN and polls at the same rate, so the staleness
+ * bound holds all the same.
  *
  * <p>The guarantee: a read at time {@code t} answers from the table as it was at some moment after
  * {@code t - maxStaleness}. When that cannot be kept (the database is unreachable for longer than
@@ -43,6 +47,8 @@ public final class JdbcFlagSource implements FlagSource, AutoCloseable {
   private volatile Connection current;
   private volatile boolean closed;
   private volatile boolean failing;
+  private volatile boolean listening;
+  private boolean poolerReported;
   private volatile String lastFailure;
   private final AtomicLong failures = new AtomicLong();
 
@@ -86,6 +92,14 @@ public final class JdbcFlagSource implements FlagSource, AutoCloseable {
     return System.nanoTime() - snapshot.loadedAtNanos <= maxStalenessNanos;
   }
 
+  /**
+   * Whether changes are seen as soon as they are notified (true), or only by polling within the staleness
+   * bound: without {@link Builder#listen(boolean) listen}, through a connection pooler, or while disconnected.
+   */
+  public boolean isListening() {
+    return listening;
+  }
+
   /** Stops the refresh thread and closes its connection; reads then answer OLD once the bound passes. */
   @Override
   public void close() {
@@ -126,7 +140,7 @@ public final class JdbcFlagSource implements FlagSource, AutoCloseable {
         if (connection == null) {
           connection = open();
           current = connection;
-          wait = listen ? PgNotifications.listen(connection) : JdbcFlagSource::sleep;
+          wait = listen ? listenUnlessPooled(connection) : JdbcFlagSource::sleep;
         }
         reload(connection);
         wait.await(reloadEveryMillis);
@@ -135,6 +149,7 @@ public final class JdbcFlagSource implements FlagSource, AutoCloseable {
       } catch (SQLException | RuntimeException e) {
         closeQuietly(connection);
         connection = null;
+        listening = false;
         if (closed) {
           break; // close() aborted the connection
         }
@@ -148,6 +163,22 @@ public final class JdbcFlagSource implements FlagSource, AutoCloseable {
       }
     }
     closeQuietly(connection);
+  }
+
+  private NotificationWait listenUnlessPooled(Connection connection) throws SQLException {
+    Optional<String> pooler = ConnectionPooler.evidence(connection);
+    if (pooler.isEmpty()) {
+      NotificationWait notifications = PgNotifications.listen(connection);
+      listening = true;
+      return notifications;
+    }
+    if (!poolerReported) {
+      poolerReported = true;
+      LOG.log(Level.INFO, "colsync: not listening for read-path flag changes: " + pooler.get() + ", and LISTEN"
+          + " needs a session of its own. The flags are polled every " + reloadEveryMillis + " ms instead (half the"
+          + " staleness bound); connect the source directly to PostgreSQL to see changes at once");
+    }
+    return JdbcFlagSource::sleep;
   }
 
   private Connection open() throws SQLException {
@@ -262,7 +293,8 @@ public final class JdbcFlagSource implements FlagSource, AutoCloseable {
 
     /**
      * Whether to LISTEN on {@value JdbcFlagStore#CHANNEL} so that a change is seen at once rather
-     * than within the staleness bound. Needs the PostgreSQL JDBC driver.
+     * than within the staleness bound. Needs the PostgreSQL JDBC driver and a direct connection: through a
+     * connection pooler the source polls instead (see {@link JdbcFlagSource#isListening()}).
      */
     public Builder listen(boolean listen) {
       this.listen = listen;

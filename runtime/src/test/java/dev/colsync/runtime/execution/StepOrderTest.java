@@ -11,6 +11,8 @@ import dev.colsync.testing.TestDatabase;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Steps run in order and once; rollbacks run newest phase first; one run of a migration at a time. */
 class StepOrderTest {
@@ -65,23 +67,97 @@ class StepOrderTest {
   }
 
   @EachPostgres
-  void anotherRunOfTheSameMigrationIsRefused(PostgresServer server) throws Exception {
+  void anotherRunOfTheSameMigrationIsRefusedOnceTheWaitForItIsOver(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
+        Connection other = database.connect()) {
+      Sql.execute(admin, "CREATE TABLE public.items (id bigint PRIMARY KEY, name text)");
+      MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()), plan(),
+          ExecutionSettings.defaults().withOtherRunWait(Duration.ofMillis(300)), new RecordingListener());
+      Sql.execute(other, "SELECT pg_advisory_lock(hashtextextended('colsync migration ordered', 0))");
+      int otherPid = (int) Sql.number(other, "SELECT pg_backend_pid()");
+
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> executor.apply("first"))
+          .isInstanceOf(ExecutionRefusedException.class)
+          .hasMessageStartingWith("another colsync run of ordered is in progress (backend pid " + otherPid + "),"
+              + " still after 300 ms; wait for it to finish");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
+      assertThat(executor.status().runningBackend()).contains(otherPid);
+      assertThatThrownBy(() -> new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()), plan(),
+          ExecutionSettings.defaults().withOtherRunWait(Duration.ZERO), new RecordingListener()).apply("first"))
+          .isInstanceOf(ExecutionRefusedException.class)
+          .hasMessage("another colsync run of ordered is in progress (backend pid " + otherPid + "); wait for it to"
+              + " finish, or pause or cancel its backfill");
+
+      Sql.execute(other, "SELECT pg_advisory_unlock_all()");
+      executor.apply("first");
+      assertThat(executor.status().runningBackend()).isEmpty();
+    }
+  }
+
+  /** A run that ends while the next one waits for it hands the lock over: the next one is not refused. */
+  @EachPostgres
+  void aRunWaitsForTheLockOfARunThatIsFinishing(PostgresServer server) throws Exception {
     try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
         Connection other = database.connect()) {
       Sql.execute(admin, "CREATE TABLE public.items (id bigint PRIMARY KEY, name text)");
       MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()), plan(),
           ExecutionSettings.defaults(), new RecordingListener());
+      assertThat(ExecutionSettings.defaults().otherRunWait()).isEqualTo(Duration.ofSeconds(5));
       Sql.execute(other, "SELECT pg_advisory_lock(hashtextextended('colsync migration ordered', 0))");
-      int otherPid = (int) Sql.number(other, "SELECT pg_backend_pid()");
+      Thread finishing = new Thread(() -> {
+        try {
+          Thread.sleep(500);
+          Sql.execute(other, "SELECT pg_advisory_unlock_all()");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
 
-      assertThatThrownBy(() -> executor.apply("first"))
-          .isInstanceOf(ExecutionRefusedException.class)
-          .hasMessageStartingWith("another colsync run of ordered is in progress (backend pid " + otherPid + ")");
-      assertThat(executor.status().runningBackend()).contains(otherPid);
-
-      Sql.execute(other, "SELECT pg_advisory_unlock_all()");
+      long start = System.nanoTime();
+      finishing.start();
       executor.apply("first");
-      assertThat(executor.status().runningBackend()).isEmpty();
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      finishing.join();
+
+      assertThat(took).isBetween(Duration.ofMillis(500), Duration.ofSeconds(5));
+      assertThat(executor.status().appliedSteps()).hasSize(2);
+      System.out.printf("on %s the next run took the lock %d ms after the first was asked to end%n", server,
+          took.toMillis() - 500);
+      assertThat(Sql.number(admin, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+          + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
+    }
+  }
+
+  /**
+   * The run holding the lock builds an index CONCURRENTLY, which waits for every open transaction: the run
+   * waiting for the lock keeps none open, so the build finishes and the waiting run follows.
+   */
+  @EachPostgres
+  void aRunWaitingForTheLockDoesNotHoldUpAConcurrentIndexBuildOfTheRunThatHasIt(PostgresServer server)
+      throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection admin = database.connect();
+        Connection other = database.connect()) {
+      Sql.execute(admin, "CREATE TABLE public.items (id bigint PRIMARY KEY, name text)");
+      MigrationExecutor executor = new MigrationExecutor(ConnectionSource.of(database.jdbcUrl()), plan(),
+          ExecutionSettings.defaults().withOtherRunWait(Duration.ofSeconds(10)), new RecordingListener());
+      Sql.execute(other, "SELECT pg_advisory_lock(hashtextextended('colsync migration ordered', 0))");
+      CompletableFuture<PhaseOutcome> waiting = CompletableFuture.supplyAsync(() -> {
+        try {
+          return executor.apply("first");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Thread.sleep(500);
+      assertThat(waiting).isNotDone();
+
+      long start = System.nanoTime();
+      Sql.execute(other, "CREATE INDEX CONCURRENTLY items_name ON public.items (name)");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the index build").isLessThan(Duration.ofSeconds(3));
+      Sql.execute(other, "SELECT pg_advisory_unlock_all()");
+
+      assertThat(waiting.get(10, TimeUnit.SECONDS).steps()).hasSize(2);
     }
   }
 

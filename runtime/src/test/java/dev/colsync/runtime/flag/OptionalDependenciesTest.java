@@ -16,16 +16,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * OpenFeature, Micrometer and the PostgreSQL driver are optional dependencies of the runtime: every
- * class but the three that adapt them loads, initialises and works without them.
+ * flag, SQL and shim class but the four that adapt them loads, initialises and works without them.
  */
 class OptionalDependenciesTest {
   private static final Set<String> ADAPTERS = Set.of(
       "dev.colsync.runtime.flag.OpenFeatureFlagSource",
       "dev.colsync.runtime.flag.PgNotifications",
+      "dev.colsync.runtime.sql.AnnouncedBackend",
       "dev.colsync.runtime.shim.MicrometerReadPathObserver");
 
   @Test
-  void everyFlagAndShimClassButTheAdaptersLoadsWithoutTheOptionalLibraries() throws Exception {
+  void everyFlagSqlAndShimClassButTheAdaptersLoadsWithoutTheOptionalLibraries() throws Exception {
     try (URLClassLoader loader = isolated()) {
       for (String optional : List.of("dev.openfeature.sdk.Client", "io.micrometer.core.instrument.MeterRegistry",
           "org.postgresql.PGConnection")) {
@@ -62,6 +63,7 @@ class OptionalDependenciesTest {
     try (Stream<Path> files = Files.walk(root)) {
       return files.map(root::relativize).map(Path::toString)
           .filter(p -> p.endsWith(".class") && (p.startsWith("dev/colsync/runtime/flag/")
+              || p.startsWith("dev/colsync/runtime/sql/")
               || p.startsWith("dev/colsync/runtime/shim/")))
           .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.'))
           .sorted()
