@@ -41,7 +41,8 @@ final class Runbook {
           phase.phase() == Phase.SWITCH ? "move the read-path flag back (NEW → SHADOW → OLD)." : "nothing to undo."));
     }
     RunbookModel model = new RunbookModel(spec.migration(), description(spec),
-        spec.timeouts().lock().toMillis() + " ms", spec.timeouts().statement().toMillis() + " ms", rows, sections);
+        spec.timeouts().lock().toMillis() + " ms", spec.timeouts().statement().toMillis() + " ms", rows, sections,
+        ReplicationNotes.standbys(), ReplicationNotes.subscribers(plan));
     return new GeneratedFile(spec.migration() + "/runbook.md", renderer.render(model));
   }
 
