@@ -203,6 +203,15 @@ final class LocalCluster {
         return directory.resolve("server.log");
     }
 
+    /** Everything the server logged so far. */
+    String log() {
+        try {
+            return Files.readString(logFile(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the server log " + logFile(), e);
+        }
+    }
+
     private String logTail() {
         try {
             List<String> lines = new String(Files.readAllBytes(logFile()), StandardCharsets.UTF_8).lines().toList();

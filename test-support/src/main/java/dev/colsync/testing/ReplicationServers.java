@@ -31,6 +31,7 @@ public final class ReplicationServers implements AutoCloseable {
     private PostgresServer primary;
     private Standby standby;
     private PostgresServer subscriber;
+    private LocalCluster subscriberCluster;
 
     private ReplicationServers(String version) {
         this.version = version;
@@ -75,9 +76,16 @@ public final class ReplicationServers implements AutoCloseable {
     /** A server independent of the primary, for {@code CREATE SUBSCRIPTION … CONNECTION} {@link #conninfo}. */
     public synchronized PostgresServer subscriber() {
         if (subscriber == null) {
-            subscriber = PostgresServer.at(remember(LocalCluster.start(binaries(), ServerUser.current())).jdbcUrl());
+            subscriberCluster = remember(LocalCluster.start(binaries(), ServerUser.current()));
+            subscriber = PostgresServer.at(subscriberCluster.jdbcUrl());
         }
         return subscriber;
+    }
+
+    /** What the subscriber server logged so far: its apply workers log their errors there. */
+    public synchronized String subscriberLog() {
+        subscriber();
+        return subscriberCluster.log();
     }
 
     /**
