@@ -9,10 +9,7 @@ final class EmbeddedServers {
     }
 
     static PostgresServer start(String version) {
-        BinariesArtifact artifact = BinariesArtifact.forThisMachine(version);
-        Path jar = LocalMavenRepository.fromSystemProperties().find(artifact);
-        Path binaries = BinaryCache.inTmp().binaries(version, jar);
-        LocalCluster cluster = LocalCluster.start(binaries, ServerUser.current());
+        LocalCluster cluster = LocalCluster.start(binaries(version), ServerUser.current());
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "colsync-pg-stop-" + version));
         try {
             return PostgresServer.at(cluster.jdbcUrl());
@@ -20,5 +17,11 @@ final class EmbeddedServers {
             cluster.stop();
             throw e;
         }
+    }
+
+    /** The extracted binaries of {@code version} (bin/, lib/, share/), from the local Maven repository. */
+    static Path binaries(String version) {
+        Path jar = LocalMavenRepository.fromSystemProperties().find(BinariesArtifact.forThisMachine(version));
+        return BinaryCache.inTmp().binaries(version, jar);
     }
 }

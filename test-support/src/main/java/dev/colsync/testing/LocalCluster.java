@@ -55,15 +55,37 @@ final class LocalCluster {
 
     /** Starts a cluster with {@code settings} added to its postgresql.conf (values as written there). */
     static LocalCluster start(Path binaries, ServerUser user, Map<String, String> settings) {
-        Path directory;
+        Path directory = newDirectory(user);
         try {
-            directory = Files.createTempDirectory(Path.of("/tmp"), "colsync-pg-");
+            initdb(binaries, user, directory);
+            configure(user, directory, settings);
+            return startOnFreePort(binaries, user, directory);
+        } catch (IOException e) {
+            Directories.deleteRecursively(directory);
+            throw new UncheckedIOException("Could not set up PostgreSQL in " + directory, e);
+        } catch (RuntimeException e) {
+            Directories.deleteRecursively(directory);
+            throw e;
+        }
+    }
+
+    /** A fresh directory under /tmp, owned by the server user, for a cluster's files. */
+    static Path newDirectory(ServerUser user) {
+        try {
+            Path directory = Files.createTempDirectory(Path.of("/tmp"), "colsync-pg-");
             user.handOver(directory);
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a directory for PostgreSQL under /tmp", e);
         }
+    }
+
+    /**
+     * Starts a cluster whose data directory {@code directory}/data was filled already (a base backup), with
+     * {@code settings} added to its postgresql.conf. On failure the directory is deleted.
+     */
+    static LocalCluster startPrepared(Path binaries, ServerUser user, Path directory, Map<String, String> settings) {
         try {
-            initdb(binaries, user, directory);
             configure(user, directory, settings);
             return startOnFreePort(binaries, user, directory);
         } catch (IOException e) {
@@ -154,6 +176,15 @@ final class LocalCluster {
         return directory;
     }
 
+    /** The data directory, PGDATA. */
+    Path dataDirectory() {
+        return dataDirectory(directory);
+    }
+
+    int port() {
+        return port;
+    }
+
     /** Stops the server at once and deletes its files. Safe to call more than once. */
     synchronized void stop() {
         if (stopped) {
@@ -172,6 +203,15 @@ final class LocalCluster {
         return directory.resolve("server.log");
     }
 
+    /** Everything the server logged so far. */
+    String log() {
+        try {
+            return Files.readString(logFile(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the server log " + logFile(), e);
+        }
+    }
+
     private String logTail() {
         try {
             List<String> lines = new String(Files.readAllBytes(logFile()), StandardCharsets.UTF_8).lines().toList();
@@ -181,7 +221,7 @@ final class LocalCluster {
         }
     }
 
-    private static Path dataDirectory(Path directory) {
+    static Path dataDirectory(Path directory) {
         return directory.resolve("data");
     }
 }

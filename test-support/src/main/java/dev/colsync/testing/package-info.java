@@ -24,5 +24,10 @@
  * The configured versions are the system property {@code colsync.pg.versions} (the parent pom sets it for every
  * module's tests). Servers start on first use, are shared by all tests in the JVM and stop when it exits.
  * When none can be had, the test fails; database tests never skip.
+ *
+ * <p>Replication tests take {@link dev.colsync.testing.ReplicationServers} instead ({@code @EachReplicatedPostgres}):
+ * servers of their own from the embedded binaries, whatever the source above, started when a test asks for them and
+ * stopped when it ends — a primary with {@code wal_level = logical}, a streaming {@link dev.colsync.testing.Standby}
+ * of it, and an independent subscriber server.
  */
 package dev.colsync.testing;

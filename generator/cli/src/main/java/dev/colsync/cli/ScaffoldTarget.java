@@ -129,6 +129,18 @@ final class ScaffoldTarget {
     return (key == null ? List.of("id") : key).stream().map(name -> new KeyColumn(name, "")).toList();
   }
 
+  /** Logical replication: DDL does not replicate, so each subscriber has steps of its own, in an order. */
+  private void notePublications(CommandLine commandLine, TableFacts facts) {
+    if (facts.publications().isEmpty()) {
+      return;
+    }
+    commandLine.getErr().println("note: " + schemaName() + "." + tableName() + " is in publication"
+        + (facts.publications().size() == 1 ? " " : "s ") + String.join(", ", facts.publications())
+        + ": DDL does not replicate, so each subscriber must have the new column before expand runs here, and drops"
+        + " the old one only after contract here; the generated runbook lists the statements, in order");
+    commandLine.getErr().flush();
+  }
+
   /** Builds a spec from the column's facts (empty without --url). */
   interface SpecBuilder {
     ScaffoldedSpec build(Optional<TableFacts> facts) throws CatalogException;
@@ -159,6 +171,7 @@ final class ScaffoldTarget {
         notes.forEach(note -> commandLine.getErr().println("note: " + note));
         commandLine.getErr().flush();
         facts.ifPresent(f -> noteUpdateTriggers(commandLine, f));
+        facts.ifPresent(f -> notePublications(commandLine, f));
       }
       if (exit == ExitCodes.OK && !column.equals(target)) {
         facts.map(TableFacts::readers).filter(readers -> !readers.isEmpty()).ifPresent(readers -> {

@@ -42,6 +42,25 @@ class ScaffoldCommandTest {
   }
 
   @EachPostgres
+  void notesThePublicationsThatHoldTheTableAndWhatTheirSubscribersNeed(PostgresServer server) throws Exception {
+    try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.users (id bigint PRIMARY KEY, name text);"
+          + " CREATE TABLE public.other (id bigint PRIMARY KEY);"
+          + " CREATE PUBLICATION \"Users Out\" FOR TABLE public.users; CREATE PUBLICATION others FOR TABLE public.other");
+      Path spec = directory.resolve("spec.yaml");
+
+      CommandRun run = CommandRun.of("scaffold", "rename", "--url", database.jdbcUrl(), "--table", "public.users",
+          "--from", "name", "--to", "full_name", "--out", spec.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.err()).contains("note: public.users is in publication \"Users Out\": DDL does not replicate, so"
+          + " each subscriber must have the new column before expand runs here, and drops the old one only after"
+          + " contract here; the generated runbook lists the statements, in order").doesNotContain("others");
+    }
+  }
+
+  @EachPostgres
   void recordsAViewThatUsesTheColumnWithItsDefinition(PostgresServer server) throws Exception {
     try (TestDatabase database = server.newDatabase(); Connection connection = database.connect();
         Statement statement = connection.createStatement()) {

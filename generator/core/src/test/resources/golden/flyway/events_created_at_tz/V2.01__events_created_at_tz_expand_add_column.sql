@@ -14,6 +14,7 @@ DECLARE
   colsync_old_exists boolean;
   colsync_new_exists boolean;
   colsync_ours boolean;
+  colsync_publications text;
 BEGIN
   SET LOCAL search_path = pg_catalog;
   IF pg_catalog.to_regclass('"public"."events"') IS NULL THEN
@@ -67,6 +68,21 @@ BEGIN
   END IF;
   IF colsync_new_exists AND colsync_ours THEN
     RAISE NOTICE 'colsync %: %', 'events_created_at_tz', 'expand has run already; its functions and triggers are created again as they were';
+  END IF;
+  colsync_publications := (
+    SELECT pg_catalog.string_agg(DISTINCT pg_catalog.quote_ident(pt.pubname), ', ')
+      FROM (SELECT pg_catalog.to_regclass('"public"."events"') AS relid
+            UNION SELECT t.relid FROM pg_catalog.pg_partition_tree(pg_catalog.to_regclass('"public"."events"')) AS t) AS tree
+      JOIN pg_catalog.pg_class AS c ON c.oid = tree.relid
+      JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+      JOIN pg_catalog.pg_publication_tables AS pt ON pt.schemaname = n.nspname AND pt.tablename = c.relname);
+  IF colsync_publications IS NOT NULL THEN
+    RAISE WARNING USING
+      MESSAGE = pg_catalog.format('colsync %s: table %s is in publication %s: each subscriber must have column %I'
+        ' before this expand runs, or it stops applying the table''s changes', 'events_created_at_tz', '"public"."events"',
+        colsync_publications, 'created_at_tz'),
+      HINT = pg_catalog.format('DDL does not replicate. On each subscriber first: %s; the runbook''s section on'
+        ' subscribers says what else each phase needs there (contract runs there last).', 'ALTER TABLE "public"."events" ADD COLUMN IF NOT EXISTS "created_at_tz" timestamptz');
   END IF;
 
 

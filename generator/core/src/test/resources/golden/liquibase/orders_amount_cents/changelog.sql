@@ -17,6 +17,7 @@ DECLARE
   colsync_old_exists boolean;
   colsync_new_exists boolean;
   colsync_ours boolean;
+  colsync_publications text;
 BEGIN
   SET LOCAL search_path = pg_catalog;
   IF pg_catalog.to_regclass('"public"."orders"') IS NULL THEN
@@ -70,6 +71,21 @@ BEGIN
   END IF;
   IF colsync_new_exists AND colsync_ours THEN
     RAISE NOTICE 'colsync %: %', 'orders_amount_cents', 'expand has run already; its functions and triggers are created again as they were';
+  END IF;
+  colsync_publications := (
+    SELECT pg_catalog.string_agg(DISTINCT pg_catalog.quote_ident(pt.pubname), ', ')
+      FROM (SELECT pg_catalog.to_regclass('"public"."orders"') AS relid
+            UNION SELECT t.relid FROM pg_catalog.pg_partition_tree(pg_catalog.to_regclass('"public"."orders"')) AS t) AS tree
+      JOIN pg_catalog.pg_class AS c ON c.oid = tree.relid
+      JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+      JOIN pg_catalog.pg_publication_tables AS pt ON pt.schemaname = n.nspname AND pt.tablename = c.relname);
+  IF colsync_publications IS NOT NULL THEN
+    RAISE WARNING USING
+      MESSAGE = pg_catalog.format('colsync %s: table %s is in publication %s: each subscriber must have column %I'
+        ' before this expand runs, or it stops applying the table''s changes', 'orders_amount_cents', '"public"."orders"',
+        colsync_publications, 'amount_cents'),
+      HINT = pg_catalog.format('DDL does not replicate. On each subscriber first: %s; the runbook''s section on'
+        ' subscribers says what else each phase needs there (contract runs there last).', 'ALTER TABLE "public"."orders" ADD COLUMN IF NOT EXISTS "amount_cents" bigint');
   END IF;
 
 

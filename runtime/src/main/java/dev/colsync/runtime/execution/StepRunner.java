@@ -67,6 +67,11 @@ final class StepRunner {
           }
 
           @Override
+          public void warning(String message) {
+            listener.notice(phase + "/" + step.name() + ": " + message);
+          }
+
+          @Override
           public void afterStatements(Connection connection) throws SQLException {
             watch.stop();
             ExclusiveLockGuard.check(connection, session.monitor, ownTables);

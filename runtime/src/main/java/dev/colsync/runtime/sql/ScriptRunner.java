@@ -2,6 +2,7 @@ package dev.colsync.runtime.sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /**
@@ -27,6 +28,9 @@ public final class ScriptRunner {
     default void beforeStatement(Connection connection, String statement) throws SQLException {}
 
     default void afterStatements(Connection connection) throws SQLException {}
+
+    /** A {@code WARNING} the server raised while a statement ran (SQLSTATE class 01), its message only. */
+    default void warning(String message) {}
   }
 
   public static void run(Connection connection, String script) throws SQLException {
@@ -40,7 +44,7 @@ public final class ScriptRunner {
         connection.setAutoCommit(true);
         for (String statement : SqlScript.statements(script)) {
           hooks.beforeStatement(connection, statement);
-          execute(connection, statement);
+          execute(connection, statement, hooks);
         }
         if (hooks != Hooks.NONE) {
           connection.setAutoCommit(false);
@@ -51,7 +55,7 @@ public final class ScriptRunner {
         inTransaction(connection, () -> {
           for (String statement : SqlScript.statements(script)) {
             hooks.beforeStatement(connection, statement);
-            execute(connection, statement);
+            execute(connection, statement, hooks);
           }
           hooks.afterStatements(connection);
         });
@@ -84,9 +88,14 @@ public final class ScriptRunner {
     }
   }
 
-  private static void execute(Connection connection, String sql) throws SQLException {
+  private static void execute(Connection connection, String sql, Hooks hooks) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
+      for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+        if (warning.getSQLState() != null && warning.getSQLState().startsWith("01")) {
+          hooks.warning(warning.getMessage());
+        }
+      }
     }
   }
 }

@@ -83,6 +83,7 @@ class ScriptRunnerHooksTest {
             log.add("execute " + args[0]);
             yield false;
           }
+          case "getWarnings" -> null;
           case "close" -> null;
           default -> throw new UnsupportedOperationException(method.getName());
         });

@@ -103,6 +103,7 @@ class ScriptRunnerTest {
               }
               yield false;
             }
+            case "getWarnings" -> null;
             case "close" -> null;
             default -> throw new UnsupportedOperationException(method.getName());
           });

@@ -33,3 +33,10 @@ Nothing to roll back: ${p.noRollbackReason}
 </#if>
 
 </#list>
+## On standbys
+
+${model.standbys}
+
+## On logical-replication subscribers
+
+${model.subscribers}

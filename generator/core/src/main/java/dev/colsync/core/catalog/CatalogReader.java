@@ -68,7 +68,22 @@ public final class CatalogReader {
         column(tableOid, attnum, ownedSequence(tableOid, attnum)),
         indexes(tableOid, attnum), constraints(tableOid, attnum), incomingForeignKeys(tableOid, attnum),
         dependents(tableOid, attnum), otherTriggers(tableOid, attnum, column), partitions(tableOid),
-        readers(tableOid, attnum, table, column));
+        readers(tableOid, attnum, table, column), publications(tableOid));
+  }
+
+  /**
+   * Publications that replicate the table: directly, through a partition, FOR ALL TABLES or its schema
+   * ({@code pg_partition_tree} lists nothing for a table that is not partitioned, hence the table itself too).
+   */
+  private List<String> publications(long tableOid) throws SQLException {
+    return query("SELECT DISTINCT pg_catalog.quote_ident(pt.pubname)"
+            + " FROM (SELECT CAST(? AS pg_catalog.oid) AS relid UNION SELECT t.relid"
+            + "   FROM pg_catalog.pg_partition_tree(CAST(CAST(? AS pg_catalog.oid) AS pg_catalog.regclass)) AS t) AS tree"
+            + " JOIN pg_catalog.pg_class c ON c.oid = tree.relid"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_catalog.pg_publication_tables pt ON pt.schemaname = n.nspname AND pt.tablename = c.relname"
+            + " ORDER BY 1",
+        row -> row.getString(1), tableOid, tableOid);
   }
 
   private long tableOid(String schema, String table) throws SQLException, CatalogException {

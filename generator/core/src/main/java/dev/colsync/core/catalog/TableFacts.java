@@ -21,11 +21,14 @@ import java.util.Optional;
  * @param partitions the partitions of a partitioned table, qualified and quoted
  * @param readers the functions and procedures (not trigger functions) whose SQL or PL/pgSQL source names both the
  *     table and the column: they will fail once contract drops the column unless changed before
+ * @param publications the publications that hold the table or a partition of it, each name quoted where it must be:
+ *     their subscribers need the new column before expand
  */
 public record TableFacts(
     String schema, String table, boolean partitioned, List<KeyColumn> primaryKey, ColumnFacts column,
     List<IndexFacts> indexes, List<ConstraintFacts> constraints, List<ConstraintFacts> incomingForeignKeys,
-    List<Dependent> dependents, List<TriggerFacts> otherTriggers, List<String> partitions, List<String> readers) {
+    List<Dependent> dependents, List<TriggerFacts> otherTriggers, List<String> partitions, List<String> readers,
+    List<String> publications) {
 
   public TableFacts {
     Objects.requireNonNull(schema, "schema");
@@ -38,6 +41,7 @@ public record TableFacts(
     dependents = List.copyOf(dependents);
     otherTriggers = List.copyOf(otherTriggers);
     partitions = List.copyOf(partitions);
+    publications = List.copyOf(publications);
   }
 
   /** A key column and its SQL type. */

@@ -43,7 +43,8 @@ final class Runbook {
     }
     String strategy = plan.strategy().isEmpty() ? "" : " " + capitalized(plan.strategy());
     RunbookModel model = new RunbookModel(spec.migration(), description(plan) + strategy,
-        spec.timeouts().lock().toMillis() + " ms", spec.timeouts().statement().toMillis() + " ms", rows, sections);
+        spec.timeouts().lock().toMillis() + " ms", spec.timeouts().statement().toMillis() + " ms", rows, sections,
+        ReplicationNotes.standbys(plan), ReplicationNotes.subscribers(plan));
     return new GeneratedFile(spec.migration() + "/runbook.md", renderer.render(model));
   }
 

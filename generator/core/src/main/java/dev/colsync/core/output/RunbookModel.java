@@ -6,7 +6,8 @@ import java.util.List;
 /** The model of {@code doc/runbook.md.ftl}. */
 public record RunbookModel(
     String migration, String description, String lockTimeout, String statementTimeout,
-    List<StepRow> steps, List<PhaseSection> phases) implements TemplateModel {
+    List<StepRow> steps, List<PhaseSection> phases, String standbys, String subscribers)
+    implements TemplateModel {
 
   /** One row of the step table. */
   public record StepRow(

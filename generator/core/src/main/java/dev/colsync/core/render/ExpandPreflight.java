@@ -101,7 +101,8 @@ final class ExpandPreflight {
         newExists + " AND " + ours, literal("expand has run already; its functions and triggers are created"
             + " again as they were"), checks, laterPhaseRan(inPlace, oursExpression), conversionFunctions(),
         oids(List.of("pg_temp." + CHECK_TO_NEW + "(" + change.from().type() + ")",
-            "pg_temp." + CHECK_TO_OLD + "(" + change.to().type() + ")")));
+            "pg_temp." + CHECK_TO_OLD + "(" + change.to().type() + ")")),
+        literal(newColumn), literal(SubscriberSteps.addColumn(spec.table(), newColumn, change.to().type())));
   }
 
   /** {@code to_new}, {@code to_old} (and the {@code up} wrapper) as {@code oid[]}, looked up when evaluated. */

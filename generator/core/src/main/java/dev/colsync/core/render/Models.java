@@ -115,12 +115,15 @@ public final class Models {
    * @param conversionFunctions the functions that hold {@code up} and {@code down}, as an {@code oid[]}
    *     expression evaluated once they are created: what they bound is checked then
    * @param checkFunctions the same for the temporary functions {@code validate --url} binds them into
+   * @param newColumn the name of the column expand adds, as a string constant
+   * @param subscriberAddColumn the statement that adds that column on a logical-replication subscriber, as a
+   *     string constant
    */
   public record PreflightSql(
       String quote, String table, String migration, String oldExists, String newExists, String ours,
       String cutOver, String contracted, String doneNotice,
       String rerun, String rerunNotice, List<PreflightCheck> checks, String laterPhaseRan,
-      String conversionFunctions, String checkFunctions) {}
+      String conversionFunctions, String checkFunctions, String newColumn, String subscriberAddColumn) {}
 
   /** One assertion of expand's preflight: {@code whenWrong} is true on a mismatch, {@code message} says which. */
   public record PreflightCheck(String whenWrong, String message) {}

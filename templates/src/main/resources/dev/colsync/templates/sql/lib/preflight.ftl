@@ -5,6 +5,7 @@
   colsync_old_exists boolean;
   colsync_new_exists boolean;
   colsync_ours boolean;
+  colsync_publications text;
 </#macro>
 
 <#-- The table as the spec says it is; RETURNs (with a notice) when the migration is past expand. -->
@@ -45,7 +46,28 @@
   IF ${p.rerun} THEN
     RAISE NOTICE 'colsync %: %', ${p.migration}, ${p.rerunNotice};
   END IF;
+<@published p/>
 
+</#macro>
+
+<#-- Warns when the table (or a partition of it) is in a publication: DDL does not replicate, so every
+     subscriber needs the new column before the sync trigger here starts to write it. -->
+<#macro published p>
+  colsync_publications := (
+    SELECT pg_catalog.string_agg(DISTINCT pg_catalog.quote_ident(pt.pubname), ', ')
+      FROM (SELECT pg_catalog.to_regclass(${p.table}) AS relid
+            UNION SELECT t.relid FROM pg_catalog.pg_partition_tree(pg_catalog.to_regclass(${p.table})) AS t) AS tree
+      JOIN pg_catalog.pg_class AS c ON c.oid = tree.relid
+      JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+      JOIN pg_catalog.pg_publication_tables AS pt ON pt.schemaname = n.nspname AND pt.tablename = c.relname);
+  IF colsync_publications IS NOT NULL THEN
+    RAISE WARNING USING
+      MESSAGE = pg_catalog.format('colsync %s: table %s is in publication %s: each subscriber must have column %I'
+        ' before this expand runs, or it stops applying the table''s changes', ${p.migration}, ${p.table},
+        colsync_publications, ${p.newColumn}),
+      HINT = pg_catalog.format('DDL does not replicate. On each subscriber first: %s; the runbook''s section on'
+        ' subscribers says what else each phase needs there (contract runs there last).', ${p.subscriberAddColumn});
+  END IF;
 </#macro>
 
 <#-- What the functions holding up and down ({@code functions}, an oid[] expression) were bound to. -->
