@@ -91,8 +91,12 @@ final class ReplicationNotes {
         .append("` is NOT NULL there: `").append(SubscriberSteps.dropNotNull(table, dropped))
         .append(";`: from contract on, rows arrive without it.\n");
     text.append(step++).append(". Here: contract.\n");
-    text.append(step).append(". On each subscriber, **last**: `").append(SubscriberSteps.dropColumn(table, dropped))
-        .append(";`. Before this, the subscriber still has a column this database no longer sends.\n\n");
+    text.append(step).append(". On each subscriber, **last**, once it has applied everything written here before"
+        + " contract: note `SELECT pg_current_wal_lsn()` here right after contract, wait until the subscription's"
+        + " slot has confirmed it (`SELECT confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name = …` at or"
+        + " past it), then `").append(SubscriberSteps.dropColumn(table, dropped))
+        .append(";`. Dropped sooner, the rows still on their way carry the column, and the subscriber stops at the"
+            + " first (`missing replicated column`); until then it keeps a column this database no longer sends.\n\n");
     text.append("A publication `FOR ALL TABLES` (or `FOR TABLES IN SCHEMA`) also publishes the tables colsync creates"
         + " here, in schema `colsync` and the backfill's checkpoint table `")
         .append(SqlIdentifiers.qualified(before.table().schema(), plan.names().backfillState()))

@@ -74,6 +74,9 @@ class LogicalReplicationTest {
             case CONTRACT -> {
               Sql.execute(subscriber, SubscriberSteps.dropNotNull(ITEMS, migration.oldColumn()));
               executor.apply(Phase.CONTRACT.id());
+              // The runbook's last step waits until the subscriber applied what was written before contract.
+              String contracted = Sql.text(publisher, "SELECT pg_catalog.pg_current_wal_lsn()::text");
+              await(() -> appliedUpTo(publisher, contracted), Duration.ofSeconds(30));
               Sql.execute(subscriber, SubscriberSteps.dropColumn(ITEMS, migration.oldColumn()));
             }
             default -> executor.apply(phase.phase().id());
@@ -186,6 +189,19 @@ class LogicalReplicationTest {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /** Whether every logical slot of the publisher has its subscriber's confirmation of {@code lsn}. */
+  private static boolean appliedUpTo(Connection publisher, String lsn) {
+    try (var confirmed = publisher.prepareStatement("SELECT pg_catalog.bool_and(confirmed_flush_lsn >= ?::pg_lsn)"
+        + " FROM pg_catalog.pg_replication_slots WHERE slot_type = 'logical'")) {
+      confirmed.setString(1, lsn);
+      try (var row = confirmed.executeQuery()) {
+        return row.next() && row.getBoolean(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
