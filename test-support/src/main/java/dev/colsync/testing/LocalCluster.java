@@ -56,17 +56,11 @@ final class LocalCluster {
     /** Starts a cluster with {@code settings} added to its postgresql.conf (values as written there). */
     static LocalCluster start(Path binaries, ServerUser user, Map<String, String> settings) {
         Path directory = newDirectory(user);
-        try {
+        return settingUp(directory, () -> {
             initdb(binaries, user, directory);
             configure(user, directory, settings);
             return startOnFreePort(binaries, user, directory);
-        } catch (IOException e) {
-            Directories.deleteRecursively(directory);
-            throw new UncheckedIOException("Could not set up PostgreSQL in " + directory, e);
-        } catch (RuntimeException e) {
-            Directories.deleteRecursively(directory);
-            throw e;
-        }
+        });
     }
 
     /** A fresh directory under /tmp, owned by the server user, for a cluster's files. */
@@ -85,9 +79,21 @@ final class LocalCluster {
      * {@code settings} added to its postgresql.conf. On failure the directory is deleted.
      */
     static LocalCluster startPrepared(Path binaries, ServerUser user, Path directory, Map<String, String> settings) {
-        try {
+        return settingUp(directory, () -> {
             configure(user, directory, settings);
             return startOnFreePort(binaries, user, directory);
+        });
+    }
+
+    /** What sets a cluster up in {@code directory}. */
+    private interface SetUp {
+        LocalCluster run() throws IOException;
+    }
+
+    /** Runs {@code setUp}; when it fails, deletes {@code directory}, so no half-made cluster is left behind. */
+    private static LocalCluster settingUp(Path directory, SetUp setUp) {
+        try {
+            return setUp.run();
         } catch (IOException e) {
             Directories.deleteRecursively(directory);
             throw new UncheckedIOException("Could not set up PostgreSQL in " + directory, e);
