@@ -21,7 +21,6 @@ final class SpaceReclaim {
   private final ExecutionListener listener;
   private long changedSinceLast;
   private boolean refused;
-  private int vacuums;
 
   SpaceReclaim(Connection connection, QualifiedName table, long interval, Duration lockTimeout,
       Duration statementTimeout, ExecutionListener listener) {
@@ -46,7 +45,6 @@ final class SpaceReclaim {
     try (Statement statement = connection.createStatement()) {
       try {
         statement.execute("VACUUM (TRUNCATE false) " + table.quoted());
-        vacuums++;
       } catch (SQLException failure) {
         boolean mayNot = "42501".equals(failure.getSQLState());
         refused = mayNot;
@@ -57,10 +55,5 @@ final class SpaceReclaim {
         statement.execute("RESET lock_timeout; RESET statement_timeout");
       }
     }
-  }
-
-  /** The vacuums run so far. */
-  int vacuums() {
-    return vacuums;
   }
 }
